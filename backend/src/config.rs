@@ -1,0 +1,85 @@
+use std::{net::SocketAddr, path::PathBuf};
+
+/// Defaults that work on a developer's machine, each overridable by an environment variable.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `VELFERD_ADDR`
+    pub addr: SocketAddr,
+    /// `VELFERD_DATABASE_URL`: an `sqlite:` URL; the file and its folder are created on start.
+    pub database_url: String,
+    /// `VELFERD_DIST`: the folder Trunk built the frontend into.
+    pub dist_dir: PathBuf,
+}
+
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/velferd.db";
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: DEFAULT_ADDR.parse().expect("the default address parses"),
+            database_url: DEFAULT_DATABASE_URL.to_owned(),
+            dist_dir: PathBuf::from("dist"),
+        }
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Config {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads overrides through `lookup`, so tests need not touch the process environment.
+    /// An address that does not parse is reported and the default kept, rather than refusing
+    /// to start over a typo.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Config {
+        let mut config = Config::default();
+        if let Some(addr) = lookup("VELFERD_ADDR") {
+            match addr.parse() {
+                Ok(addr) => config.addr = addr,
+                Err(_) => eprintln!(
+                    "velferd: VELFERD_ADDR={addr:?} is not an address like 127.0.0.1:8080; using {DEFAULT_ADDR}"
+                ),
+            }
+        }
+        if let Some(url) = lookup("VELFERD_DATABASE_URL").filter(|u| !u.is_empty()) {
+            config.database_url = url;
+        }
+        if let Some(dir) = lookup("VELFERD_DIST").filter(|d| !d.is_empty()) {
+            config.dist_dir = PathBuf::from(dir);
+        }
+        config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_locally_with_an_sqlite_file() {
+        let config = Config::from_lookup(|_| None);
+        assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+        assert!(config.database_url.starts_with("sqlite:"));
+    }
+
+    #[test]
+    fn environment_variables_override_the_defaults() {
+        let config = Config::from_lookup(|name| match name {
+            "VELFERD_ADDR" => Some("0.0.0.0:9000".into()),
+            "VELFERD_DATABASE_URL" => Some("sqlite::memory:".into()),
+            "VELFERD_DIST" => Some("/srv/dist".into()),
+            _ => None,
+        });
+        assert_eq!(config.addr.to_string(), "0.0.0.0:9000");
+        assert_eq!(config.database_url, "sqlite::memory:");
+        assert_eq!(config.dist_dir, PathBuf::from("/srv/dist"));
+    }
+
+    #[test]
+    fn a_malformed_address_keeps_the_default() {
+        let config =
+            Config::from_lookup(|name| (name == "VELFERD_ADDR").then(|| "localhost".into()));
+        assert_eq!(config.addr.to_string(), DEFAULT_ADDR);
+    }
+}

@@ -1,0 +1,106 @@
+//! The database: an SQLite file by default. Queries stay in portable SQL so PostgreSQL can
+//! follow when the city runs several instances.
+
+use std::str::FromStr;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DatabaseError {
+    #[error("the database URL is not a valid sqlite URL: {0}")]
+    Url(sqlx::Error),
+    #[error("cannot create the database folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot connect: {0}")]
+    Connect(sqlx::Error),
+    #[error("cannot migrate: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+#[derive(Clone, Debug)]
+pub struct Database {
+    pool: SqlitePool,
+}
+
+impl Database {
+    /// Opens (creating if missing) and migrates the database.
+    pub async fn open(url: &str) -> Result<Database, DatabaseError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(DatabaseError::Url)?
+            .create_if_missing(true)
+            // WAL lets status reads go on while an application is being committed; FULL makes
+            // the commit survive a power cut before we acknowledge it.
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let file = options.get_filename();
+        if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(|source| DatabaseError::Folder {
+                path: folder.display().to_string(),
+                source,
+            })?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(DatabaseError::Connect)?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Database { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Whether the database answers a query right now.
+    pub async fn is_healthy(&self) -> bool {
+        sqlx::query_scalar::<_, i64>("SELECT 1")
+            .fetch_one(&self.pool)
+            .await
+            .is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn opening_creates_the_file_and_its_folder_and_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/velferd.db");
+        let db = Database::open(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        assert!(path.exists());
+        assert!(db.is_healthy().await);
+        let tables: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        assert!(tables.iter().any(|t| t == "applications"), "{tables:?}");
+        db.close().await;
+        assert!(!db.is_healthy().await);
+    }
+
+    #[tokio::test]
+    async fn opening_twice_does_not_migrate_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("v.db").display());
+        Database::open(&url).await.unwrap().close().await;
+        let again = Database::open(&url).await.unwrap();
+        assert!(again.is_healthy().await);
+    }
+}

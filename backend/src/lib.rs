@@ -1,0 +1,110 @@
+//! The Velferð server: the JSON API under `/api` and the built frontend, over one database.
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod routes;
+pub mod security;
+pub mod site;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+pub use error::ApiError;
+
+/// Everything a request handler may need; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Database,
+    pub site: Arc<site::Site>,
+}
+
+/// The whole application as one router, so tests can drive it in-process or over a socket.
+pub fn app(state: AppState) -> Router {
+    let headers = security::SecurityHeaders::new(state.site.content_security_policy());
+    Router::new()
+        .nest("/api", routes::api())
+        .fallback_service(site::service(&state.site))
+        .layer(axum::middleware::from_fn(telemetry::log_request))
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            security::add_headers,
+        ))
+        .with_state(state)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Database(#[from] db::DatabaseError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server failed: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Opens the database, binds the socket and returns the state and the bound listener, so the
+/// caller knows the real address (port 0 in tests) before serving starts.
+pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartError> {
+    let db = db::Database::open(&config.database_url).await?;
+    let site = Arc::new(site::Site::load(&config.dist_dir));
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    Ok((AppState { db, site }, listener))
+}
+
+/// Serves `router` on `listener` until the task is dropped (tests use this on port 0).
+pub async fn serve(listener: TcpListener, router: Router) {
+    if let Err(error) = axum::serve(listener, router).await {
+        tracing::error!(%error, "serving stopped");
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight and closes the database.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    let (state, listener) = prepare(&config).await?;
+    let addr = listener.local_addr().map_err(StartError::Serve)?;
+    let db = state.db.clone();
+    tracing::info!(%addr, "listening");
+    println!("Velferð is running: open http://{addr}/ (Ctrl-C stops it)");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartError::Serve)?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,56 @@
+//! Security headers on every response, API and static files alike.
+
+use std::sync::Arc;
+
+use axum::{
+    extract::{Request, State},
+    http::{HeaderName, HeaderValue, header},
+    middleware::Next,
+    response::Response,
+};
+
+/// The camera stays allowed for our own pages: residents photograph documents to upload them.
+const PERMISSIONS_POLICY: &str = "camera=(self), geolocation=(), microphone=(), payment=(), usb=()";
+
+#[derive(Clone)]
+pub struct SecurityHeaders {
+    content_security_policy: Arc<HeaderValue>,
+}
+
+impl SecurityHeaders {
+    pub fn new(content_security_policy: &str) -> SecurityHeaders {
+        SecurityHeaders {
+            content_security_policy: Arc::new(
+                HeaderValue::from_str(content_security_policy)
+                    .expect("the policy is built from ASCII"),
+            ),
+        }
+    }
+}
+
+pub async fn add_headers(
+    State(policy): State<SecurityHeaders>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        (*policy.content_security_policy).clone(),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}

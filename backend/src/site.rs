@@ -1,0 +1,181 @@
+//! The built frontend in `dist/`: precompressed files, cache headers, and `index.html` for every
+//! client-side route.
+
+use std::path::{Path, PathBuf};
+
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+#[derive(Debug)]
+pub struct Site {
+    dist_dir: PathBuf,
+    content_security_policy: String,
+}
+
+impl Site {
+    /// Reads `index.html` once to learn the hashes of its inline scripts (Trunk's loader), so
+    /// the policy can allow exactly those without `unsafe-inline`.
+    pub fn load(dist_dir: &Path) -> Site {
+        let index = std::fs::read_to_string(dist_dir.join("index.html")).unwrap_or_else(|_| {
+            tracing::warn!(dir = %dist_dir.display(), "no index.html: the frontend is not built, only the API is served");
+            String::new()
+        });
+        Site {
+            dist_dir: dist_dir.to_owned(),
+            content_security_policy: content_security_policy(&inline_script_hashes(&index)),
+        }
+    }
+
+    pub fn content_security_policy(&self) -> &str {
+        &self.content_security_policy
+    }
+}
+
+fn content_security_policy(script_hashes: &[String]) -> String {
+    let hashes: String = script_hashes.iter().map(|h| format!(" '{h}'")).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// `sha256-…` sources for every `<script>` without a `src`, hashed exactly as the browser does:
+/// over the text between the tags.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let attributes = &after[..open_end];
+        let body = &after[open_end + 1..];
+        let Some(close) = body.find("</script>") else {
+            break;
+        };
+        if !attributes.contains("src=") {
+            let digest = Sha256::digest(&body.as_bytes()[..close]);
+            hashes.push(format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &body[close..];
+    }
+    hashes
+}
+
+/// Serves `dist/`: a path that names a file (has an extension) is that file or a 404; any other
+/// path is a client-side route and gets `index.html`.
+pub fn service(site: &Site) -> Router {
+    let files = ServeDir::new(&site.dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false);
+    let index = ServeFile::new(site.dist_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback(move |request: Request| {
+            let (files, index) = (files.clone(), index.clone());
+            async move {
+                let names_a_file = request
+                    .uri()
+                    .path()
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|last| last.contains('.'));
+                let response = if names_a_file {
+                    files.oneshot(request).await
+                } else {
+                    index.oneshot(request).await
+                };
+                match response {
+                    Ok(response) => response.map(Body::new),
+                    Err(never) => match never {},
+                }
+            }
+        })
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// Content-hashed assets never change, so browsers may keep them for a year; `index.html` names
+/// the current hashes, so it is revalidated on every visit.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_content_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status() == StatusCode::NOT_FOUND {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let policy = if hashed && !is_html {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// Trunk names assets `name-<16 hex digits>.ext` (or `_bg.wasm` after the hash).
+fn is_content_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    stem.split(['-', '_'])
+        .any(|part| (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_asset_names_count_as_content_hashed() {
+        assert!(is_content_hashed(
+            "/velferd-frontend-3f2a9c1b0d4e5f67_bg.wasm"
+        ));
+        assert!(is_content_hashed("/velferd-frontend-3f2a9c1b0d4e5f67.js"));
+        assert!(is_content_hashed("/styles-0123456789abcdef.css"));
+        assert!(!is_content_hashed("/index.html"));
+        assert!(!is_content_hashed("/help/money"));
+        assert!(!is_content_hashed("/favicon.ico"));
+    }
+
+    #[test]
+    fn only_inline_scripts_are_hashed_and_the_hash_is_the_browsers() {
+        let html = r#"<script src="/a.js"></script><script type="module">alert(1)</script>"#;
+        // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+        assert_eq!(
+            inline_script_hashes(html),
+            vec!["sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_policy_allows_wasm_and_the_loader_but_no_inline_code() {
+        let csp = content_security_policy(&["sha256-abc".into()]);
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+        assert!(csp.contains("'sha256-abc'"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(!csp.contains("'unsafe-eval'"));
+    }
+}

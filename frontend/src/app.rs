@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    components::{focus::RouteFocus, footer::Footer, header::Header},
+    i18n::*,
+    language::{LanguageFromUrl, LanguageMemory},
+    screens::{area::AreaPage, home::Home, not_found::NotFound, urgent::UrgentHelp},
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <LanguageMemory/>
+                <LanguageFromUrl/>
+                <Shell/>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The frame every screen shares: skip link, header with the language menu and urgent-help link,
+/// the main landmark the routes render into, and the footer with contact details.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // Move focus, not just the scroll position, so the next Tab continues inside main.
+        ev.prevent_default();
+        crate::components::focus::focus_main();
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{t!(i18n, skip_to_content)}</a>
+        <Header/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=Home/>
+                <Route path=path!("/help/:area") view=AreaPage/>
+                <Route path=path!("/urgent-help") view=UrgentHelp/>
+            </Routes>
+        </main>
+        <Footer/>
+        <RouteFocus/>
+    }
+}

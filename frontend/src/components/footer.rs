@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+use velferd_shared::{ServiceCentre, catalogue::CITY_PHONE};
+
+use crate::i18n::*;
+
+/// `tel:` links dial from a phone in one tap; the number is shown as the city writes it.
+pub fn tel_href(number: &str) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() == 7 {
+        format!("tel:+354{digits}")
+    } else {
+        format!("tel:{digits}")
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <h2>{t!(i18n, footer.contact_heading)}</h2>
+            <p>
+                {t!(i18n, footer.phone_text)} " "
+                <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+            </p>
+            <h3>{t!(i18n, footer.centres_heading)}</h3>
+            <p>{t!(i18n, footer.centres_text)}</p>
+            <ul class="centres">
+                {ServiceCentre::DISTRICT_CENTRES
+                    .into_iter()
+                    .map(|centre| {
+                        view! {
+                            <li>
+                                <span lang="is" class="centre-name">{centre.official_name()}</span>
+                                ", "
+                                <span lang="is">{centre.address().unwrap_or_default()}</span>
+                                ", "
+                                <a href=tel_href(centre.phone())>{centre.phone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="guidance">{t!(i18n, footer.guidance)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::{components::language_menu::LanguageMenu, i18n::*};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current =
+        move |href: &'static str| move || (location.pathname.get() == href).then_some("page");
+    view! {
+        <header class="site-header">
+            <div class="header-bar">
+                <a class="brand" href="/">
+                    <span class="brand-name">{t!(i18n, app.name)}</span>
+                    <span class="brand-tagline">{t!(i18n, app.tagline)}</span>
+                </a>
+                <LanguageMenu/>
+            </div>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
+                <ul>
+                    <li>
+                        <a href="/" aria-current=current("/")>{t!(i18n, nav.home)}</a>
+                    </li>
+                    <li>
+                        <a class="urgent-link" href="/urgent-help" aria-current=current("/urgent-help")>
+                            {t!(i18n, nav.urgent)}
+                        </a>
+                    </li>
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,102 @@
+//! The bridge between the shared `Language` and the i18n crate's `Locale`, and the `?lang=`
+//! parameter that lets a link open the site in a given language.
+
+use leptos::prelude::*;
+use leptos_router::{
+    NavigateOptions,
+    hooks::{use_location, use_navigate, use_query_map},
+};
+use velferd_shared::Language;
+
+use crate::i18n::*;
+
+pub fn locale_of(language: Language) -> Locale {
+    match language {
+        Language::Is => Locale::is,
+        Language::En => Locale::en,
+        Language::Pl => Locale::pl,
+        Language::Uk => Locale::uk,
+        Language::Lt => Locale::lt,
+        Language::Es => Locale::es,
+        Language::Ar => Locale::ar,
+    }
+}
+
+pub fn language_of(locale: Locale) -> Language {
+    Language::ALL
+        .into_iter()
+        .find(|l| locale_of(*l) == locale)
+        .unwrap_or_default()
+}
+
+/// `?lang=pl` opens the site in Polish and remembers it; a language we do not speak falls back
+/// to Icelandic without an error. Without the parameter the stored choice, then the browser's
+/// preference, decides (done by the i18n provider).
+///
+/// The parameter is taken out of the address once applied, so a later choice from the menu is
+/// not undone by a reload.
+#[component]
+pub fn LanguageFromUrl() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let mut params = query.get();
+        let Some(tag) = params
+            .remove("lang")
+            .and_then(|values| values.into_iter().next())
+        else {
+            return;
+        };
+        let language = Language::from_tag(&tag).unwrap_or_default();
+        if i18n.get_locale_untracked() != locale_of(language) {
+            i18n.set_locale(locale_of(language));
+        }
+        remember(language);
+        let path = location.pathname.get_untracked();
+        let hash = location.hash.get_untracked();
+        navigate(
+            &format!("{path}{}{hash}", params.to_query_string()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+}
+
+const STORAGE_KEY: &str = "velferd.language";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn remember(language: Language) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, language.code());
+    }
+}
+
+/// Keeps the resident's choice on the device across reloads. A stored value we do not
+/// recognise means Icelandic; with nothing stored, the browser's preference decides.
+#[component]
+pub fn LanguageMemory() -> impl IntoView {
+    let i18n = use_i18n();
+    // An effect, not a plain call: the provider sets its starting locale in an effect of its own,
+    // which runs first and would otherwise undo the restored choice.
+    Effect::new(move |previous: Option<Locale>| {
+        if previous.is_none()
+            && let Some(stored) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        {
+            i18n.set_locale(locale_of(Language::from_tag(&stored).unwrap_or_default()));
+        }
+        let locale = i18n.get_locale();
+        // Only a change is a choice; the first run is whatever the page started in.
+        if previous.is_some_and(|p| p != locale) {
+            remember(language_of(locale));
+        }
+        locale
+    });
+}

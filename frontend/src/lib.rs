@@ -1,0 +1,12 @@
+//! Velferð in the browser. One module per screen, small components, every text through the
+//! compile-time checked `i18n` module generated from `locales/*.json`.
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+mod app;
+mod components;
+mod language;
+mod screens;
+mod text;
+
+pub use app::App;

@@ -1,0 +1,84 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use velferd_shared::{Area, HowToApply, Service, catalogue::CITY_PHONE};
+
+use crate::{
+    components::{footer::tel_href, page::PageHeading},
+    i18n::*,
+    screens::not_found::NotFound,
+    text::{area_title, service_name, service_summary},
+};
+
+/// The services for one area of life, straight from the shared catalogue.
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let params = use_params_map();
+    move || match params
+        .with(|p| p.get("area"))
+        .as_deref()
+        .and_then(Area::from_slug)
+    {
+        Some(area) => view! { <AreaServices area/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn AreaServices(area: Area) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="breadcrumb"><a href="/">{t!(i18n, area_page.back)}</a></p>
+        <PageHeading text=Signal::derive(move || area_title(i18n.get_locale(), area).to_owned())/>
+        <p class="lead">{t!(i18n, area_page.intro)}</p>
+        <ul class="services">
+            {area.services().map(|service| view! { <ServiceCard service/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ServiceCard(service: &'static Service) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = service.id;
+    // In Icelandic the translated name is the official one; saying it twice helps no one.
+    let show_official = move || i18n.get_locale() != Locale::is;
+    view! {
+        <li class="card service">
+            <h2>{move || service_name(i18n.get_locale(), id)}</h2>
+            <Show when=show_official>
+                <p class="official-name">
+                    {t!(i18n, area_page.official_name)} " "
+                    <span lang="is">{service.official_name}</span>
+                </p>
+            </Show>
+            <p>{move || service_summary(i18n.get_locale(), id)}</p>
+            <p class="how-to-apply">
+                <strong>{t!(i18n, area_page.how_to_apply)}</strong> " "
+                <HowToApplyText how=service.how_to_apply/>
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn HowToApplyText(how: HowToApply) -> impl IntoView {
+    let i18n = use_i18n();
+    match how {
+        HowToApply::OnlineApplication => view! { {t!(i18n, apply.online)} }.into_any(),
+        HowToApply::BookCall => view! {
+            {t!(i18n, apply.book_call)} " "
+            <a href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+        }
+        .into_any(),
+        HowToApply::ApplyElsewhere { url } => view! {
+            {t!(i18n, apply.elsewhere)} " "
+            <a href=url rel="noopener">{url.trim_start_matches("https://")}</a>
+        }
+        .into_any(),
+        HowToApply::InformationOnly => view! {
+            {t!(i18n, apply.information)} " "
+            <a href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+        }
+        .into_any(),
+    }
+}

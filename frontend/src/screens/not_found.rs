@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+
+use crate::{components::page::PageHeading, i18n::*};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading text=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
+        <p>{t!(i18n, not_found.text)}</p>
+        <p><a href="/">{t!(i18n, not_found.home_link)}</a></p>
+    }
+}

@@ -1,0 +1,43 @@
+//! The JSON the API speaks, shared so that client and server cannot disagree on a field.
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub version: String,
+    pub database: DatabaseStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatabaseStatus {
+    Ok,
+    Unavailable,
+}
+
+/// An RFC 9457 problem detail, served as `application/problem+json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// A URI naming the kind of problem; stable, so the UI can choose a translated message.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// One entry per invalid field, so the UI can show each message beside its field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// A JSON Pointer (RFC 6901) to the field, e.g. `/household/children/0/age`.
+    pub pointer: String,
+    /// A stable code the UI translates, e.g. `kennitala.bad-date`.
+    pub code: String,
+    pub detail: String,
+}
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";

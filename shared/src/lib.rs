@@ -1,0 +1,10 @@
+//! The single source of truth for Velferð: compiled into the browser (wasm) and the server
+//! (native), so both sides agree on languages, the service catalogue and the API's shapes.
+//! No I/O lives here.
+
+pub mod api;
+pub mod catalogue;
+pub mod language;
+
+pub use catalogue::{Area, HowToApply, Service, ServiceCentre, ServiceId};
+pub use language::{Direction, Language};

@@ -1,0 +1,421 @@
+//! Headless Chromium through chromedriver: one driver process for a whole test run, a fresh
+//! browser profile per session, and helpers that speak in terms of what a resident does.
+
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use fantoccini::{Client, ClientBuilder, Locator, key::Key, wd::WebDriverCompatibleCommand};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The flags toolchain.md found necessary on these machines: without the networking ones,
+/// Chromium floods the closed network with attempts.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+];
+
+pub const AXE_TAGS: &[&str] = &[
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewport {
+    /// 360 × 740 CSS pixels with touch, like a cheap Android phone.
+    Mobile,
+    /// 1280 × 800.
+    Desktop,
+}
+
+impl Viewport {
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Viewport::Mobile => (360, 740),
+            Viewport::Desktop => (1280, 800),
+        }
+    }
+}
+
+/// The chromedriver process, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+    profiles: tempfile::TempDir,
+}
+
+impl Driver {
+    pub fn start(chromedriver: &Path) -> Result<Driver, String> {
+        let port = free_port();
+        let child = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", chromedriver.display()))?;
+        let driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            profiles: tempfile::tempdir().map_err(|e| e.to_string())?,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(driver)
+    }
+
+    /// A new browser with an empty profile, so no cookie or storage leaks between tests.
+    pub async fn session(&self, options: SessionOptions) -> Result<Browser, String> {
+        let profile = tempfile::tempdir_in(self.profiles.path()).map_err(|e| e.to_string())?;
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.push(format!("--lang={}", options.browser_language));
+        let (w, h) = Viewport::Desktop.size();
+        args.push(format!("--window-size={w},{h}"));
+        let mut chrome = json!({
+            "binary": options.chromium.display().to_string(),
+            "args": args,
+            "prefs": { "intl.accept_languages": options.browser_language },
+        });
+        if options.viewport == Viewport::Mobile {
+            let (width, height) = Viewport::Mobile.size();
+            chrome["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true }
+            });
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert("goog:chromeOptions".into(), chrome);
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.url)
+            .await
+            .map_err(|e| format!("cannot open a browser session: {e}"))?;
+        Ok(Browser {
+            client,
+            base: options.base,
+            axe_source: options.axe_source,
+            _profile: profile,
+        })
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+pub struct SessionOptions {
+    pub chromium: PathBuf,
+    pub base: String,
+    pub axe_source: std::sync::Arc<String>,
+    pub viewport: Viewport,
+    /// What the browser says it prefers (`navigator.languages`, `Accept-Language`).
+    pub browser_language: String,
+}
+
+pub struct Browser {
+    pub client: Client,
+    base: String,
+    axe_source: std::sync::Arc<String>,
+    _profile: tempfile::TempDir,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Violation {
+    pub id: String,
+    pub impact: Option<String>,
+    pub help: String,
+    pub nodes: Vec<ViolationNode>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ViolationNode {
+    pub target: Value,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let targets: Vec<String> = self.nodes.iter().map(|n| n.target.to_string()).collect();
+        write!(
+            f,
+            "{} ({}): {} at {}",
+            self.id,
+            self.impact.as_deref().unwrap_or("unknown impact"),
+            self.help,
+            targets.join(", ")
+        )
+    }
+}
+
+/// What has keyboard focus, described well enough to assert on.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct Focused {
+    pub tag: String,
+    pub id: String,
+    pub class: String,
+    pub text: String,
+    pub inside_main: bool,
+}
+
+type Failure = String;
+
+fn err(context: &str) -> impl Fn(fantoccini::error::CmdError) -> Failure + '_ {
+    move |e| format!("{context}: {e}")
+}
+
+impl Browser {
+    /// Opens `path` with `?lang=` (or `&lang=`) and waits until the app has rendered a heading.
+    pub async fn open_in(&self, path: &str, lang: &str) -> Result<(), Failure> {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        self.open(&format!("{path}{separator}lang={lang}")).await?;
+        self.wait_for_lang(lang).await
+    }
+
+    /// Opens `path` as typed into the address bar and waits for the app's first heading.
+    pub async fn open(&self, path: &str) -> Result<(), Failure> {
+        self.client
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .map_err(err("navigate"))?;
+        self.wait_for("main h1").await.map(|_| ())
+    }
+
+    pub async fn reload(&self) -> Result<(), Failure> {
+        self.client.refresh().await.map_err(err("reload"))?;
+        self.wait_for("main h1").await.map(|_| ())
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element, Failure> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("waiting for {css}: {e}"))
+    }
+
+    /// Waits until `<html lang>` is `lang`: the app applies a language change asynchronously.
+    pub async fn wait_for_lang(&self, lang: &str) -> Result<(), Failure> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.html_lang().await? == lang {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "<html lang> stayed {:?}, expected {lang:?}",
+                    self.html_lang().await?
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn script(&self, js: &str) -> Result<Value, Failure> {
+        self.client.execute(js, vec![]).await.map_err(err(js))
+    }
+
+    pub async fn text(&self, css: &str) -> Result<String, Failure> {
+        self.wait_for(css)
+            .await?
+            .text()
+            .await
+            .map_err(err("read text"))
+    }
+
+    pub async fn html_lang(&self) -> Result<String, Failure> {
+        Ok(self
+            .script("return document.documentElement.lang")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    pub async fn html_dir(&self) -> Result<String, Failure> {
+        Ok(self
+            .script("return document.documentElement.dir")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    pub async fn click(&self, css: &str) -> Result<(), Failure> {
+        self.wait_for(css).await?.click().await.map_err(err(css))
+    }
+
+    /// Presses Tab as a keyboard user would and reports where focus landed.
+    pub async fn press_tab(&self) -> Result<Focused, Failure> {
+        self.press_key(Key::Tab).await?;
+        self.focused().await
+    }
+
+    pub async fn press_key(&self, key: Key) -> Result<(), Failure> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(err("press a key"))
+    }
+
+    pub async fn focused(&self) -> Result<Focused, Failure> {
+        let value = self
+            .script(
+                "const e = document.activeElement;
+                 return { tag: e.tagName.toLowerCase(), id: e.id || '', class: e.className || '',
+                          text: (e.textContent || '').trim(), inside_main: !!e.closest('main') };",
+            )
+            .await?;
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    }
+
+    /// Runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules over the whole page.
+    pub async fn axe(&self) -> Result<Vec<Violation>, Failure> {
+        let loaded = self.script("return typeof window.axe === 'object'").await?;
+        if loaded != Value::Bool(true) {
+            self.client
+                .execute(&self.axe_source, vec![])
+                .await
+                .map_err(err("inject axe-core"))?;
+        }
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
+                    .then(r => done(r.violations), e => done({ error: String(e) }));",
+                vec![json!(AXE_TAGS)],
+            )
+            .await
+            .map_err(err("run axe-core"))?;
+        if let Some(error) = result.get("error") {
+            return Err(format!("axe-core failed: {error}"));
+        }
+        serde_json::from_value(result).map_err(|e| format!("axe-core result: {e}"))
+    }
+
+    /// The console messages since the last call (Chromium's log is drained as it is read).
+    pub async fn console(&self) -> Result<Vec<String>, Failure> {
+        let entries = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(err("read the browser log"))?;
+        Ok(entries
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e.get("message").and_then(Value::as_str).map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Changes the viewport in place, as turning a phone into a desktop would.
+    pub async fn set_viewport(&self, viewport: Viewport) -> Result<(), Failure> {
+        let (width, height) = viewport.size();
+        let mobile = viewport == Viewport::Mobile;
+        self.client
+            .issue_cmd(Cdp::new(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": if mobile { 2 } else { 1 }, "mobile": mobile }),
+            ))
+            .await
+            .map_err(err("set the viewport"))?;
+        self.client
+            .issue_cmd(Cdp::new(
+                "Emulation.setTouchEmulationEnabled",
+                json!({ "enabled": mobile, "maxTouchPoints": if mobile { 5 } else { 1 } }),
+            ))
+            .await
+            .map_err(err("set touch emulation"))?;
+        Ok(())
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's `POST /session/{id}/se/log`, which the W3C protocol lacks.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// A Chrome DevTools Protocol command through chromedriver.
+pub fn cdp(command: &str, params: Value) -> impl WebDriverCompatibleCommand + Send + 'static {
+    Cdp::new(command, params)
+}
+
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl Cdp {
+    fn new(command: &str, params: Value) -> Cdp {
+        Cdp {
+            body: json!({ "cmd": command, "params": params }).to_string(),
+        }
+    }
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}

@@ -1,0 +1,22 @@
+//! Test support: the real server on port 0, and a real headless Chromium driven through
+//! chromedriver, with axe-core for accessibility audits.
+
+pub mod browser;
+pub mod server;
+
+use std::path::PathBuf;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ lives in the workspace")
+        .to_path_buf()
+}
+
+/// A path from an environment variable, or the project's default place for it.
+pub fn path_from_env(variable: &str, default: &str) -> PathBuf {
+    std::env::var_os(variable)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(default))
+}

@@ -1,0 +1,92 @@
+//! Building the frontend with Trunk and serving the app.
+
+use std::{io::Write, path::Path};
+
+use crate::{
+    shell::{Failure, Result, command, root, run, step},
+    tools,
+};
+
+/// Release build of the frontend into `dist/`, then brotli and gzip copies of every asset.
+pub fn frontend() -> Result {
+    tools::ensure_build_tools()?;
+    // Trunk runs cargo offline (it must never download); fetch the crates first.
+    step("Fetching crates");
+    run("cargo fetch", &mut command("cargo", &["fetch"]))?;
+    step("Building the frontend (Trunk, release, wasm-opt z)");
+    run(
+        "trunk build",
+        command("trunk", &["build", "--release", "--offline"]).env("TRUNK_OFFLINE", "true"),
+    )?;
+    step("Precompressing dist/ (brotli, gzip)");
+    precompress(&root().join("dist"))
+}
+
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "map"];
+
+fn precompress(dist: &Path) -> Result {
+    let entries = std::fs::read_dir(dist)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", dist.display())))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let compressible = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e));
+        if !compressible {
+            continue;
+        }
+        let data = std::fs::read(&path)
+            .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+        let write = |suffix: &str, bytes: Vec<u8>| {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            std::fs::write(&name, bytes).map_err(|e| Failure(format!("cannot write {name:?}: {e}")))
+        };
+        write(".br", brotli_bytes(&data))?;
+        write(".gz", gzip_bytes(&data))?;
+    }
+    Ok(())
+}
+
+fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(data).expect("writing to memory");
+    }
+    out
+}
+
+fn gzip_bytes(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+/// `cargo xtask run`: build everything and serve on VELFERD_ADDR (default 127.0.0.1:8080).
+pub fn serve() -> Result {
+    frontend()?;
+    step("Building and starting the server");
+    run("the server", &mut server_cargo("run"))
+}
+
+/// `cargo <verb>` on the server binary with the optimised, quick-to-build `server` profile.
+pub fn server_cargo(verb: &str) -> std::process::Command {
+    command(
+        "cargo",
+        &[
+            verb,
+            "--profile",
+            "server",
+            "--package",
+            "velferd-backend",
+            "--bin",
+            "velferd",
+        ],
+    )
+}

@@ -1,0 +1,186 @@
+//! Installs what the commands need, each only when it is missing or at the wrong version, so a
+//! second run costs nothing. Versions are pinned here or read from `Cargo.lock`.
+
+use std::path::PathBuf;
+
+use crate::shell::{Result, command, fail, output, root, run, step};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// npm's binaryen: Debian's wasm-opt (108) is too old and breaks the optimised module.
+pub const BINARYEN_VERSION: &str = "132.0.0";
+pub const AXE_CORE_VERSION: &str = "4.14.1";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt: everything a frontend build needs.
+pub fn ensure_build_tools() -> Result {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()
+}
+
+/// Chromium and chromedriver from Debian, and axe-core from npm, for the browser tests.
+pub fn ensure_browser_tools() -> Result {
+    ensure_npm_packages()?;
+    if chromium().exists() && chromedriver().exists() {
+        return Ok(());
+    }
+    step("Installing chromium and chromium-driver (Debian packages)");
+    let sudo = !is_root();
+    let apt = |args: &[&str]| {
+        let mut c = if sudo {
+            command("sudo", &[])
+        } else {
+            command("apt-get", &[])
+        };
+        if sudo {
+            c.arg("apt-get");
+        }
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run("apt-get update", &mut apt(&["update"]))?;
+    run(
+        "apt-get install chromium chromium-driver",
+        &mut apt(&[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ]),
+    )?;
+    if !chromedriver().exists() {
+        return fail("chromium-driver was installed but /usr/bin/chromedriver is missing");
+    }
+    Ok(())
+}
+
+pub fn chromium() -> PathBuf {
+    PathBuf::from("/usr/bin/chromium")
+}
+
+pub fn chromedriver() -> PathBuf {
+    PathBuf::from("/usr/bin/chromedriver")
+}
+
+pub fn axe_source() -> PathBuf {
+    npm_folder().join("node_modules/axe-core/axe.min.js")
+}
+
+fn npm_folder() -> PathBuf {
+    root().join(".tools/node")
+}
+
+fn is_root() -> bool {
+    output("id", &["-u"]).as_deref() == Some("0")
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    step("Installing the wasm32 target");
+    run(
+        "rustup target add",
+        &mut command("rustup", &["target", "add", WASM_TARGET]),
+    )
+}
+
+fn ensure_trunk() -> Result {
+    if output("trunk", &["--version"])
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(TRUNK_VERSION))
+    {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing Trunk {TRUNK_VERSION} (about 10 minutes, once)"
+    ));
+    run(
+        "cargo install trunk",
+        &mut command(
+            "cargo",
+            &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+        ),
+    )
+}
+
+/// The `wasm-bindgen` version in `Cargo.lock`: the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| crate::shell::Failure(format!("cannot read Cargo.lock: {e}")))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_owned());
+        }
+    }
+    fail("Cargo.lock has no wasm-bindgen package")
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let version = locked_wasm_bindgen_version()?;
+    if output("wasm-bindgen", &["--version"])
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(&version))
+    {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-bindgen-cli {version} (a few minutes, once)"
+    ));
+    // `--locked` fails for this crate: one of its locked dependencies left the registry.
+    run(
+        "cargo install wasm-bindgen-cli",
+        &mut command(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &version],
+        ),
+    )
+}
+
+fn npm_package_version(package: &str) -> Option<String> {
+    let manifest = std::fs::read_to_string(
+        npm_folder()
+            .join("node_modules")
+            .join(package)
+            .join("package.json"),
+    )
+    .ok()?;
+    let at = manifest.find("\"version\"")?;
+    let rest = &manifest[at + "\"version\"".len()..];
+    let start = rest.find('"')? + 1;
+    let end = start + rest[start..].find('"')?;
+    Some(rest[start..end].to_owned())
+}
+
+fn ensure_npm_packages() -> Result {
+    let wanted = [
+        ("binaryen", BINARYEN_VERSION),
+        ("axe-core", AXE_CORE_VERSION),
+    ];
+    if wanted
+        .iter()
+        .all(|(package, version)| npm_package_version(package).as_deref() == Some(*version))
+    {
+        return Ok(());
+    }
+    step("Installing wasm-opt (npm binaryen) and axe-core into .tools/node");
+    let folder = npm_folder();
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| crate::shell::Failure(format!("cannot create {}: {e}", folder.display())))?;
+    let manifest = folder.join("package.json");
+    if !manifest.exists() {
+        std::fs::write(&manifest, "{ \"private\": true }\n").map_err(|e| {
+            crate::shell::Failure(format!("cannot write {}: {e}", manifest.display()))
+        })?;
+    }
+    let specs: Vec<String> = wanted.iter().map(|(p, v)| format!("{p}@{v}")).collect();
+    let mut args = vec!["install", "--no-audit", "--no-fund", "--save-exact"];
+    args.extend(specs.iter().map(String::as_str));
+    let mut npm = command("npm", &args);
+    npm.current_dir(&folder);
+    run("npm install", &mut npm)
+}
