@@ -3,7 +3,8 @@
 
 use axum::{
     Json,
-    extract::{FromRequest, Request, rejection::JsonRejection},
+    body::Bytes,
+    extract::{FromRequest, Request},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -88,26 +89,12 @@ pub fn problem_response(problem: &Problem) -> Response {
     response
 }
 
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> ApiError {
-        match rejection {
-            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-            JsonRejection::JsonDataError(e) => ApiError::Invalid(vec![FieldError {
-                pointer: String::new(),
-                code: "body.shape".into(),
-                detail: e.body_text(),
-            }]),
-            JsonRejection::JsonSyntaxError(e) => ApiError::MalformedBody(e.body_text()),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
-            other => ApiError::MalformedBody(other.body_text()),
-        }
-    }
-}
+/// A JSON body, parsed into domain types: a body that is not JSON is a 400, JSON that does not
+/// fit (a bad kennitala, an unknown field, a negative amount) is a 422 naming the field, the
+/// wrong content type is a 415 and a body over the limit a 413.
+pub struct ValidJson<T>(pub T);
 
-/// `Json<T>` whose rejections are problem+json instead of axum's plain text.
-pub struct ApiJson<T>(pub T);
-
-impl<S, T> FromRequest<S> for ApiJson<T>
+impl<S, T> FromRequest<S> for ValidJson<T>
 where
     T: DeserializeOwned,
     S: Send + Sync,
@@ -115,7 +102,70 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Json(value) = Json::<T>::from_request(req, state).await?;
-        Ok(ApiJson(value))
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| {
+                let mime = mime.trim();
+                mime.eq_ignore_ascii_case("application/json")
+                    || (mime.starts_with("application/") && mime.ends_with("+json"))
+            });
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::MalformedBody(rejection.body_text())
+            }
+        })?;
+        parse_json(&bytes).map(ValidJson)
     }
+}
+
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let pointer = json_pointer(error.path());
+        let inner = error.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => ApiError::Invalid(vec![FieldError {
+                pointer,
+                code: "invalid-value".into(),
+                detail: strip_position(&inner.to_string()),
+            }]),
+            _ => ApiError::MalformedBody(inner.to_string()),
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+    Ok(value)
+}
+
+/// serde_json appends " at line 1 column 42" to messages: useless beside a field path.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// RFC 6901 pointer of a serde path, e.g. `/answers/children/0/age`.
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        pointer.push('/');
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&index.to_string()),
+            Segment::Map { key } => pointer.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Segment::Enum { variant } => pointer.push_str(variant),
+            Segment::Unknown => pointer.push('?'),
+        }
+    }
+    pointer
 }

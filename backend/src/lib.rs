@@ -7,6 +7,7 @@ pub mod routes;
 pub mod security;
 pub mod site;
 pub mod telemetry;
+pub mod translations;
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Translated texts chosen by a domain value. Each arm names its key, so the compiler still
 //! checks every key exists.
 
-use velferd_shared::{Area, ServiceId};
+use velferd_shared::{Area, ServiceId, catalogue::Document};
 
 use crate::i18n::*;
 
@@ -76,5 +76,43 @@ pub fn service_summary(locale: Locale, service: ServiceId) -> &'static str {
         LeisureCard => td_string!(locale, services.leisure_card.summary),
         ServicesForRefugees => td_string!(locale, services.services_for_refugees.summary),
         PeopleWithoutAHome => td_string!(locale, services.people_without_a_home.summary),
+    }
+}
+
+pub fn service_for_whom(locale: Locale, service: ServiceId) -> &'static str {
+    use ServiceId::*;
+    match service {
+        FinancialAssistance => td_string!(locale, services.financial_assistance.for_whom),
+        SpecialHousingSupport => td_string!(locale, services.special_housing_support.for_whom),
+        HousingBenefit => td_string!(locale, services.housing_benefit.for_whom),
+        SocialRentalHousing => td_string!(locale, services.social_rental_housing.for_whom),
+        HomeSupport => td_string!(locale, services.home_support.for_whom),
+        HomeDeliveredMeals => td_string!(locale, services.home_delivered_meals.for_whom),
+        TransportForDisabledPeople => {
+            td_string!(locale, services.transport_for_disabled_people.for_whom)
+        }
+        TransportForOlderPeople => {
+            td_string!(locale, services.transport_for_older_people.for_whom)
+        }
+        PersonalAssistance => td_string!(locale, services.personal_assistance.for_whom),
+        SupportForChildrenAndFamilies => {
+            td_string!(locale, services.support_for_children_and_families.for_whom)
+        }
+        SocialCounselling => td_string!(locale, services.social_counselling.for_whom),
+        LeisureCard => td_string!(locale, services.leisure_card.for_whom),
+        ServicesForRefugees => td_string!(locale, services.services_for_refugees.for_whom),
+        PeopleWithoutAHome => td_string!(locale, services.people_without_a_home.for_whom),
+    }
+}
+
+pub fn document_name(locale: Locale, document: Document) -> &'static str {
+    match document {
+        Document::PhotoId => td_string!(locale, documents.photo_id),
+        Document::IncomeStatements => td_string!(locale, documents.income_statements),
+        Document::BankStatements => td_string!(locale, documents.bank_statements),
+        Document::Lease => td_string!(locale, documents.lease),
+        Document::DoctorsNote => td_string!(locale, documents.doctors_note),
+        Document::TaxReturn => td_string!(locale, documents.tax_return),
+        Document::DisabilityAssessment => td_string!(locale, documents.disability_assessment),
     }
 }

@@ -41,3 +41,47 @@ pub struct FieldError {
 }
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// `POST /api/eligibility`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EligibilityRequest {
+    pub answers: crate::answers::Answers,
+    /// The day whose figures apply; today when absent.
+    pub as_of: Option<crate::validation::Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EligibilityResponse {
+    pub as_of: crate::validation::Date,
+    pub results: Vec<crate::rules::ServiceResult>,
+    /// What the screener should still ask, in order.
+    pub relevant_questions: Vec<crate::answers::Question>,
+}
+
+/// One service of `GET /api/services?lang=xx`, in the asked language, with its official name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceEntry {
+    pub id: crate::catalogue::ServiceId,
+    pub official_name: &'static str,
+    pub name: String,
+    pub summary: String,
+    pub for_whom: String,
+    pub areas: &'static [crate::catalogue::Area],
+    pub how_to_apply: crate::catalogue::HowToApply,
+    pub handled_by: crate::catalogue::Handler,
+    pub documents: Vec<DocumentEntry>,
+    pub legal_basis: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentEntry {
+    pub id: crate::catalogue::Document,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceCatalogue {
+    pub language: crate::language::Language,
+    pub services: Vec<ServiceEntry>,
+}

@@ -84,6 +84,56 @@ pub enum HowToApply {
     InformationOnly,
 }
 
+/// Who takes the application or the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Handler {
+    /// The Online Center receives it; the district centre of the resident's postcode follows up.
+    DistrictCentre,
+    /// The Online Center alone.
+    OnlineCenter,
+    /// Another body (HMS for the housing benefit).
+    OtherBody,
+}
+
+/// Papers a resident may be asked for; photos from a phone are fine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Document {
+    PhotoId,
+    IncomeStatements,
+    BankStatements,
+    Lease,
+    DoctorsNote,
+    TaxReturn,
+    DisabilityAssessment,
+}
+
+impl Document {
+    pub const ALL: [Document; 7] = [
+        Document::PhotoId,
+        Document::IncomeStatements,
+        Document::BankStatements,
+        Document::Lease,
+        Document::DoctorsNote,
+        Document::TaxReturn,
+        Document::DisabilityAssessment,
+    ];
+
+    /// The key of its name in the translations.
+    pub fn key(self) -> &'static str {
+        match self {
+            Document::PhotoId => "photo_id",
+            Document::IncomeStatements => "income_statements",
+            Document::BankStatements => "bank_statements",
+            Document::Lease => "lease",
+            Document::DoctorsNote => "doctors_note",
+            Document::TaxReturn => "tax_return",
+            Document::DisabilityAssessment => "disability_assessment",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Service {
     pub id: ServiceId,
@@ -91,6 +141,39 @@ pub struct Service {
     pub official_name: &'static str,
     pub areas: &'static [Area],
     pub how_to_apply: HowToApply,
+    pub handled_by: Handler,
+    pub documents: &'static [Document],
+    /// The law or rules it rests on, by their Icelandic title.
+    pub legal_basis: &'static str,
+}
+
+impl ServiceId {
+    /// The key of its texts in the translations (`services.<key>.name`, `.summary`, `.for_whom`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ServiceId::FinancialAssistance => "financial_assistance",
+            ServiceId::SpecialHousingSupport => "special_housing_support",
+            ServiceId::HousingBenefit => "housing_benefit",
+            ServiceId::SocialRentalHousing => "social_rental_housing",
+            ServiceId::HomeSupport => "home_support",
+            ServiceId::HomeDeliveredMeals => "home_delivered_meals",
+            ServiceId::TransportForDisabledPeople => "transport_for_disabled_people",
+            ServiceId::TransportForOlderPeople => "transport_for_older_people",
+            ServiceId::PersonalAssistance => "personal_assistance",
+            ServiceId::SupportForChildrenAndFamilies => "support_for_children_and_families",
+            ServiceId::SocialCounselling => "social_counselling",
+            ServiceId::LeisureCard => "leisure_card",
+            ServiceId::ServicesForRefugees => "services_for_refugees",
+            ServiceId::PeopleWithoutAHome => "people_without_a_home",
+        }
+    }
+
+    pub fn service(self) -> &'static Service {
+        CATALOGUE
+            .iter()
+            .find(|s| s.id == self)
+            .expect("every id is in the catalogue")
+    }
 }
 
 use Area::*;
@@ -101,12 +184,27 @@ pub const CATALOGUE: [Service; 14] = [
         official_name: "Fjárhagsaðstoð",
         areas: &[Money, NoHome, Refugees],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[
+            Document::PhotoId,
+            Document::IncomeStatements,
+            Document::BankStatements,
+            Document::Lease,
+        ],
+        legal_basis: "Reglur um fjárhagsaðstoð frá Reykjavíkurborg nr. 350/2021; lög nr. 40/1991",
     },
     Service {
         id: ServiceId::SpecialHousingSupport,
         official_name: "Sérstakur húsnæðisstuðningur",
         areas: &[Housing, Money],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[
+            Document::Lease,
+            Document::TaxReturn,
+            Document::IncomeStatements,
+        ],
+        legal_basis: "Reglur Reykjavíkurborgar um sérstakan húsnæðisstuðning; lög nr. 40/1991, 45. gr.",
     },
     Service {
         id: ServiceId::HousingBenefit,
@@ -115,72 +213,108 @@ pub const CATALOGUE: [Service; 14] = [
         how_to_apply: HowToApply::ApplyElsewhere {
             url: "https://hms.is/husnaedisbaetur",
         },
+        handled_by: Handler::OtherBody,
+        documents: &[Document::Lease],
+        legal_basis: "Lög um húsnæðisbætur nr. 75/2016",
     },
     Service {
         id: ServiceId::SocialRentalHousing,
         official_name: "Félagslegt leiguhúsnæði",
         areas: &[Housing, OlderAge, Disability],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::TaxReturn, Document::IncomeStatements],
+        legal_basis: "Reglur Reykjavíkurborgar um félagslegt leiguhúsnæði; lög nr. 40/1991",
     },
     Service {
         id: ServiceId::HomeSupport,
         official_name: "Heimastuðningur",
         areas: &[OlderAge, Disability],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::DoctorsNote],
+        legal_basis: "Reglur Reykjavíkurborgar um stuðningsþjónustu; lög nr. 40/1991",
     },
     Service {
         id: ServiceId::HomeDeliveredMeals,
         official_name: "Heimsendur matur",
         areas: &[OlderAge, Disability],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[],
+        legal_basis: "Reglur Reykjavíkurborgar um stuðningsþjónustu; lög nr. 40/1991",
     },
     Service {
         id: ServiceId::TransportForDisabledPeople,
         official_name: "Akstursþjónusta fatlaðs fólks",
         areas: &[Disability],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::DisabilityAssessment],
+        legal_basis: "Reglur Reykjavíkurborgar um akstursþjónustu fatlaðs fólks; lög nr. 38/2018",
     },
     Service {
         id: ServiceId::TransportForOlderPeople,
         official_name: "Akstursþjónusta eldra fólks",
         areas: &[OlderAge],
         how_to_apply: HowToApply::OnlineApplication,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::DoctorsNote],
+        legal_basis: "Reglur Reykjavíkurborgar um akstursþjónustu eldra fólks",
     },
     Service {
         id: ServiceId::PersonalAssistance,
         official_name: "NPA – notendastýrð persónuleg aðstoð",
         areas: &[Disability],
         how_to_apply: HowToApply::BookCall,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::DisabilityAssessment],
+        legal_basis: "Lög nr. 38/2018, 11. gr.",
     },
     Service {
         id: ServiceId::SupportForChildrenAndFamilies,
         official_name: "Stuðningur við börn og fjölskyldur",
         areas: &[ChildrenAndFamily],
         how_to_apply: HowToApply::BookCall,
+        handled_by: Handler::DistrictCentre,
+        documents: &[],
+        legal_basis: "Lög nr. 40/1991; barnaverndarlög nr. 80/2002",
     },
     Service {
         id: ServiceId::SocialCounselling,
         official_name: "Félagsleg ráðgjöf",
         areas: &[Money, Housing, ChildrenAndFamily, Refugees, NoHome],
         how_to_apply: HowToApply::BookCall,
+        handled_by: Handler::OnlineCenter,
+        documents: &[],
+        legal_basis: "Lög um félagsþjónustu sveitarfélaga nr. 40/1991",
     },
     Service {
         id: ServiceId::LeisureCard,
         official_name: "Frístundakort",
         areas: &[ChildrenAndFamily],
         how_to_apply: HowToApply::InformationOnly,
+        handled_by: Handler::OtherBody,
+        documents: &[],
+        legal_basis: "Reglur Reykjavíkurborgar um frístundakort",
     },
     Service {
         id: ServiceId::ServicesForRefugees,
         official_name: "Þjónusta við flóttafólk",
         areas: &[Refugees],
         how_to_apply: HowToApply::BookCall,
+        handled_by: Handler::DistrictCentre,
+        documents: &[Document::PhotoId],
+        legal_basis: "Lög um útlendinga nr. 80/2016; lög nr. 40/1991",
     },
     Service {
         id: ServiceId::PeopleWithoutAHome,
         official_name: "Heimilislaust fólk",
         areas: &[NoHome, Housing],
         how_to_apply: HowToApply::InformationOnly,
+        handled_by: Handler::OnlineCenter,
+        documents: &[],
+        legal_basis: "Lög um félagsþjónustu sveitarfélaga nr. 40/1991",
     },
 ];
 

@@ -2,9 +2,12 @@
 //! (native), so both sides agree on languages, the service catalogue and the API's shapes.
 //! No I/O lives here.
 
+pub mod answers;
 pub mod api;
 pub mod catalogue;
 pub mod language;
+pub mod rules;
+pub mod validation;
 
 pub use catalogue::{Area, HowToApply, Service, ServiceCentre, ServiceId};
 pub use language::{Direction, Language};

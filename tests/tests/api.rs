@@ -181,3 +181,185 @@ async fn the_policy_allows_exactly_the_inline_loader_by_its_hash() {
     let csp = header(&response, "content-security-policy");
     assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
 }
+
+// --- Eligibility and the catalogue -------------------------------------------------------------
+
+use serde_json::{Value, json};
+use velferd_shared::{answers::Answers, rules, validation::Date};
+
+fn single_renter() -> Value {
+    json!({
+        "age": 34, "postcode": "105", "months_in_reykjavik": 40,
+        "residence_status": "citizen-or-eea", "partner": false, "children": [],
+        "living": "registered-lease", "rent_per_month": "210.000 kr",
+        "income_this_month": 0, "income_last_year": 1200000,
+        "income_three_year_average": 1500000, "assets": 0, "employment": "unemployed",
+        "applied_vmst": true, "student": false, "disability": false,
+        "needs_help_at_home": false, "can_use_public_transport": true,
+        "applied_housing_benefit": true
+    })
+}
+
+async fn post_json(server: &TestServer, path: &str, body: &Value) -> reqwest::Response {
+    server
+        .http
+        .post(server.url(path))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn eligibility_is_answered_by_the_same_engine_the_browser_runs() {
+    let (server, _dist) = spawn().await;
+    let body = json!({ "answers": single_renter(), "as_of": "2025-03-01" });
+    let response = post_json(&server, "/api/eligibility", &body).await;
+    assert_eq!(response.status(), 200);
+    let got: Value = response.json().await.unwrap();
+    let answers: Answers = serde_json::from_value(single_renter()).unwrap();
+    let as_of = Date::parse_iso("2025-03-01").unwrap();
+    let expected = serde_json::to_value(rules::evaluate(&answers, as_of)).unwrap();
+    assert_eq!(got["results"], expected);
+    assert_eq!(got["as_of"], "2025-03-01");
+    let fa = &got["results"][0];
+    assert_eq!(fa["service"], "financial-assistance");
+    assert_eq!(fa["outcome"], "likely-eligible");
+    assert_eq!(fa["amount"]["kronur"], 247_572);
+}
+
+#[tokio::test]
+async fn eligibility_without_a_date_uses_today_and_lists_the_questions_left() {
+    let (server, _dist) = spawn().await;
+    let response = post_json(
+        &server,
+        "/api/eligibility",
+        &json!({ "answers": { "age": 17 } }),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let got: Value = response.json().await.unwrap();
+    assert!(got["as_of"].as_str().unwrap().starts_with("20"));
+    let questions = got["relevant_questions"].as_array().unwrap();
+    assert!(!questions.is_empty());
+    assert!(!questions.contains(&json!("age")));
+}
+
+#[tokio::test]
+async fn an_invalid_answer_is_a_422_that_names_the_field() {
+    let (server, _dist) = spawn().await;
+    let cases = [
+        (
+            json!({ "answers": { "postcode": "1O1" } }),
+            "/answers/postcode",
+        ),
+        (
+            json!({ "answers": { "income_this_month": "-5000" } }),
+            "/answers/income_this_month",
+        ),
+        (
+            json!({ "answers": { "living": "castle" } }),
+            "/answers/living",
+        ),
+        (
+            json!({ "answers": { "favourite_colour": "blue" } }),
+            "/answers",
+        ),
+        (json!({ "as_of": "2025-02-30" }), "/as_of"),
+    ];
+    for (body, pointer) in cases {
+        let response = post_json(&server, "/api/eligibility", &body).await;
+        assert_eq!(response.status(), 422, "{body}");
+        assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+        let problem: Problem = response.json().await.unwrap();
+        assert_eq!(problem.errors.len(), 1, "{body}");
+        assert!(
+            problem.errors[0].pointer.starts_with(pointer),
+            "{body}: {:?}",
+            problem.errors
+        );
+        assert!(!problem.errors[0].detail.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_a_400_problem() {
+    let (server, _dist) = spawn().await;
+    let response = server
+        .http
+        .post(server.url("/api/eligibility"))
+        .header("content-type", "application/json")
+        .body("{\"answers\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_declared_json_is_a_415_problem() {
+    let (server, _dist) = spawn().await;
+    let response = server
+        .http
+        .post(server.url("/api/eligibility"))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    let problem: Problem = response.json().await.unwrap();
+    assert_eq!(problem.kind, "/problems/unsupported-media-type");
+}
+
+#[tokio::test]
+async fn a_body_over_64_kb_is_a_413_problem() {
+    let (server, _dist) = spawn().await;
+    let padding = "x".repeat(70 * 1024);
+    let response = server
+        .http
+        .post(server.url("/api/eligibility"))
+        .header("content-type", "application/json")
+        .body(format!("{{\"answers\": {{}}, \"pad\": \"{padding}\"}}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+}
+
+#[tokio::test]
+async fn the_catalogue_comes_translated_with_official_names() {
+    let (server, _dist) = spawn().await;
+    let get = |lang: &'static str| {
+        let url = server.url(&format!("/api/services?lang={lang}"));
+        let http = server.http.clone();
+        async move {
+            http.get(url)
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let english = get("en").await;
+    assert_eq!(english["language"], "en");
+    let services = english["services"].as_array().unwrap();
+    assert_eq!(services.len(), 14);
+    assert_eq!(services[0]["id"], "financial-assistance");
+    assert_eq!(services[0]["name"], "Financial assistance");
+    assert_eq!(services[0]["official_name"], "Fjárhagsaðstoð");
+    assert!(!services[0]["for_whom"].as_str().unwrap().is_empty());
+    assert_eq!(services[0]["how_to_apply"]["kind"], "online-application");
+    let polish = get("pl").await;
+    assert_ne!(
+        polish["services"][0]["name"],
+        english["services"][0]["name"]
+    );
+    let unknown = get("xx").await;
+    assert_eq!(unknown["language"], "is");
+    assert_eq!(unknown["services"][0]["name"], "Fjárhagsaðstoð");
+}

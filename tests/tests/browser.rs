@@ -221,6 +221,9 @@ async fn area_pages_list_their_services_with_official_names(world: World) -> Tes
         "Fjárhagsaðstoð",
         "Housing benefit",
         "hms.is",
+        "Who it is for:",
+        "Photo ID (passport or driving licence)",
+        "350/2021",
     ] {
         ensure(page.contains(expected), || {
             format!("the money page lacks {expected:?}")

@@ -19,10 +19,159 @@ pub fn all() -> Result {
     build::frontend()?;
     step("Building the server (profile server)");
     run("cargo build (server)", &mut build::server_cargo("build"))?;
+    step("Eligibility evaluation in-process (native, release)");
+    run(
+        "cargo bench (evaluate)",
+        &mut command(
+            "cargo",
+            &[
+                "bench",
+                "--package",
+                "velferd-shared",
+                "--bench",
+                "evaluate",
+            ],
+        ),
+    )?;
     let server = Server::start()?;
     step("First load of the home page (as served, brotli)");
     first_load(&server.addr)?;
+    step("API under load: 32 keep-alive clients, 5 s each");
+    let health = load(&server.addr, "GET", "/api/health", "")?;
+    let eligibility = load(&server.addr, "POST", "/api/eligibility", ELIGIBILITY_BODY)?;
+    report("GET /api/health", &health);
+    report("POST /api/eligibility", &eligibility);
+    println!(
+        "  eligibility / health: {:.2} of the throughput, {:.2}× the p99 latency",
+        eligibility.per_second() / health.per_second(),
+        eligibility.p99().as_secs_f64() / health.p99().as_secs_f64()
+    );
     Ok(())
+}
+
+/// A couple with two children, renting: most services have rules to run.
+const ELIGIBILITY_BODY: &str = r#"{"answers":{"age":38,"postcode":"109","months_in_reykjavik":60,"residence_status":"permanent-permit","partner":true,"children":[{"age":4},{"age":9}],"custody":true,"living":"registered-lease","rent_per_month":260000,"income_this_month":180000,"income_last_year":4800000,"income_three_year_average":4500000,"assets":0,"employment":"working","student":false,"disability":false,"needs_help_at_home":false,"can_use_public_transport":true,"applied_housing_benefit":true}}"#;
+
+const CLIENTS: usize = 32;
+const DURATION: Duration = Duration::from_secs(5);
+
+struct Load {
+    latencies: Vec<Duration>,
+    elapsed: Duration,
+    errors: usize,
+}
+
+impl Load {
+    fn per_second(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn p99(&self) -> Duration {
+        self.percentile(0.99)
+    }
+
+    fn percentile(&self, p: f64) -> Duration {
+        if self.latencies.is_empty() {
+            return Duration::ZERO;
+        }
+        let index =
+            ((self.latencies.len() as f64 * p).ceil() as usize).clamp(1, self.latencies.len()) - 1;
+        self.latencies[index]
+    }
+}
+
+fn report(name: &str, load: &Load) {
+    println!(
+        "  {name:<24} {:>9.0} req/s   p50 {:>7.2} ms   p99 {:>7.2} ms   errors {}",
+        load.per_second(),
+        load.percentile(0.5).as_secs_f64() * 1000.0,
+        load.p99().as_secs_f64() * 1000.0,
+        load.errors
+    );
+}
+
+/// `CLIENTS` connections, each sending requests back to back on one keep-alive connection.
+fn load(addr: &str, method: &str, path: &str, body: &str) -> Result<Load> {
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let started = Instant::now();
+    let handles: Vec<_> = (0..CLIENTS)
+        .map(|_| {
+            let (addr, request) = (addr.to_owned(), request.clone());
+            std::thread::spawn(move || client(&addr, request.as_bytes(), started + DURATION))
+        })
+        .collect();
+    let mut all = Load {
+        latencies: Vec::new(),
+        elapsed: Duration::ZERO,
+        errors: 0,
+    };
+    for handle in handles {
+        let (latencies, errors) = handle
+            .join()
+            .map_err(|_| Failure("a load client panicked".into()))??;
+        all.latencies.extend(latencies);
+        all.errors += errors;
+    }
+    all.elapsed = started.elapsed();
+    all.latencies.sort();
+    Ok(all)
+}
+
+fn client(addr: &str, request: &[u8], until: Instant) -> Result<(Vec<Duration>, usize)> {
+    let mut stream = TcpStream::connect(addr).map_err(|e| Failure(format!("connect: {e}")))?;
+    stream.set_nodelay(true).ok();
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    let mut buffer = Vec::with_capacity(16 * 1024);
+    while Instant::now() < until {
+        let sent = Instant::now();
+        stream
+            .write_all(request)
+            .map_err(|e| Failure(format!("send: {e}")))?;
+        let status = read_response(&mut stream, &mut buffer)?;
+        latencies.push(sent.elapsed());
+        if status != 200 {
+            errors += 1;
+        }
+    }
+    Ok((latencies, errors))
+}
+
+fn read_more(stream: &mut TcpStream, buffer: &mut Vec<u8>, chunk: &mut [u8]) -> Result {
+    let n = stream
+        .read(chunk)
+        .map_err(|e| Failure(format!("read: {e}")))?;
+    if n == 0 {
+        return Err(Failure("the server closed the connection".into()));
+    }
+    buffer.extend_from_slice(&chunk[..n]);
+    Ok(())
+}
+
+/// Reads one response with a Content-Length body; returns its status code.
+fn read_response(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<u16> {
+    buffer.clear();
+    let mut chunk = [0u8; 8192];
+    let head_end = loop {
+        if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        read_more(stream, buffer, &mut chunk)?;
+    };
+    let head = String::from_utf8_lossy(&buffer[..head_end]).to_ascii_lowercase();
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| Failure("a response without Content-Length".into()))?;
+    while buffer.len() < head_end + length {
+        read_more(stream, buffer, &mut chunk)?;
+    }
+    Ok(status)
 }
 
 struct Server {

@@ -1,0 +1,66 @@
+//! The frontend's translation files, compiled into the server too, so the API speaks the same
+//! words as the screens (one source of truth for every language).
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use velferd_shared::Language;
+
+fn source(language: Language) -> &'static str {
+    match language {
+        Language::Is => include_str!("../../frontend/locales/is.json"),
+        Language::En => include_str!("../../frontend/locales/en.json"),
+        Language::Pl => include_str!("../../frontend/locales/pl.json"),
+        Language::Uk => include_str!("../../frontend/locales/uk.json"),
+        Language::Lt => include_str!("../../frontend/locales/lt.json"),
+        Language::Es => include_str!("../../frontend/locales/es.json"),
+        Language::Ar => include_str!("../../frontend/locales/ar.json"),
+    }
+}
+
+fn parsed() -> &'static [Value; 7] {
+    static TABLES: OnceLock<[Value; 7]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        Language::ALL.map(|language| {
+            serde_json::from_str(source(language)).expect("locale files are valid JSON (tested)")
+        })
+    })
+}
+
+fn lookup(language: Language, key: &str) -> Option<&'static str> {
+    let index = Language::ALL.iter().position(|l| *l == language)?;
+    key.split('.')
+        .try_fold(&parsed()[index], |value, part| value.get(part))?
+        .as_str()
+}
+
+/// The text of `key` (dotted, as in the JSON files) in `language`, or in Icelandic when that
+/// language lacks it, or the key itself so a gap is visible rather than blank.
+pub fn text(language: Language, key: &str) -> String {
+    lookup(language, key)
+        .or_else(|| lookup(Language::Is, key))
+        .unwrap_or(key)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_found_in_every_language() {
+        for language in Language::ALL {
+            let name = text(language, "services.financial_assistance.name");
+            assert!(!name.is_empty() && name != "services.financial_assistance.name");
+        }
+        assert_eq!(
+            text(Language::En, "services.financial_assistance.name"),
+            "Financial assistance"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_shown_as_itself() {
+        assert_eq!(text(Language::Pl, "no.such.key"), "no.such.key");
+    }
+}

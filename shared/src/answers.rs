@@ -1,0 +1,345 @@
+//! What a resident tells us: everything the rules need, each answer given, "I don't know", or not
+//! asked yet. The screener fills it one question at a time; the engine never treats "I don't
+//! know" as a "no".
+
+use serde::{
+    Deserialize, Deserializer, Serialize, Serializer,
+    de::{self, Visitor, value},
+};
+
+use crate::validation::{Kronur, Postcode};
+
+/// One answer. Missing means not asked yet; `Unknown` means the resident said "I don't know".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Answer<T> {
+    #[default]
+    Missing,
+    Unknown,
+    Known(T),
+}
+
+impl<T> Answer<T> {
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Answer::Missing)
+    }
+
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            Answer::Known(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Answer<U> {
+        match self {
+            Answer::Missing => Answer::Missing,
+            Answer::Unknown => Answer::Unknown,
+            Answer::Known(value) => Answer::Known(f(value)),
+        }
+    }
+}
+
+/// The JSON spelling of "I don't know".
+const UNKNOWN: &str = "unknown";
+
+impl<T: Serialize> Serialize for Answer<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Missing => serializer.serialize_none(),
+            Answer::Unknown => serializer.serialize_str(UNKNOWN),
+            Answer::Known(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Answer<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnswerVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads `"unknown"` and `null` itself and hands anything else to `T`, so that `T`'s own error
+/// ("not a kennitala: …") reaches the resident instead of a vague "no variant matched".
+struct AnswerVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
+    type Value = Answer<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "an answer, \"{UNKNOWN}\" or null")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Answer::Missing)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Answer::Missing)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Answer::deserialize(d)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v == UNKNOWN {
+            return Ok(Answer::Unknown);
+        }
+        T::deserialize(value::StrDeserializer::<E>::new(v)).map(Answer::Known)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        self.visit_str(&v)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        T::deserialize(value::BoolDeserializer::<E>::new(v)).map(Answer::Known)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        T::deserialize(value::U64Deserializer::<E>::new(v)).map(Answer::Known)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        T::deserialize(value::I64Deserializer::<E>::new(v)).map(Answer::Known)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        T::deserialize(value::F64Deserializer::<E>::new(v)).map(Answer::Known)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(value::SeqAccessDeserializer::new(seq)).map(Answer::Known)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(value::MapAccessDeserializer::new(map)).map(Answer::Known)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LivingSituation {
+    OwnHome,
+    RegisteredLease,
+    UnregisteredLease,
+    WithParents,
+    WithOthers,
+    NoHome,
+}
+
+impl LivingSituation {
+    pub fn is_renting(self) -> bool {
+        matches!(
+            self,
+            LivingSituation::RegisteredLease | LivingSituation::UnregisteredLease
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Employment {
+    Working,
+    Unemployed,
+    UnableToWork,
+    Retired,
+    Other,
+}
+
+/// The resident's right to live in Iceland, as far as the rules care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResidenceStatus {
+    /// Icelandic, Nordic or EEA/EFTA citizen.
+    CitizenOrEea,
+    PermanentPermit,
+    TemporaryPermit,
+    InternationalProtection,
+    AsylumSeeker,
+}
+
+impl ResidenceStatus {
+    /// Receiving financial aid can affect this person's permit or citizenship application.
+    pub fn is_foreign_national(self) -> bool {
+        !matches!(self, ResidenceStatus::CitizenOrEea)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    pub age: u8,
+}
+
+/// Everything the rules ask about. Amounts are for the household: the applicant and a spouse or
+/// cohabitant together.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    pub age: Answer<u8>,
+    /// Postcode of the legal residence (lögheimili).
+    pub postcode: Answer<Postcode>,
+    /// How long the legal residence has been in Reykjavík, in whole months.
+    pub months_in_reykjavik: Answer<u16>,
+    pub residence_status: Answer<ResidenceStatus>,
+    /// For a temporary permit: months it is still valid.
+    pub permit_months_left: Answer<u16>,
+    /// Married or cohabiting (sambúð).
+    pub partner: Answer<bool>,
+    pub children: Answer<Vec<Child>>,
+    /// Whether the resident has custody (forsjá) of the children.
+    pub custody: Answer<bool>,
+    pub living: Answer<LivingSituation>,
+    pub rent_per_month: Answer<Kronur>,
+    pub income_this_month: Answer<Kronur>,
+    pub income_last_year: Answer<Kronur>,
+    pub income_three_year_average: Answer<Kronur>,
+    /// Savings and property beyond one home and one car.
+    pub assets: Answer<Kronur>,
+    pub employment: Answer<Employment>,
+    pub student: Answer<bool>,
+    pub disability: Answer<bool>,
+    pub support_hours_per_week: Answer<u16>,
+    /// Needs help at home because of reduced ability, illness or family circumstances.
+    pub needs_help_at_home: Answer<bool>,
+    pub can_use_public_transport: Answer<bool>,
+    /// Applied for Social Insurance (TR) benefits.
+    pub applied_tr: Answer<bool>,
+    /// Applied for unemployment benefit (VMST).
+    pub applied_vmst: Answer<bool>,
+    /// Applied for the state housing benefit (HMS).
+    pub applied_housing_benefit: Answer<bool>,
+}
+
+impl Answers {
+    /// People in the household, when known: the resident, a partner, the children.
+    pub fn household_size(&self) -> Answer<u8> {
+        match (&self.partner, &self.children) {
+            (Answer::Known(partner), Answer::Known(children)) => {
+                Answer::Known(1 + u8::from(*partner) + children.len().min(20) as u8)
+            }
+            (Answer::Missing, _) | (_, Answer::Missing) => Answer::Missing,
+            _ => Answer::Unknown,
+        }
+    }
+}
+
+/// The screener's questions, in the order it asks them. Each reads one or more fields of
+/// `Answers`; the engine names the questions its undecided rules are waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Question {
+    Age,
+    Postcode,
+    Living,
+    Partner,
+    Children,
+    Custody,
+    ResidenceStatus,
+    PermitMonthsLeft,
+    MonthsInReykjavik,
+    Employment,
+    Student,
+    IncomeThisMonth,
+    RentPerMonth,
+    IncomeLastYear,
+    IncomeThreeYearAverage,
+    Assets,
+    Disability,
+    SupportHoursPerWeek,
+    NeedsHelpAtHome,
+    CanUsePublicTransport,
+    AppliedTr,
+    AppliedVmst,
+    AppliedHousingBenefit,
+}
+
+impl Question {
+    pub const ALL: [Question; 23] = [
+        Question::Age,
+        Question::Postcode,
+        Question::Living,
+        Question::Partner,
+        Question::Children,
+        Question::Custody,
+        Question::ResidenceStatus,
+        Question::PermitMonthsLeft,
+        Question::MonthsInReykjavik,
+        Question::Employment,
+        Question::Student,
+        Question::IncomeThisMonth,
+        Question::RentPerMonth,
+        Question::IncomeLastYear,
+        Question::IncomeThreeYearAverage,
+        Question::Assets,
+        Question::Disability,
+        Question::SupportHoursPerWeek,
+        Question::NeedsHelpAtHome,
+        Question::CanUsePublicTransport,
+        Question::AppliedTr,
+        Question::AppliedVmst,
+        Question::AppliedHousingBenefit,
+    ];
+
+    /// Whether the resident has answered it (a value or "I don't know").
+    pub fn is_answered(self, a: &Answers) -> bool {
+        !match self {
+            Question::Age => a.age.is_missing(),
+            Question::Postcode => a.postcode.is_missing(),
+            Question::Living => a.living.is_missing(),
+            Question::Partner => a.partner.is_missing(),
+            Question::Children => a.children.is_missing(),
+            Question::Custody => a.custody.is_missing(),
+            Question::ResidenceStatus => a.residence_status.is_missing(),
+            Question::PermitMonthsLeft => a.permit_months_left.is_missing(),
+            Question::MonthsInReykjavik => a.months_in_reykjavik.is_missing(),
+            Question::Employment => a.employment.is_missing(),
+            Question::Student => a.student.is_missing(),
+            Question::IncomeThisMonth => a.income_this_month.is_missing(),
+            Question::RentPerMonth => a.rent_per_month.is_missing(),
+            Question::IncomeLastYear => a.income_last_year.is_missing(),
+            Question::IncomeThreeYearAverage => a.income_three_year_average.is_missing(),
+            Question::Assets => a.assets.is_missing(),
+            Question::Disability => a.disability.is_missing(),
+            Question::SupportHoursPerWeek => a.support_hours_per_week.is_missing(),
+            Question::NeedsHelpAtHome => a.needs_help_at_home.is_missing(),
+            Question::CanUsePublicTransport => a.can_use_public_transport.is_missing(),
+            Question::AppliedTr => a.applied_tr.is_missing(),
+            Question::AppliedVmst => a.applied_vmst.is_missing(),
+            Question::AppliedHousingBenefit => a.applied_housing_benefit.is_missing(),
+        }
+    }
+
+    /// The URL segment of the question's page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Question::Age => "age",
+            Question::Postcode => "postcode",
+            Question::Living => "living",
+            Question::Partner => "partner",
+            Question::Children => "children",
+            Question::Custody => "custody",
+            Question::ResidenceStatus => "residence-status",
+            Question::PermitMonthsLeft => "permit-months-left",
+            Question::MonthsInReykjavik => "months-in-reykjavik",
+            Question::Employment => "employment",
+            Question::Student => "student",
+            Question::IncomeThisMonth => "income-this-month",
+            Question::RentPerMonth => "rent-per-month",
+            Question::IncomeLastYear => "income-last-year",
+            Question::IncomeThreeYearAverage => "income-three-year-average",
+            Question::Assets => "assets",
+            Question::Disability => "disability",
+            Question::SupportHoursPerWeek => "support-hours-per-week",
+            Question::NeedsHelpAtHome => "needs-help-at-home",
+            Question::CanUsePublicTransport => "can-use-public-transport",
+            Question::AppliedTr => "applied-tr",
+            Question::AppliedVmst => "applied-vmst",
+            Question::AppliedHousingBenefit => "applied-housing-benefit",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Question> {
+        Question::ALL.into_iter().find(|q| q.slug() == slug)
+    }
+}
