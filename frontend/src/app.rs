@@ -8,7 +8,11 @@ use crate::{
     components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
-    screens::{area::AreaPage, home::Home, not_found::NotFound, urgent::UrgentHelp},
+    screener::Screener,
+    screens::{
+        area::AreaPage, check_answers::CheckAnswers, check_start::CheckStart, home::Home,
+        not_found::NotFound, question::QuestionPage, results::Results, urgent::UrgentHelp,
+    },
 };
 
 #[component]
@@ -29,6 +33,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    Screener::provide();
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
         ev.prevent_default();
@@ -42,6 +47,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/help/:area") view=AreaPage/>
                 <Route path=path!("/urgent-help") view=UrgentHelp/>
+                <Route path=path!("/check") view=CheckStart/>
+                <Route path=path!("/check/q/:question") view=QuestionPage/>
+                <Route path=path!("/check/answers") view=CheckAnswers/>
+                <Route path=path!("/check/results") view=Results/>
             </Routes>
         </main>
         <Footer/>

@@ -6,6 +6,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 mod app;
 mod components;
 mod language;
+mod screener;
 mod screens;
 mod text;
 

@@ -314,6 +314,538 @@ async fn the_viewport_can_switch_between_phone_and_desktop(world: World) -> Test
 }
 
 // ---------------------------------------------------------------------------------------------
+// The screener
+
+/// How a persona answers one question.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Type(&'static str),
+    Choose(usize),
+    DontKnow,
+}
+
+struct Persona {
+    /// Answers by question slug; a question not listed here fails the test (it should not be asked).
+    plan: &'static [(&'static str, Step)],
+    /// The same answers as the engine sees them, to compute the expected outcome.
+    answers: &'static str,
+}
+
+const SINGLE_RENTER: Persona = Persona {
+    plan: &[
+        ("age", Step::Type("29")),
+        ("postcode", Step::Type("105")),
+        ("living", Step::Choose(1)),
+        ("partner", Step::Choose(1)),
+        ("children", Step::Type("")),
+        ("residence-status", Step::Choose(0)),
+        ("months-in-reykjavik", Step::Type("30")),
+        ("employment", Step::Choose(4)),
+        ("student", Step::Choose(1)),
+        ("income-this-month", Step::Type("0")),
+        ("rent-per-month", Step::Type("195.000 kr")),
+        ("income-last-year", Step::Type("2 400 000")),
+        ("income-three-year-average", Step::DontKnow),
+        ("assets", Step::Type("0")),
+        ("disability", Step::Choose(1)),
+        ("needs-help-at-home", Step::Choose(1)),
+        ("can-use-public-transport", Step::Choose(0)),
+        ("applied-housing-benefit", Step::Choose(0)),
+    ],
+    answers: r#"{"age":29,"postcode":"105","living":"registered-lease","partner":false,"children":[],
+        "residence_status":"citizen-or-eea","months_in_reykjavik":30,"employment":"other","student":false,
+        "income_this_month":0,"rent_per_month":195000,"income_last_year":2400000,
+        "income_three_year_average":"unknown","assets":0,"disability":false,"needs_help_at_home":false,
+        "can_use_public_transport":true,"applied_housing_benefit":true}"#,
+};
+
+const COUPLE_WITH_TWO_CHILDREN: Persona = Persona {
+    plan: &[
+        ("age", Step::Type("41")),
+        ("postcode", Step::Type("111")),
+        ("living", Step::Choose(1)),
+        ("partner", Step::Choose(0)),
+        ("children", Step::Type("6, 11")),
+        ("custody", Step::Choose(0)),
+        ("residence-status", Step::Choose(1)),
+        ("months-in-reykjavik", Step::Type("84")),
+        ("employment", Step::Choose(0)),
+        ("student", Step::Choose(1)),
+        ("income-this-month", Step::Type("210.000")),
+        ("rent-per-month", Step::Type("260000")),
+        ("income-last-year", Step::Type("5.100.000")),
+        ("income-three-year-average", Step::Type("4.900.000")),
+        ("assets", Step::Type("150 000")),
+        ("disability", Step::Choose(1)),
+        ("needs-help-at-home", Step::Choose(1)),
+        ("can-use-public-transport", Step::Choose(0)),
+        ("applied-housing-benefit", Step::Choose(0)),
+    ],
+    answers: r#"{"age":41,"postcode":"111","living":"registered-lease","partner":true,
+        "children":[{"age":6},{"age":11}],"custody":true,"residence_status":"permanent-permit",
+        "months_in_reykjavik":84,"employment":"working","student":false,"income_this_month":210000,
+        "rent_per_month":260000,"income_last_year":5100000,"income_three_year_average":4900000,
+        "assets":150000,"disability":false,"needs_help_at_home":false,"can_use_public_transport":true,
+        "applied_housing_benefit":true}"#,
+};
+
+const SEVENTEEN_YEAR_OLD: Persona = Persona {
+    plan: &[
+        ("age", Step::Type("17")),
+        ("postcode", Step::Type("109")),
+        ("living", Step::Choose(3)),
+        ("partner", Step::Choose(1)),
+        ("children", Step::Type("")),
+        ("residence-status", Step::Choose(0)),
+        ("months-in-reykjavik", Step::Type("200")),
+        ("employment", Step::Choose(4)),
+        ("student", Step::Choose(0)),
+        ("income-this-month", Step::Type("0")),
+        ("income-last-year", Step::Type("0")),
+        ("income-three-year-average", Step::Type("0")),
+        ("assets", Step::Type("0")),
+        ("disability", Step::Choose(1)),
+        ("needs-help-at-home", Step::Choose(1)),
+        ("can-use-public-transport", Step::Choose(0)),
+    ],
+    answers: r#"{"age":17,"postcode":"109","living":"with-parents","partner":false,"children":[],
+        "residence_status":"citizen-or-eea","months_in_reykjavik":200,"employment":"other","student":true,
+        "income_this_month":0,"income_last_year":0,"income_three_year_average":0,"assets":0,
+        "disability":false,"needs_help_at_home":false,"can_use_public_transport":true}"#,
+};
+
+async fn path(browser: &Browser) -> Result<String, String> {
+    Ok(browser
+        .script("return location.pathname")
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+async fn wait_for_path_change(browser: &Browser, from: &str) -> Result<String, String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let now = path(browser).await?;
+        if now != from {
+            browser.wait_for("main h1").await?;
+            return Ok(now);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("still on {from} after Continue"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+    }
+}
+
+/// Answers the question on screen as `step` says, by mouse/touch.
+async fn answer(browser: &Browser, step: Step) -> Result<(), String> {
+    match step {
+        Step::Type(text) => {
+            let field = browser.wait_for("#answer").await?;
+            field.clear().await.map_err(|e| e.to_string())?;
+            if !text.is_empty() {
+                field.send_keys(text).await.map_err(|e| e.to_string())?;
+            }
+            browser.click("form button[type=submit]").await
+        }
+        Step::Choose(index) => {
+            let id = if index == 0 {
+                "answer".to_owned()
+            } else {
+                format!("answer-{index}")
+            };
+            browser.click(&format!("label[for='{id}']")).await?;
+            browser.click("form button[type=submit]").await
+        }
+        Step::DontKnow => {
+            if browser
+                .script("return !!document.querySelector('input[type=radio]')")
+                .await?
+                == serde_json::Value::Bool(true)
+            {
+                browser.click(".radio:last-child label").await?;
+                browser.click("form button[type=submit]").await
+            } else {
+                browser.click("main .button-link").await
+            }
+        }
+    }
+}
+
+/// Goes through the screener from its start page to "Check your answers", answering as the
+/// persona does; audits every page with axe when asked. Returns how many questions were asked.
+async fn complete(
+    browser: &Browser,
+    persona: &Persona,
+    lang: &str,
+    audit: bool,
+) -> Result<usize, String> {
+    browser.open_in("/check", lang).await?;
+    let mut violations = Vec::new();
+    if audit {
+        violations.extend(
+            browser
+                .axe()
+                .await?
+                .into_iter()
+                .map(|v| format!("/check: {v}")),
+        );
+    }
+    browser.click("main button.button").await?;
+    let mut current = wait_for_path_change(browser, "/check").await?;
+    let mut asked = 0;
+    while let Some(slug) = current.strip_prefix("/check/q/") {
+        let step = persona
+            .plan
+            .iter()
+            .find(|(s, _)| *s == slug)
+            .map(|(_, step)| *step)
+            .ok_or_else(|| {
+                format!("the screener asked {slug:?}, which this persona should not be asked")
+            })?;
+        if audit {
+            violations.extend(
+                browser
+                    .axe()
+                    .await?
+                    .into_iter()
+                    .map(|v| format!("{current} [{lang}]: {v}")),
+            );
+        }
+        answer(browser, step).await?;
+        current = wait_for_path_change(browser, &current).await?;
+        asked += 1;
+    }
+    ensure(current == "/check/answers", || {
+        format!("the screener ended on {current}")
+    })?;
+    if audit {
+        violations.extend(
+            browser
+                .axe()
+                .await?
+                .into_iter()
+                .map(|v| format!("{current} [{lang}]: {v}")),
+        );
+    }
+    browser
+        .click("main a.button[href='/check/results']")
+        .await?;
+    wait_for_path_change(browser, "/check/answers").await?;
+    browser.wait_for(".result").await?;
+    if audit {
+        violations.extend(
+            browser
+                .axe()
+                .await?
+                .into_iter()
+                .map(|v| format!("/check/results [{lang}]: {v}")),
+        );
+    }
+    ensure(violations.is_empty(), || {
+        format!(
+            "{} accessibility violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        )
+    })?;
+    Ok(asked)
+}
+
+/// What the engine says for the persona's answers today.
+fn expected(
+    persona: &Persona,
+    service: velferd_shared::ServiceId,
+) -> velferd_shared::rules::ServiceResult {
+    let answers: velferd_shared::answers::Answers =
+        serde_json::from_str(persona.answers).expect("the persona's answers parse");
+    velferd_shared::rules::evaluate(&answers, velferd_backend::routes::today())
+        .into_iter()
+        .find(|r| r.service == service)
+        .expect("every service is evaluated")
+}
+
+fn group_of(outcome: velferd_shared::rules::Outcome) -> &'static str {
+    use velferd_shared::rules::Outcome::*;
+    match outcome {
+        LikelyEligible => "likely",
+        MayBeEligible => "may-be",
+        NotEligible => "not",
+        NeedMoreAnswers => "unfinished",
+    }
+}
+
+/// The result card of a service is in the engine's group and shows the engine's amount.
+async fn shows_as_the_engine_says(
+    browser: &Browser,
+    persona: &Persona,
+    service: velferd_shared::ServiceId,
+) -> TestResult {
+    let result = expected(persona, service);
+    let group = group_of(result.outcome);
+    let card = format!(
+        "section#{group} li.result[data-service='{}']",
+        service.key()
+    );
+    browser
+        .wait_for(&card)
+        .await
+        .map_err(|e| format!("{service:?} is not under {group}: {e}"))?;
+    if let Some(amount) = result.amount {
+        let shown = browser.text(&format!("{card} .amount-value")).await?;
+        let want = velferd_shared::validation::Kronur::new(amount.kronur).to_string();
+        ensure(shown == want, || {
+            format!("{service:?}: shows {shown:?}, the engine says {want:?}")
+        })?;
+    }
+    Ok(())
+}
+
+async fn a_single_renter_with_no_income_sees_financial_assistance_and_its_amount(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let asked = complete(&browser, &SINGLE_RENTER, "en", false).await?;
+    println!("single renter: {asked} questions asked");
+    use velferd_shared::ServiceId::*;
+    for service in [
+        FinancialAssistance,
+        HousingBenefit,
+        SpecialHousingSupport,
+        SocialRentalHousing,
+        LeisureCard,
+    ] {
+        shows_as_the_engine_says(&browser, &SINGLE_RENTER, service).await?;
+    }
+    ensure(
+        expected(&SINGLE_RENTER, FinancialAssistance).outcome
+            == velferd_shared::rules::Outcome::LikelyEligible,
+        || "the persona should be likely eligible for financial assistance".into(),
+    )?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn a_couple_with_two_children_sees_the_engines_outcomes(world: World) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let asked = complete(&browser, &COUPLE_WITH_TWO_CHILDREN, "pl", false).await?;
+    println!("couple with two children: {asked} questions asked");
+    use velferd_shared::ServiceId::*;
+    for service in [
+        FinancialAssistance,
+        HousingBenefit,
+        LeisureCard,
+        SupportForChildrenAndFamilies,
+        SocialRentalHousing,
+    ] {
+        shows_as_the_engine_says(&browser, &COUPLE_WITH_TWO_CHILDREN, service).await?;
+    }
+    browser.close().await;
+    Ok(())
+}
+
+async fn a_seventeen_year_old_is_not_eligible_for_financial_assistance(world: World) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let asked = complete(&browser, &SEVENTEEN_YEAR_OLD, "is", false).await?;
+    println!("17-year-old: {asked} questions asked");
+    browser
+        .wait_for("section#not li.result[data-service='financial_assistance']")
+        .await?;
+    shows_as_the_engine_says(
+        &browser,
+        &SEVENTEEN_YEAR_OLD,
+        velferd_shared::ServiceId::SpecialHousingSupport,
+    )
+    .await?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn every_screener_page_has_no_axe_violations(world: World, lang: &'static str) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    complete(&browser, &SINGLE_RENTER, lang, true).await?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn a_reload_mid_way_resumes_at_the_same_question_with_every_answer(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check", "en").await?;
+    browser.click("main button.button").await?;
+    wait_for_path_change(&browser, "/check").await?;
+    answer(&browser, Step::Type("29")).await?;
+    wait_for_path_change(&browser, "/check/q/age").await?;
+    answer(&browser, Step::Type("105")).await?;
+    let at = wait_for_path_change(&browser, "/check/q/postcode").await?;
+    ensure(at == "/check/q/living", || {
+        format!("after postcode came {at}")
+    })?;
+    browser.reload().await?;
+    ensure(path(&browser).await? == "/check/q/living", || {
+        "the reload left the question".into()
+    })?;
+    // The browser's back button returns to the previous question with its answer in place.
+    browser.client.back().await.map_err(|e| e.to_string())?;
+    browser.wait_for("#answer").await?;
+    ensure(path(&browser).await? == "/check/q/postcode", || {
+        "back did not return to the postcode".into()
+    })?;
+    let value = browser
+        .script("return document.querySelector('#answer').value")
+        .await?;
+    ensure(value == "105", || {
+        format!("the postcode field holds {value}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn switching_language_mid_way_keeps_every_answer(world: World) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check", "en").await?;
+    browser.click("main button.button").await?;
+    wait_for_path_change(&browser, "/check").await?;
+    answer(&browser, Step::Type("33")).await?;
+    wait_for_path_change(&browser, "/check/q/age").await?;
+    browser.click(".language-menu summary").await?;
+    browser.click(".language-menu button[lang='uk']").await?;
+    browser.wait_for_lang("uk").await?;
+    browser.client.back().await.map_err(|e| e.to_string())?;
+    browser.wait_for("#answer").await?;
+    let value = browser
+        .script("return document.querySelector('#answer').value")
+        .await?;
+    ensure(value == "33", || {
+        format!("the age field holds {value} after switching language")
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check", "en").await?;
+    browser.click("main button.button").await?;
+    wait_for_path_change(&browser, "/check").await?;
+    // Reach a money question quickly by answering with "I don't know".
+    let mut current = path(&browser).await?;
+    while current != "/check/q/income-this-month" {
+        answer(&browser, Step::DontKnow).await?;
+        current = wait_for_path_change(&browser, &current).await?;
+    }
+    browser.click(".language-menu summary").await?;
+    browser.click(".language-menu button[lang='es']").await?;
+    browser.wait_for_lang("es").await?;
+    let field = browser.wait_for("#answer").await?;
+    field.send_keys("12,5").await.map_err(|e| e.to_string())?;
+    browser.click("form button[type=submit]").await?;
+    let summary = browser.text(".error-summary").await?;
+    let field_error = browser.text(".field-error").await?;
+    ensure(
+        !summary.is_empty() && summary.contains(&field_error),
+        || format!("summary {summary:?}, field {field_error:?}"),
+    )?;
+    ensure(
+        path(&browser).await? == "/check/q/income-this-month",
+        || "an invalid amount moved on".into(),
+    )?;
+    let focused = browser.focused().await?;
+    ensure(focused.class.contains("error-summary"), || {
+        format!("focus is on {focused:?}")
+    })?;
+    let value = browser
+        .script("return document.querySelector('#answer').value")
+        .await?;
+    ensure(value == "12,5", || format!("what was typed became {value}"))?;
+    let english = "Enter whole krónur";
+    ensure(!field_error.contains(english), || {
+        format!("the error is not in Spanish: {field_error}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> TestResult {
+    use fantoccini::key::Key;
+    let browser = world.browser(Viewport::Desktop).await?;
+    browser.open_in("/check", "en").await?;
+    browser.reload().await?;
+    // Tab to the Start button and press Enter.
+    for _ in 0..40 {
+        let f = browser.focused().await?;
+        if f.tag == "button" && f.class.contains("button") && f.inside_main {
+            break;
+        }
+        browser.press_tab().await?;
+    }
+    browser.press_key(Key::Enter).await?;
+    let mut current = wait_for_path_change(&browser, "/check").await?;
+    let mut asked = 0;
+    while let Some(slug) = current.strip_prefix("/check/q/") {
+        let step = SEVENTEEN_YEAR_OLD
+            .plan
+            .iter()
+            .find(|(s, _)| *s == slug)
+            .map(|(_, s)| *s)
+            .ok_or_else(|| format!("unexpected question {slug}"))?;
+        // Focus moves to the h1 after each step; Tab then moves into the form.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while browser.focused().await?.tag != "h1" {
+            if std::time::Instant::now() > deadline {
+                return Err(format!("focus did not move to the heading of {current}"));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+        }
+        let first = browser.press_tab().await?;
+        match step {
+            Step::Type(text) => {
+                ensure(first.id == "answer", || {
+                    format!("Tab from the heading reached {first:?}")
+                })?;
+                browser
+                    .client
+                    .active_element()
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .send_keys(&format!("{text}{}", &*Key::Enter))
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            Step::Choose(index) => {
+                ensure(first.tag == "input", || {
+                    format!("Tab from the heading reached {first:?}")
+                })?;
+                if index == 0 {
+                    browser.press_key(Key::Space).await?;
+                }
+                for _ in 0..index {
+                    browser.press_key(Key::Down).await?;
+                }
+                let next = browser.press_tab().await?;
+                ensure(next.tag == "button", || {
+                    format!("Tab after the choices reached {next:?}")
+                })?;
+                browser.press_key(Key::Enter).await?;
+            }
+            Step::DontKnow => return Err("the keyboard persona has no I-don't-know steps".into()),
+        }
+        current = wait_for_path_change(&browser, &current).await?;
+        asked += 1;
+    }
+    ensure(current == "/check/answers", || {
+        format!("ended on {current}")
+    })?;
+    println!("keyboard persona: {asked} questions asked");
+    browser.close().await;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
 // The harness
 
 fn trial<F, Fut>(name: &str, runtime: &tokio::runtime::Handle, world: &World, test: F) -> Trial
@@ -446,6 +978,56 @@ fn main() {
             the_viewport_can_switch_between_phone_and_desktop,
         ),
     ];
+    trials.push(trial(
+        "a_single_renter_with_no_income_sees_financial_assistance_and_its_amount",
+        rt,
+        &world,
+        a_single_renter_with_no_income_sees_financial_assistance_and_its_amount,
+    ));
+    trials.push(trial(
+        "a_couple_with_two_children_sees_the_engines_outcomes",
+        rt,
+        &world,
+        a_couple_with_two_children_sees_the_engines_outcomes,
+    ));
+    trials.push(trial(
+        "a_seventeen_year_old_is_not_eligible_for_financial_assistance",
+        rt,
+        &world,
+        a_seventeen_year_old_is_not_eligible_for_financial_assistance,
+    ));
+    trials.push(trial(
+        "a_reload_mid_way_resumes_at_the_same_question_with_every_answer",
+        rt,
+        &world,
+        a_reload_mid_way_resumes_at_the_same_question_with_every_answer,
+    ));
+    trials.push(trial(
+        "switching_language_mid_way_keeps_every_answer",
+        rt,
+        &world,
+        switching_language_mid_way_keeps_every_answer,
+    ));
+    trials.push(trial(
+        "an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language",
+        rt,
+        &world,
+        an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language,
+    ));
+    trials.push(trial(
+        "a_persona_completes_the_screener_by_keyboard_alone",
+        rt,
+        &world,
+        a_persona_completes_the_screener_by_keyboard_alone,
+    ));
+    for lang in ["is", "ar"] {
+        trials.push(trial(
+            &format!("every_screener_page_has_no_axe_violations_in_{lang}"),
+            rt,
+            &world,
+            move |world| every_screener_page_has_no_axe_violations(world, lang),
+        ));
+    }
     for lang in ["is", "en", "ar"] {
         trials.push(trial(
             &format!("shell_screens_have_no_axe_violations_on_mobile_and_desktop_in_{lang}"),

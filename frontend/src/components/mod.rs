@@ -1,3 +1,4 @@
+pub mod error_summary;
 pub mod focus;
 pub mod footer;
 pub mod header;

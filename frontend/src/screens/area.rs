@@ -30,6 +30,7 @@ fn AreaServices(area: Area) -> impl IntoView {
         <p class="breadcrumb"><a href="/">{t!(i18n, area_page.back)}</a></p>
         <PageHeading text=Signal::derive(move || area_title(i18n.get_locale(), area).to_owned())/>
         <p class="lead">{t!(i18n, area_page.intro)}</p>
+        <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
         <ul class="services">
             {area.services().map(|service| view! { <ServiceCard service/> }).collect_view()}
         </ul>

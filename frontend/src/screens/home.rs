@@ -14,6 +14,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
         <p class="lead">{t!(i18n, home.intro)}</p>
+        <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
         <ul class="cards" aria-label=move || t_string!(i18n, home.areas_label).to_string()>
             {Area::ALL
                 .into_iter()

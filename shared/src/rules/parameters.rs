@@ -76,6 +76,29 @@ pub enum FigureId {
     LeisureCardToAge,
 }
 
+impl FigureId {
+    /// Whether the figure is an amount of krónur (the rest are ages, months, hours, percents).
+    pub fn is_kronur(self) -> bool {
+        !matches!(
+            self,
+            FaMinimumAge
+                | ShsMinimumAge
+                | HbShareOfRentPercent
+                | SrhMinimumAge
+                | SrhMonthsOfResidence
+                | SrhPermitMonths
+                | SrhChildAgeLimit
+                | AdultAge
+                | HomeSupportMaxChargedHours
+                | TransportOlderAge
+                | NpaMinimumHours
+                | NpaAgeRelatedFrom
+                | LeisureCardFromAge
+                | LeisureCardToAge
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Figure {
     pub id: FigureId,

@@ -571,6 +571,10 @@ fn housing_benefit_ceiling(e: &mut Evaluation, size: u8, rent: u64) -> u64 {
 fn housing_benefit(e: &mut Evaluation) {
     let a = e.answers;
     let lease = match &a.living {
+        // The rent decides the amount (75 % of it at most), so it is asked with the lease.
+        Known(LivingSituation::RegisteredLease) if a.rent_per_month.is_missing() => {
+            missing(&[Question::RentPerMonth])
+        }
         Known(LivingSituation::RegisteredLease) => Passed,
         Known(_) => Failed,
         Unknown => RuleStatus::Unknown,

@@ -1,0 +1,73 @@
+//! The screener's state: the answers, kept on the device as they are given, and what each
+//! question asks for. Screens in `crate::screens` render it.
+
+pub mod questions;
+
+use leptos::prelude::*;
+use velferd_shared::{answers::Answers, rules, validation::Date};
+
+const STORAGE_KEY: &str = "velferd.screener.answers";
+
+/// The answers so far, shared by every screener screen and surviving reloads and language
+/// changes. Nothing personal goes into the URL.
+#[derive(Clone, Copy)]
+pub struct Screener {
+    pub answers: RwSignal<Answers>,
+}
+
+impl Screener {
+    /// Restores saved answers (a damaged or outdated record is dropped rather than trusted) and
+    /// saves every change.
+    pub fn provide() {
+        let saved = storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|json| serde_json::from_str::<Answers>(&json).ok())
+            .unwrap_or_default();
+        let answers = RwSignal::new(saved);
+        Effect::new(move |_| {
+            let json = answers.with(|a| serde_json::to_string(a).ok());
+            if let (Some(storage), Some(json)) = (storage(), json) {
+                let _ = storage.set_item(STORAGE_KEY, &json);
+            }
+        });
+        provide_context(Screener { answers });
+    }
+
+    pub fn get() -> Screener {
+        expect_context::<Screener>()
+    }
+
+    pub fn clear(self) {
+        self.answers.set(Answers::default());
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+    }
+
+    /// Where the screener continues: the next question still worth asking, or the summary.
+    pub fn next_path(self) -> String {
+        match self
+            .answers
+            .with_untracked(rules::relevant_questions)
+            .first()
+        {
+            Some(question) => format!("/check/q/{}", question.slug()),
+            None => "/check/answers".to_owned(),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Today's date in the browser, for the figures in force.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as u16,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2026, 1, 1).expect("a real date"))
+}

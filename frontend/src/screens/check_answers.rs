@@ -1,0 +1,77 @@
+//! "Check your answers": every answer with a Change link back to its question.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use velferd_shared::answers::Question;
+
+use crate::{
+    components::page::PageHeading,
+    i18n::*,
+    screener::{Screener, questions},
+    text::{option_label, question_title},
+};
+
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    let i18n = use_i18n();
+    let screener = Screener::get();
+    let navigate = use_navigate();
+    let rows = move || {
+        let locale = i18n.get_locale();
+        screener.answers.with(|a| {
+            Question::ALL
+                .into_iter()
+                .filter(|q| q.is_answered(a))
+                .map(|q| {
+                    let answer = if questions::is_unknown(q, a) {
+                        td_string!(locale, screener.answer_dont_know).to_owned()
+                    } else {
+                        match questions::chosen(q, a) {
+                            Some(index) => option_label(locale, q, index).to_owned(),
+                            None => questions::typed(q, a),
+                        }
+                    };
+                    (q, answer)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let start_again = move |_| {
+        let confirmed = window()
+            .confirm_with_message(td_string!(
+                i18n.get_locale_untracked(),
+                screener.start_again_confirm
+            ))
+            .unwrap_or(false);
+        if confirmed {
+            screener.clear();
+            navigate("/check", Default::default());
+        }
+    };
+    view! {
+        <PageHeading text=Signal::derive(move || t_string!(i18n, screener.check_title).to_string())/>
+        <p class="lead">{t!(i18n, screener.check_intro)}</p>
+        <dl class="summary-list">
+            <For each=rows key=|(q, answer)| (*q, answer.clone()) let((question, answer))>
+                <div class="summary-row">
+                    <dt>{move || question_title(i18n.get_locale(), question)}</dt>
+                    <dd class="summary-answer">{answer}</dd>
+                    <dd class="summary-change">
+                        <a href=format!("/check/q/{}", question.slug())>
+                            {t!(i18n, screener.change)}
+                            <span class="visually-hidden">
+                                ": " {move || question_title(i18n.get_locale(), question)}
+                            </span>
+                        </a>
+                    </dd>
+                </div>
+            </For>
+        </dl>
+        <p><a class="button" href="/check/results">{t!(i18n, screener.see_results)}</a></p>
+        <p>
+            <button type="button" class="button-link" on:click=start_again>
+                {t!(i18n, screener.start_again)}
+            </button>
+        </p>
+    }
+}

@@ -1,0 +1,46 @@
+//! The screener's first page: what it is, that answers stay on the device, and Start.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use velferd_shared::answers::Question;
+
+use crate::{components::page::PageHeading, i18n::*, screener::Screener};
+
+#[component]
+pub fn CheckStart() -> impl IntoView {
+    let i18n = use_i18n();
+    let screener = Screener::get();
+    let navigate = use_navigate();
+    let started = move || {
+        screener
+            .answers
+            .with(|a| Question::ALL.iter().any(|q| q.is_answered(a)))
+    };
+    let start = move |_| navigate(&screener.next_path(), Default::default());
+    let start_again = move |_| {
+        let confirmed = window()
+            .confirm_with_message(td_string!(
+                i18n.get_locale_untracked(),
+                screener.start_again_confirm
+            ))
+            .unwrap_or(false);
+        if confirmed {
+            screener.clear();
+        }
+    };
+    view! {
+        <PageHeading text=Signal::derive(move || t_string!(i18n, screener.start_title).to_string())/>
+        <p class="lead">{t!(i18n, screener.start_intro)}</p>
+        <p>{t!(i18n, screener.start_privacy)}</p>
+        <p>
+            <button type="button" class="button" on:click=start>{t!(i18n, screener.start_button)}</button>
+        </p>
+        <Show when=started>
+            <p>
+                <button type="button" class="button-link" on:click=start_again>
+                    {t!(i18n, screener.start_again)}
+                </button>
+            </p>
+        </Show>
+    }
+}
