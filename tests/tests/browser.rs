@@ -414,6 +414,37 @@ const SEVENTEEN_YEAR_OLD: Persona = Persona {
         "disability":false,"needs_help_at_home":false,"can_use_public_transport":true}"#,
 };
 
+/// Reaches every question the screener has: custody, a temporary permit, unemployment and a
+/// disability open the questions the other personas skip.
+const EVERY_QUESTION: Persona = Persona {
+    plan: &[
+        ("age", Step::Type("52")),
+        ("postcode", Step::Type("101")),
+        ("living", Step::Choose(1)),
+        ("partner", Step::Choose(1)),
+        ("children", Step::Type("8")),
+        ("custody", Step::Choose(0)),
+        ("residence-status", Step::Choose(2)),
+        ("permit-months-left", Step::Type("20")),
+        ("months-in-reykjavik", Step::Type("26")),
+        ("employment", Step::Choose(1)),
+        ("student", Step::Choose(1)),
+        ("income-this-month", Step::Type("90.000")),
+        ("rent-per-month", Step::Type("180.000")),
+        ("income-last-year", Step::Type("3.000.000")),
+        ("income-three-year-average", Step::Type("3.200.000")),
+        ("assets", Step::Type("0")),
+        ("disability", Step::Choose(0)),
+        ("support-hours-per-week", Step::Type("20")),
+        ("needs-help-at-home", Step::Choose(0)),
+        ("can-use-public-transport", Step::Choose(1)),
+        ("applied-tr", Step::Choose(1)),
+        ("applied-vmst", Step::Choose(0)),
+        ("applied-housing-benefit", Step::DontKnow),
+    ],
+    answers: "{}",
+};
+
 async fn path(browser: &Browser) -> Result<String, String> {
     Ok(browser
         .script("return location.pathname")
@@ -664,7 +695,13 @@ async fn a_seventeen_year_old_is_not_eligible_for_financial_assistance(world: Wo
 
 async fn every_screener_page_has_no_axe_violations(world: World, lang: &'static str) -> TestResult {
     let browser = world.browser(Viewport::Mobile).await?;
-    complete(&browser, &SINGLE_RENTER, lang, true).await?;
+    let asked = complete(&browser, &EVERY_QUESTION, lang, true).await?;
+    ensure(asked == EVERY_QUESTION.plan.len(), || {
+        format!(
+            "only {asked} of {} question pages were audited",
+            EVERY_QUESTION.plan.len()
+        )
+    })?;
     browser.close().await;
     Ok(())
 }
@@ -766,6 +803,49 @@ async fn an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_ch
     ensure(!field_error.contains(english), || {
         format!("the error is not in Spanish: {field_error}")
     })?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    complete(&browser, &SEVENTEEN_YEAR_OLD, "en", false).await?;
+    browser.click("a[href='/check/answers']").await?;
+    wait_for_path_change(&browser, "/check/results").await?;
+    browser.click("a[href='/check/q/postcode']").await?;
+    wait_for_path_change(&browser, "/check/answers").await?;
+    let value = browser
+        .script("return document.querySelector('#answer').value")
+        .await?;
+    ensure(value == "109", || {
+        format!("the postcode field holds {value}")
+    })?;
+    answer(&browser, Step::Type("111")).await?;
+    let back = wait_for_path_change(&browser, "/check/q/postcode").await?;
+    ensure(back == "/check/answers", || {
+        format!("after the change came {back}")
+    })?;
+    let summary = browser.text(".summary-list").await?;
+    ensure(summary.contains("111") && !summary.contains("109"), || {
+        format!("the summary reads {summary:?}")
+    })?;
+    // Start again asks first, then clears everything.
+    browser.click("main .button-link").await?;
+    browser
+        .client
+        .accept_alert()
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for_path_change(&browser, "/check/answers").await?;
+    let stored = browser
+        .script("return localStorage.getItem('velferd.screener.answers')")
+        .await?;
+    ensure(
+        stored.is_null() || stored == "{}" || !stored.as_str().unwrap_or("").contains("111"),
+        || format!("answers left after starting again: {stored}"),
+    )?;
     browser.close().await;
     Ok(())
 }
@@ -1013,6 +1093,12 @@ fn main() {
         rt,
         &world,
         an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language,
+    ));
+    trials.push(trial(
+        "a_change_link_returns_to_check_your_answers_with_the_new_answer",
+        rt,
+        &world,
+        a_change_link_returns_to_check_your_answers_with_the_new_answer,
     ));
     trials.push(trial(
         "a_persona_completes_the_screener_by_keyboard_alone",

@@ -34,8 +34,11 @@ pub fn all() -> Result {
         ),
     )?;
     let server = Server::start()?;
-    step("First load of the home page (as served, brotli)");
-    first_load(&server.addr)?;
+    // Every screen is the same single-page app: the first screener question loads the same files.
+    for path in ["/", "/check/q/age"] {
+        step(&format!("First load of {path} (as served, brotli)"));
+        first_load(&server.addr, path)?;
+    }
     step("API under load: 32 keep-alive clients, 5 s each");
     let health = load(&server.addr, "GET", "/api/health", "")?;
     let eligibility = load(&server.addr, "POST", "/api/eligibility", ELIGIBILITY_BODY)?;
@@ -280,12 +283,12 @@ fn first_load_assets(index: &str) -> Vec<String> {
     assets
 }
 
-fn first_load(addr: &str) -> Result {
+fn first_load(addr: &str, path: &str) -> Result {
     // The index itself is compressed on disk but served by whatever encoding was asked for.
-    let (head, body) = get(addr, "/")?;
+    let (head, body) = get(addr, path)?;
     let index = std::fs::read_to_string(crate::shell::root().join("dist/index.html"))
         .map_err(|e| Failure(format!("dist/index.html: {e}")))?;
-    let mut rows = vec![("/ (index.html)".to_owned(), encoding(&head), body.len())];
+    let mut rows = vec![(format!("{path} (index.html)"), encoding(&head), body.len())];
     for asset in first_load_assets(&index) {
         let (head, body) = get(addr, &asset)?;
         if !head.starts_with("HTTP/1.1 200") {

@@ -1,3 +1,4 @@
+pub mod documents;
 pub mod error_summary;
 pub mod focus;
 pub mod footer;

@@ -3,10 +3,10 @@ use leptos_router::hooks::use_params_map;
 use velferd_shared::{Area, HowToApply, Service, catalogue::CITY_PHONE};
 
 use crate::{
-    components::{footer::tel_href, page::PageHeading},
+    components::{documents::DocumentList, footer::tel_href, page::PageHeading},
     i18n::*,
     screens::not_found::NotFound,
-    text::{area_title, document_name, service_for_whom, service_name, service_summary},
+    text::{area_title, service_for_whom, service_name, service_summary},
 };
 
 /// The services for one area of life, straight from the shared catalogue.
@@ -57,19 +57,7 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
                 <strong>{t!(i18n, area_page.for_whom_label)}</strong> " "
                 {move || service_for_whom(i18n.get_locale(), id)}
             </p>
-            <Show when=move || !service.documents.is_empty()>
-                <p class="documents-label"><strong>{t!(i18n, area_page.documents_label)}</strong></p>
-                <ul class="documents">
-                    {service
-                        .documents
-                        .iter()
-                        .map(|document| {
-                            let document = *document;
-                            view! { <li>{move || document_name(i18n.get_locale(), document)}</li> }
-                        })
-                        .collect_view()}
-                </ul>
-            </Show>
+            <DocumentList documents=service.documents/>
             <p class="how-to-apply">
                 <strong>{t!(i18n, area_page.how_to_apply)}</strong> " "
                 <HowToApplyText how=service.how_to_apply/>

@@ -9,7 +9,7 @@ use velferd_shared::{
 };
 
 use crate::{
-    components::{footer::tel_href, page::PageHeading},
+    components::{documents::DocumentList, footer::tel_href, page::PageHeading},
     i18n::*,
     screener::{Screener, today},
     text::{
@@ -124,6 +124,9 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
                     view! { <p class="note">{move || note_text(i18n.get_locale(), n)}</p> }
                 })
                 .collect_view()}
+            <Show when=move || result.outcome != Outcome::NotEligible>
+                <DocumentList documents=service.service().documents/>
+            </Show>
             <NextStepLink step=result.next_step/>
         </li>
     }
