@@ -16,8 +16,7 @@ pub fn LanguageMenu() -> impl IntoView {
     view! {
         <details class="language-menu" node_ref=details>
             <summary>
-                <span class="language-label">{t!(i18n, language.label)}</span>
-                ": "
+                <span class="language-label">{t!(i18n, language.label)} ":"</span>
                 <span lang=move || current().code()>{move || current().native_name()}</span>
             </summary>
             <ul aria-label=move || t_string!(i18n, language.menu_label).to_string()>

@@ -148,7 +148,9 @@ fn AmountLine(amount: Amount) -> impl IntoView {
                 Period::Year => td_string!(i18n.get_locale(), screener.per_year),
                 _ => td_string!(i18n.get_locale(), screener.per_month),
             }}
-            <Show when=move || amount.estimate>" " {t!(i18n, screener.estimate_note)}</Show>
+            <Show when=move || amount.estimate>
+                <span class="estimate-note">{t!(i18n, screener.estimate_note)}</span>
+            </Show>
         </p>
     }
 }
