@@ -10,14 +10,17 @@ pub fn ErrorSummary(
     /// The message, when there is an error.
     #[prop(into)]
     message: Signal<Option<&'static str>>,
+    /// Bumped on every failed attempt: focus moves to the summary then, and not when only the
+    /// language of the message changes.
+    #[prop(into)]
+    attempts: Signal<u32>,
     /// The id of the field the message is about.
     field: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
-    // Move focus to the summary whenever a new error appears.
     Effect::new(move |_| {
-        if message.get().is_some() {
+        if attempts.get() > 0 && message.with_untracked(Option::is_some) {
             request_animation_frame(move || {
                 if let Some(el) = summary.get() {
                     let _ = el.focus();

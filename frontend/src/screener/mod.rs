@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use velferd_shared::{answers::Answers, rules, validation::Date};
 
 const STORAGE_KEY: &str = "velferd.screener.answers";
+const UNREADABLE_KEY: &str = "velferd.screener.answers.unreadable";
 
 /// The answers so far, shared by every screener screen and surviving reloads and language
 /// changes. Nothing personal goes into the URL.
@@ -16,13 +17,21 @@ pub struct Screener {
 }
 
 impl Screener {
-    /// Restores saved answers (a damaged or outdated record is dropped rather than trusted) and
+    /// Restores saved answers (a damaged or outdated record is set aside rather than trusted) and
     /// saves every change.
     pub fn provide() {
-        let saved = storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str::<Answers>(&json).ok())
-            .unwrap_or_default();
+        let raw = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let saved = match raw.as_deref().map(serde_json::from_str::<Answers>) {
+            Some(Ok(answers)) => answers,
+            Some(Err(_)) => {
+                // An unreadable record (from an older version, say) is set aside, not overwritten.
+                if let (Some(storage), Some(raw)) = (storage(), raw.as_deref()) {
+                    let _ = storage.set_item(UNREADABLE_KEY, raw);
+                }
+                Answers::default()
+            }
+            None => Answers::default(),
+        };
         let answers = RwSignal::new(saved);
         Effect::new(move |_| {
             let json = answers.with(|a| serde_json::to_string(a).ok());

@@ -63,6 +63,8 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let typed = RwSignal::new(typed);
     let choice = RwSignal::new(choice);
     let error = RwSignal::new(None::<InputError>);
+    // Counts failed Continues: the summary takes focus on each, not when the language changes.
+    let attempts = RwSignal::new(0u32);
     let message = Signal::derive(move || error.get().map(|e| input_error(i18n.get_locale(), e)));
 
     let finish = {
@@ -100,7 +102,10 @@ fn QuestionForm(question: Question) -> impl IntoView {
                     finish();
                 }
                 // What was typed stays in the field, with the message beside it.
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    attempts.update(|n| *n += 1);
+                }
             }
         }
     };
@@ -111,11 +116,11 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let field = match options_of(input) {
         Some(count) => {
             view! {
-                <fieldset
-                    class="question"
-                    aria-describedby=move || error.get().map(|_| format!("{FIELD}-error"))
-                >
+                <fieldset class="question" aria-describedby=move || described_by(hint().is_some(), error.get().is_some())>
                     <legend><PageHeading text=title/></legend>
+                    <Show when=move || hint().is_some()>
+                        <p class="hint" id=format!("{FIELD}-hint")>{move || hint().unwrap_or_default()}</p>
+                    </Show>
                     <FieldError error=message/>
                     <div class="radios">
                         {(0..=count)
@@ -167,16 +172,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
                     autocomplete=autocomplete
                     spellcheck="false"
                     aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=move || {
-                        let mut ids = Vec::new();
-                        if hint().is_some() {
-                            ids.push(format!("{FIELD}-hint"));
-                        }
-                        if error.get().is_some() {
-                            ids.push(format!("{FIELD}-error"));
-                        }
-                        (!ids.is_empty()).then(|| ids.join(" "))
-                    }
+                    aria-describedby=move || described_by(hint().is_some(), error.get().is_some())
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
@@ -192,13 +188,25 @@ fn QuestionForm(question: Question) -> impl IntoView {
 
     view! {
         <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
-        <ErrorSummary message field=FIELD/>
+        <ErrorSummary message attempts field=FIELD/>
         <form novalidate on:submit=submit>
             {field}
             <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>
         </form>
         <p class="saved-note">{t!(i18n, screener.saved_note)}</p>
     }
+}
+
+/// The ids of the hint and the error message, whichever are shown.
+fn described_by(hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{FIELD}-hint"));
+    }
+    if error {
+        ids.push(format!("{FIELD}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// How many options a choice question has (yes/no has two), or `None` for a typed answer.

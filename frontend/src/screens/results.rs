@@ -185,7 +185,10 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        ")"
+                        ") "
+                        <a class="source" href=check.figures[0].source.url rel="noopener" lang="is">
+                            {check.figures[0].source.title}
+                        </a>
                     </span>
                 }
             })}
