@@ -71,7 +71,9 @@ impl BankAccountError {
         match self {
             BankAccountError::Empty => "bank-account.empty",
             BankAccountError::BadFormat => "bank-account.bad-format",
-            BankAccountError::WrongLength(BankAccountPart::Whole) => "bank-account.wrong-length",
+            BankAccountError::WrongLength(BankAccountPart::Whole) => {
+                "bank-account.wrong-length.whole"
+            }
             BankAccountError::WrongLength(BankAccountPart::Bank) => {
                 "bank-account.wrong-length.bank"
             }
