@@ -281,35 +281,6 @@ impl Question {
         Question::AppliedHousingBenefit,
     ];
 
-    /// Whether the resident has answered it (a value or "I don't know").
-    pub fn is_answered(self, a: &Answers) -> bool {
-        !match self {
-            Question::Age => a.age.is_missing(),
-            Question::Postcode => a.postcode.is_missing(),
-            Question::Living => a.living.is_missing(),
-            Question::Partner => a.partner.is_missing(),
-            Question::Children => a.children.is_missing(),
-            Question::Custody => a.custody.is_missing(),
-            Question::ResidenceStatus => a.residence_status.is_missing(),
-            Question::PermitMonthsLeft => a.permit_months_left.is_missing(),
-            Question::MonthsInReykjavik => a.months_in_reykjavik.is_missing(),
-            Question::Employment => a.employment.is_missing(),
-            Question::Student => a.student.is_missing(),
-            Question::IncomeThisMonth => a.income_this_month.is_missing(),
-            Question::RentPerMonth => a.rent_per_month.is_missing(),
-            Question::IncomeLastYear => a.income_last_year.is_missing(),
-            Question::IncomeThreeYearAverage => a.income_three_year_average.is_missing(),
-            Question::Assets => a.assets.is_missing(),
-            Question::Disability => a.disability.is_missing(),
-            Question::SupportHoursPerWeek => a.support_hours_per_week.is_missing(),
-            Question::NeedsHelpAtHome => a.needs_help_at_home.is_missing(),
-            Question::CanUsePublicTransport => a.can_use_public_transport.is_missing(),
-            Question::AppliedTr => a.applied_tr.is_missing(),
-            Question::AppliedVmst => a.applied_vmst.is_missing(),
-            Question::AppliedHousingBenefit => a.applied_housing_benefit.is_missing(),
-        }
-    }
-
     /// The URL segment of the question's page.
     pub fn slug(self) -> &'static str {
         match self {
@@ -342,4 +313,59 @@ impl Question {
     pub fn from_slug(slug: &str) -> Option<Question> {
         Question::ALL.into_iter().find(|q| q.slug() == slug)
     }
+}
+
+/// Which field of `Answers` each question fills, written once: every per-question operation
+/// below is generated from this list.
+macro_rules! question_fields {
+    ($($question:ident => $field:ident,)*) => {
+        impl Question {
+            /// Whether the resident has answered it (a value or "I don't know").
+            pub fn is_answered(self, a: &Answers) -> bool {
+                match self {
+                    $(Question::$question => !a.$field.is_missing(),)*
+                }
+            }
+
+            /// Whether the answer is "I don't know".
+            pub fn is_unknown(self, a: &Answers) -> bool {
+                match self {
+                    $(Question::$question => matches!(a.$field, Answer::Unknown),)*
+                }
+            }
+
+            /// Records "I don't know" as the answer.
+            pub fn set_unknown(self, a: &mut Answers) {
+                match self {
+                    $(Question::$question => a.$field = Answer::Unknown,)*
+                }
+            }
+        }
+    };
+}
+
+question_fields! {
+    Age => age,
+    Postcode => postcode,
+    Living => living,
+    Partner => partner,
+    Children => children,
+    Custody => custody,
+    ResidenceStatus => residence_status,
+    PermitMonthsLeft => permit_months_left,
+    MonthsInReykjavik => months_in_reykjavik,
+    Employment => employment,
+    Student => student,
+    IncomeThisMonth => income_this_month,
+    RentPerMonth => rent_per_month,
+    IncomeLastYear => income_last_year,
+    IncomeThreeYearAverage => income_three_year_average,
+    Assets => assets,
+    Disability => disability,
+    SupportHoursPerWeek => support_hours_per_week,
+    NeedsHelpAtHome => needs_help_at_home,
+    CanUsePublicTransport => can_use_public_transport,
+    AppliedTr => applied_tr,
+    AppliedVmst => applied_vmst,
+    AppliedHousingBenefit => applied_housing_benefit,
 }

@@ -46,7 +46,16 @@ impl Screener {
         expect_context::<Screener>()
     }
 
-    pub fn clear(self) {
+    /// "Start again": asks first, in the resident's language, and clears only on a yes.
+    pub fn clear_if_confirmed(self, question: &str) -> bool {
+        let confirmed = window().confirm_with_message(question).unwrap_or(false);
+        if confirmed {
+            self.clear();
+        }
+        confirmed
+    }
+
+    fn clear(self) {
         self.answers.set(Answers::default());
         if let Some(storage) = storage() {
             let _ = storage.remove_item(STORAGE_KEY);

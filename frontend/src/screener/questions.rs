@@ -136,36 +136,6 @@ fn yes_no(question: Question, a: &Answers) -> Option<bool> {
     answer.known().copied()
 }
 
-/// Whether the resident answered "I don't know".
-pub fn is_unknown(question: Question, a: &Answers) -> bool {
-    use Question::*;
-    match question {
-        Age => matches!(a.age, Answer::Unknown),
-        Postcode => matches!(a.postcode, Answer::Unknown),
-        Living => matches!(a.living, Answer::Unknown),
-        Partner => matches!(a.partner, Answer::Unknown),
-        Children => matches!(a.children, Answer::Unknown),
-        Custody => matches!(a.custody, Answer::Unknown),
-        ResidenceStatus => matches!(a.residence_status, Answer::Unknown),
-        PermitMonthsLeft => matches!(a.permit_months_left, Answer::Unknown),
-        MonthsInReykjavik => matches!(a.months_in_reykjavik, Answer::Unknown),
-        Employment => matches!(a.employment, Answer::Unknown),
-        Student => matches!(a.student, Answer::Unknown),
-        IncomeThisMonth => matches!(a.income_this_month, Answer::Unknown),
-        RentPerMonth => matches!(a.rent_per_month, Answer::Unknown),
-        IncomeLastYear => matches!(a.income_last_year, Answer::Unknown),
-        IncomeThreeYearAverage => matches!(a.income_three_year_average, Answer::Unknown),
-        Assets => matches!(a.assets, Answer::Unknown),
-        Disability => matches!(a.disability, Answer::Unknown),
-        SupportHoursPerWeek => matches!(a.support_hours_per_week, Answer::Unknown),
-        NeedsHelpAtHome => matches!(a.needs_help_at_home, Answer::Unknown),
-        CanUsePublicTransport => matches!(a.can_use_public_transport, Answer::Unknown),
-        AppliedTr => matches!(a.applied_tr, Answer::Unknown),
-        AppliedVmst => matches!(a.applied_vmst, Answer::Unknown),
-        AppliedHousingBenefit => matches!(a.applied_housing_benefit, Answer::Unknown),
-    }
-}
-
 /// A typed answer as it was given, to show it again (in the field, or on the summary).
 pub fn typed(question: Question, a: &Answers) -> String {
     use Question::*;
@@ -285,34 +255,4 @@ pub fn take(
         }
     }
     Ok(())
-}
-
-/// "I don't know" for any question.
-pub fn take_unknown(question: Question, a: &mut Answers) {
-    use Question::*;
-    match question {
-        Age => a.age = Answer::Unknown,
-        Postcode => a.postcode = Answer::Unknown,
-        Living => a.living = Answer::Unknown,
-        Partner => a.partner = Answer::Unknown,
-        Children => a.children = Answer::Unknown,
-        Custody => a.custody = Answer::Unknown,
-        ResidenceStatus => a.residence_status = Answer::Unknown,
-        PermitMonthsLeft => a.permit_months_left = Answer::Unknown,
-        MonthsInReykjavik => a.months_in_reykjavik = Answer::Unknown,
-        Employment => a.employment = Answer::Unknown,
-        Student => a.student = Answer::Unknown,
-        IncomeThisMonth => a.income_this_month = Answer::Unknown,
-        RentPerMonth => a.rent_per_month = Answer::Unknown,
-        IncomeLastYear => a.income_last_year = Answer::Unknown,
-        IncomeThreeYearAverage => a.income_three_year_average = Answer::Unknown,
-        Assets => a.assets = Answer::Unknown,
-        Disability => a.disability = Answer::Unknown,
-        SupportHoursPerWeek => a.support_hours_per_week = Answer::Unknown,
-        NeedsHelpAtHome => a.needs_help_at_home = Answer::Unknown,
-        CanUsePublicTransport => a.can_use_public_transport = Answer::Unknown,
-        AppliedTr => a.applied_tr = Answer::Unknown,
-        AppliedVmst => a.applied_vmst = Answer::Unknown,
-        AppliedHousingBenefit => a.applied_housing_benefit = Answer::Unknown,
-    }
 }

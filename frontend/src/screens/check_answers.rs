@@ -23,7 +23,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 .into_iter()
                 .filter(|q| q.is_answered(a))
                 .map(|q| {
-                    let answer = if questions::is_unknown(q, a) {
+                    let answer = if q.is_unknown(a) {
                         td_string!(locale, screener.answer_dont_know).to_owned()
                     } else {
                         match questions::chosen(q, a) {
@@ -37,14 +37,8 @@ pub fn CheckAnswers() -> impl IntoView {
         })
     };
     let start_again = move |_| {
-        let confirmed = window()
-            .confirm_with_message(td_string!(
-                i18n.get_locale_untracked(),
-                screener.start_again_confirm
-            ))
-            .unwrap_or(false);
-        if confirmed {
-            screener.clear();
+        let question = td_string!(i18n.get_locale_untracked(), screener.start_again_confirm);
+        if screener.clear_if_confirmed(question) {
             navigate("/check", Default::default());
         }
     };

@@ -16,16 +16,15 @@ pub fn CheckStart() -> impl IntoView {
             .answers
             .with(|a| Question::ALL.iter().any(|q| q.is_answered(a)))
     };
+    let start_button = NodeRef::<leptos::html::Button>::new();
     let start = move |_| navigate(&screener.next_path(), Default::default());
     let start_again = move |_| {
-        let confirmed = window()
-            .confirm_with_message(td_string!(
-                i18n.get_locale_untracked(),
-                screener.start_again_confirm
-            ))
-            .unwrap_or(false);
-        if confirmed {
-            screener.clear();
+        let question = td_string!(i18n.get_locale_untracked(), screener.start_again_confirm);
+        if screener.clear_if_confirmed(question) {
+            // The button that had focus disappears; Start takes its place.
+            if let Some(button) = start_button.get() {
+                let _ = button.focus();
+            }
         }
     };
     view! {
@@ -33,7 +32,7 @@ pub fn CheckStart() -> impl IntoView {
         <p class="lead">{t!(i18n, screener.start_intro)}</p>
         <p>{t!(i18n, screener.start_privacy)}</p>
         <p>
-            <button type="button" class="button" on:click=start>{t!(i18n, screener.start_button)}</button>
+            <button type="button" class="button" node_ref=start_button on:click=start>{t!(i18n, screener.start_button)}</button>
         </p>
         <Show when=started>
             <p>

@@ -53,7 +53,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let input = questions::input_of(question);
     let (typed, choice) = screener.answers.with_untracked(|a| {
         // "I don't know" is the option after the last one.
-        let choice = if questions::is_unknown(question, a) {
+        let choice = if question.is_unknown(a) {
             options_of(input)
         } else {
             questions::chosen(question, a)
@@ -74,9 +74,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let dont_know = {
         let finish = finish.clone();
         move || {
-            screener
-                .answers
-                .update(|a| questions::take_unknown(question, a));
+            screener.answers.update(|a| question.set_unknown(a));
             finish();
         }
     };

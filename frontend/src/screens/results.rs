@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use velferd_shared::{
-    catalogue::{CITY_PHONE, ServiceId},
+    catalogue::CITY_PHONE,
     rules::{self, Amount, FigureUsed, NextStep, Outcome, Period, RuleCheck, ServiceResult},
     validation::Kronur,
 };
@@ -96,7 +96,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
     let service = result.service;
     let official = service.service().official_name;
     view! {
-        <li class="card result" data-service=service_key(service)>
+        <li class="card result" data-service=service.key()>
             <h3>
                 {move || service_name(i18n.get_locale(), service)}
                 <Show when=move || i18n.get_locale() != Locale::is>
@@ -130,10 +130,6 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
             <NextStepLink step=result.next_step/>
         </li>
     }
-}
-
-fn service_key(service: ServiceId) -> &'static str {
-    service.key()
 }
 
 #[component]

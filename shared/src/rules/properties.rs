@@ -139,25 +139,12 @@ fn answers_strategy(all_known: bool) -> impl Strategy<Value = Answers> {
     })
 }
 
-/// Replaces field `index` (of the 23) by "I don't know", if it was known.
+/// Replaces the answer to question `index` by "I don't know", if it was known.
 fn forget(answers: &Answers, index: usize) -> Answers {
     let mut a = answers.clone();
-    macro_rules! unknown {
-        ($($i:literal => $field:ident,)*) => {
-            match index {
-                $($i => if matches!(a.$field, Answer::Known(_)) { a.$field = Answer::Unknown },)*
-                _ => {}
-            }
-        };
-    }
-    unknown! {
-        0 => age, 1 => postcode, 2 => months_in_reykjavik, 3 => residence_status,
-        4 => permit_months_left, 5 => partner, 6 => children, 7 => custody, 8 => living,
-        9 => rent_per_month, 10 => income_this_month, 11 => income_last_year,
-        12 => income_three_year_average, 13 => assets, 14 => employment, 15 => student,
-        16 => disability, 17 => support_hours_per_week, 18 => needs_help_at_home,
-        19 => can_use_public_transport, 20 => applied_tr, 21 => applied_vmst,
-        22 => applied_housing_benefit,
+    let question = crate::answers::Question::ALL[index];
+    if question.is_answered(&a) && !question.is_unknown(&a) {
+        question.set_unknown(&mut a);
     }
     a
 }
