@@ -9,9 +9,15 @@ pub struct Config {
     pub database_url: String,
     /// `VELFERD_DIST`: the folder Trunk built the frontend into.
     pub dist_dir: PathBuf,
+    /// `VELFERD_SUBMISSIONS_PER_MINUTE`: applications one client address may send a minute;
+    /// 0 turns the limit off (load tests).
+    pub submissions_per_minute: u32,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// Generous for a household applying for several services, a family member helping, or a
+/// library computer shared through one address; far below a flood.
+pub const DEFAULT_SUBMISSIONS_PER_MINUTE: u32 = 20;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/velferd.db";
 
 impl Default for Config {
@@ -20,6 +26,7 @@ impl Default for Config {
             addr: DEFAULT_ADDR.parse().expect("the default address parses"),
             database_url: DEFAULT_DATABASE_URL.to_owned(),
             dist_dir: PathBuf::from("dist"),
+            submissions_per_minute: DEFAULT_SUBMISSIONS_PER_MINUTE,
         }
     }
 }
@@ -47,6 +54,14 @@ impl Config {
         }
         if let Some(dir) = lookup("VELFERD_DIST").filter(|d| !d.is_empty()) {
             config.dist_dir = PathBuf::from(dir);
+        }
+        if let Some(limit) = lookup("VELFERD_SUBMISSIONS_PER_MINUTE") {
+            match limit.trim().parse() {
+                Ok(limit) => config.submissions_per_minute = limit,
+                Err(_) => eprintln!(
+                    "velferd: VELFERD_SUBMISSIONS_PER_MINUTE={limit:?} is not a whole number; using {DEFAULT_SUBMISSIONS_PER_MINUTE}"
+                ),
+            }
         }
         config
     }

@@ -28,8 +28,16 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("some answers are not valid")]
     Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    IdempotencyKey(&'static str),
+    #[error("this Idempotency-Key was already used for a different application")]
+    IdempotencyConflict,
+    #[error("too many submissions from this client; try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: u64 },
     #[error("internal error")]
     Internal,
+    #[error("the service is busy; try again shortly")]
+    Unavailable,
 }
 
 impl ApiError {
@@ -41,7 +49,11 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::IdempotencyKey(_) => StatusCode::BAD_REQUEST,
+            ApiError::IdempotencyConflict => StatusCode::CONFLICT,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -54,7 +66,11 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "/problems/unsupported-media-type",
             ApiError::PayloadTooLarge => "/problems/payload-too-large",
             ApiError::Invalid(_) => "/problems/invalid-answers",
+            ApiError::IdempotencyKey(_) => "/problems/idempotency-key",
+            ApiError::IdempotencyConflict => "/problems/idempotency-conflict",
+            ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::Internal => "/problems/internal",
+            ApiError::Unavailable => "/problems/unavailable",
         }
     }
 
@@ -75,7 +91,13 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        if let ApiError::TooManyRequests { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+        }
+        response
     }
 }
 

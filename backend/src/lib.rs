@@ -1,5 +1,6 @@
 //! The Velferð server: the JSON API under `/api` and the built frontend, over one database.
 
+pub mod applications;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -22,6 +23,9 @@ pub use error::ApiError;
 pub struct AppState {
     pub db: db::Database,
     pub site: Arc<site::Site>,
+    pub tokens: applications::StatusTokens,
+    /// `None` when the limit is turned off.
+    pub submissions: Option<Arc<applications::SubmissionLimiter>>,
 }
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
@@ -42,6 +46,8 @@ pub fn app(state: AppState) -> Router {
 pub enum StartError {
     #[error("cannot open the database: {0}")]
     Database(#[from] db::DatabaseError),
+    #[error("cannot read the server secret: {0}")]
+    Secret(sqlx::Error),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: std::net::SocketAddr,
@@ -55,6 +61,11 @@ pub enum StartError {
 /// caller knows the real address (port 0 in tests) before serving starts.
 pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartError> {
     let db = db::Database::open(&config.database_url).await?;
+    let tokens = applications::StatusTokens::load(&db)
+        .await
+        .map_err(StartError::Secret)?;
+    let submissions = std::num::NonZeroU32::new(config.submissions_per_minute)
+        .map(|limit| Arc::new(applications::SubmissionLimiter::new(limit)));
     let site = Arc::new(site::Site::load(&config.dist_dir));
     let listener = TcpListener::bind(config.addr)
         .await
@@ -62,12 +73,29 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             addr: config.addr,
             source,
         })?;
-    Ok((AppState { db, site }, listener))
+    Ok((
+        AppState {
+            db,
+            site,
+            tokens,
+            submissions,
+        },
+        listener,
+    ))
 }
 
-/// Serves `router` on `listener` until the task is dropped (tests use this on port 0).
-pub async fn serve(listener: TcpListener, router: Router) {
-    if let Err(error) = axum::serve(listener, router).await {
+/// Serves `router` on `listener` until `shutdown` completes, then lets the requests in flight
+/// finish (tests use this on port 0, and stop and restart servers with it).
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) {
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    if let Err(error) = axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
         tracing::error!(%error, "serving stopped");
     }
 }
@@ -79,7 +107,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let db = state.db.clone();
     tracing::info!(%addr, "listening");
     println!("Velferð is running: open http://{addr}/ (Ctrl-C stops it)");
-    axum::serve(listener, app(state))
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(StartError::Serve)?;

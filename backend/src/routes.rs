@@ -27,6 +27,7 @@ pub fn api() -> Router<AppState> {
         .route("/health", get(health))
         .route("/eligibility", post(eligibility))
         .route("/services", get(services))
+        .route("/applications", post(crate::applications::submit))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))

@@ -85,3 +85,32 @@ pub struct ServiceCatalogue {
     pub language: crate::language::Language,
     pub services: Vec<ServiceEntry>,
 }
+
+/// `POST /api/applications`, sent with an `Idempotency-Key` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRequest {
+    pub service: crate::catalogue::ServiceId,
+    /// The language the resident applied in: the receipt's and the counsellor's first contact.
+    pub language: crate::language::Language,
+    pub draft: crate::application::ApplicationDraft,
+}
+
+/// What the resident keeps after applying. Only the hash of `status_token` is stored, so this
+/// answer is the one place the private link exists; a retry with the same key gives it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationReceipt {
+    /// `RVK-2026-000123`: what the resident quotes on the phone.
+    pub reference: String,
+    /// At least 128 random bits, base64url: the key to `/status/<token>`.
+    pub status_token: String,
+    pub service: crate::catalogue::ServiceId,
+    pub centre: crate::catalogue::ServiceCentre,
+    /// RFC 3339, UTC.
+    pub submitted_at: String,
+    /// First-time financial-assistance applicants show photo ID within two working days.
+    pub photo_id_required: bool,
+}
+
+/// The header carrying the client's idempotency key.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";

@@ -3,6 +3,7 @@
 //! No I/O lives here.
 
 pub mod answers;
+pub mod application;
 pub mod api;
 pub mod catalogue;
 pub mod language;

@@ -1,6 +1,7 @@
 //! Test support: the real server on port 0, and a real headless Chromium driven through
 //! chromedriver, with axe-core for accessibility audits.
 
+pub mod applications;
 pub mod browser;
 pub mod server;
 

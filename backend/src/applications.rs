@@ -1,0 +1,327 @@
+//! Applications: validated with the same `shared` code as the browser, committed durably before
+//! the receipt is sent, never stored twice for one idempotency key.
+
+use std::{net::SocketAddr, num::NonZeroU32, sync::Arc};
+
+use axum::{
+    Extension, Json,
+    extract::{ConnectInfo, State},
+    http::{HeaderMap, StatusCode},
+    response::IntoResponse,
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use velferd_shared::{
+    ServiceCentre, ServiceId,
+    api::{ApplicationReceipt, ApplicationRequest, FieldError, IDEMPOTENCY_KEY_HEADER},
+    application::{self, Application},
+};
+
+use crate::{AppState, db::Database, error::ApiError, error::ValidJson, translations::text};
+
+/// A client's idempotency key: random, at least 128 bits in practice (the browser sends a UUID),
+/// checked for shape only so that no personal data can hide in it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    pub fn parse(headers: &HeaderMap) -> Result<IdempotencyKey, ApiError> {
+        let value = headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .ok_or(ApiError::IdempotencyKey("the Idempotency-Key header is missing"))?
+            .to_str()
+            .map_err(|_| ApiError::IdempotencyKey("the Idempotency-Key header is not text"))?;
+        let well_formed = (16..=128).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !well_formed {
+            return Err(ApiError::IdempotencyKey(
+                "the Idempotency-Key must be 16 to 128 letters, digits, - or _ (a UUID will do)",
+            ));
+        }
+        Ok(IdempotencyKey(value.to_owned()))
+    }
+
+    /// What is stored instead of the key: a leaked database must not reveal keys, because a key
+    /// and the secret together give the status token.
+    fn stored_form(&self) -> String {
+        sha256_hex(format!("idempotency-key:{}", self.0).as_bytes())
+    }
+}
+
+/// Derives private status tokens. The token is an HMAC of the idempotency key under a server
+/// secret: 256 bits nobody can guess without both, reproducible for a retry, and only its hash is
+/// stored.
+#[derive(Clone)]
+pub struct StatusTokens {
+    secret: Arc<[u8]>,
+}
+
+impl StatusTokens {
+    /// Reads the secret, creating it on the very first start (every instance then reads the same).
+    pub async fn load(db: &Database) -> Result<StatusTokens, sqlx::Error> {
+        let mut fresh = [0u8; 32];
+        getrandom::fill(&mut fresh).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO server_secrets (name, secret) VALUES ('status-token', ?) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(URL_SAFE_NO_PAD.encode(fresh))
+        .execute(db.pool())
+        .await?;
+        let stored: String =
+            sqlx::query_scalar("SELECT secret FROM server_secrets WHERE name = 'status-token'")
+                .fetch_one(db.pool())
+                .await?;
+        let secret = URL_SAFE_NO_PAD
+            .decode(stored)
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        Ok(StatusTokens {
+            secret: secret.into(),
+        })
+    }
+
+    fn token_for(&self, key: &IdempotencyKey) -> String {
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes a key of any length");
+        mac.update(b"status-token:");
+        mac.update(key.0.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    /// The stored form of a token.
+    pub fn hash(token: &str) -> String {
+        sha256_hex(token.as_bytes())
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A per-client budget of submissions, so one client cannot flood the counsellors' queue.
+pub struct SubmissionLimiter {
+    limiter: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+}
+
+impl SubmissionLimiter {
+    /// `per_minute` submissions a minute from one address, all of them allowed in a burst.
+    pub fn new(per_minute: NonZeroU32) -> SubmissionLimiter {
+        SubmissionLimiter {
+            limiter: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
+        }
+    }
+
+    /// `Err(seconds to wait)` when the client has used its budget.
+    fn check(&self, client: std::net::IpAddr) -> Result<(), u64> {
+        use governor::clock::{Clock, DefaultClock};
+        self.limiter.check_key(&client).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })?;
+        // Forget clients that have not submitted for a while, so the table stays small.
+        if self.limiter.len() > 10_000 {
+            self.limiter.retain_recent();
+        }
+        Ok(())
+    }
+}
+
+/// `POST /api/applications`
+pub async fn submit(
+    State(state): State<AppState>,
+    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    ValidJson(request): ValidJson<ApplicationRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    if let Some(limiter) = &state.submissions {
+        let client = connection.map_or(std::net::Ipv4Addr::LOCALHOST.into(), |c| c.0.0.ip());
+        limiter
+            .check(client)
+            .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+    }
+    let key = IdempotencyKey::parse(&headers)?;
+    if !application::takes_online_application(request.service) {
+        return Err(ApiError::Invalid(vec![FieldError {
+            pointer: "/service".into(),
+            code: "service.not-online".into(),
+            detail: "this service does not take online applications".into(),
+        }]));
+    }
+    let application = application::validate(request.service, &request.draft).map_err(|problems| {
+        ApiError::Invalid(
+            problems
+                .into_iter()
+                .map(|p| FieldError {
+                    pointer: p.field.pointer(),
+                    code: p.code.to_owned(),
+                    // In the applicant's language: a client without our UI still gets a clear message.
+                    detail: text(request.language, &message_key(p.code)),
+                })
+                .collect(),
+        )
+    })?;
+    let (receipt, created) = store(&state, &key, &request, &application).await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(receipt)))
+}
+
+/// `required.partner-kennitala` → `errors.required.partner_kennitala`
+fn message_key(code: &str) -> String {
+    format!("errors.{}", code.replace('-', "_"))
+}
+
+/// Commits the application, its first status event and its idempotency key in one transaction,
+/// or finds the receipt of an earlier submission with the same key. `true` when created now.
+async fn store(
+    state: &AppState,
+    key: &IdempotencyKey,
+    request: &ApplicationRequest,
+    application: &Application,
+) -> Result<(ApplicationReceipt, bool), ApiError> {
+    let token = state.tokens.token_for(key);
+    let token_hash = StatusTokens::hash(&token);
+    // The hash of the request as parsed, so that spacing or key order do not make a retry differ.
+    let request_hash = sha256_hex(&serde_json::to_vec(request).map_err(|_| ApiError::Internal)?);
+    let answers = serde_json::to_string(application).map_err(|_| ApiError::Internal)?;
+    let now = time::OffsetDateTime::now_utc();
+    let submitted_at = now
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|_| ApiError::Internal)?;
+    let service = serde_plain(&application.service);
+    let centre = serde_plain(&application.centre);
+    let photo_id_required = application.needs_photo_id();
+
+    let mut tx = state.db.pool().begin().await.map_err(internal)?;
+    // The first statement writes, so SQLite takes its write lock before reading anything and
+    // concurrent submissions queue up instead of failing on a stale snapshot.
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO applications \
+         (reference, service, centre, status, answers, token_hash, submitted_at, language, photo_id_required) \
+         VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?) \
+         ON CONFLICT (token_hash) DO NOTHING RETURNING id",
+    )
+    .bind(format!("pending-{token_hash}"))
+    .bind(&service)
+    .bind(&centre)
+    .bind(&answers)
+    .bind(&token_hash)
+    .bind(&submitted_at)
+    .bind(request.language.code())
+    .bind(i64::from(photo_id_required))
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let Some(id) = id else {
+        // The same key was used before: same body → the same receipt, another body → 409.
+        tx.rollback().await.map_err(internal)?;
+        return earlier_receipt(&state.db, key, &request_hash, token).await;
+    };
+    let reference = format!("RVK-{}-{id:06}", now.year());
+    sqlx::query("UPDATE applications SET reference = ? WHERE id = ?")
+        .bind(&reference)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO idempotency_keys (idempotency_key, request_hash, application_id, created_at) \
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(key.stored_form())
+    .bind(&request_hash)
+    .bind(id)
+    .bind(&submitted_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO status_events (application_id, status, note, recorded_at) \
+         VALUES (?, 'received', NULL, ?)",
+    )
+    .bind(id)
+    .bind(&submitted_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    // Only after this returns (synchronous = FULL) is the application on disk: then we answer.
+    tx.commit().await.map_err(internal)?;
+    tracing::info!(service, centre, "application stored");
+    Ok((
+        ApplicationReceipt {
+            reference,
+            status_token: token,
+            service: application.service,
+            centre: application.centre,
+            submitted_at,
+            photo_id_required,
+        },
+        true,
+    ))
+}
+
+async fn earlier_receipt(
+    db: &Database,
+    key: &IdempotencyKey,
+    request_hash: &str,
+    token: String,
+) -> Result<(ApplicationReceipt, bool), ApiError> {
+    let row = sqlx::query(
+        "SELECT k.request_hash, a.reference, a.service, a.centre, a.submitted_at, a.photo_id_required \
+         FROM idempotency_keys k JOIN applications a ON a.id = k.application_id \
+         WHERE k.idempotency_key = ?",
+    )
+    .bind(key.stored_form())
+    .fetch_optional(db.pool())
+    .await
+    .map_err(internal)?
+    .ok_or(ApiError::Internal)?;
+    if row.get::<String, _>("request_hash") != request_hash {
+        return Err(ApiError::IdempotencyConflict);
+    }
+    let service: ServiceId = from_plain(&row.get::<String, _>("service"))?;
+    let centre: ServiceCentre = from_plain(&row.get::<String, _>("centre"))?;
+    Ok((
+        ApplicationReceipt {
+            reference: row.get("reference"),
+            status_token: token,
+            service,
+            centre,
+            submitted_at: row.get("submitted_at"),
+            photo_id_required: row.get::<i64, _>("photo_id_required") != 0,
+        },
+        false,
+    ))
+}
+
+/// How an enum is named in the database: its JSON name (`financial-assistance`).
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_plain<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(stored.to_owned())).map_err(|_| ApiError::Internal)
+}
+
+fn internal(error: sqlx::Error) -> ApiError {
+    // The error names a table or a constraint, never a value: safe to log.
+    tracing::error!(%error, "storing an application failed");
+    if matches!(&error, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed) {
+        ApiError::Unavailable
+    } else {
+        ApiError::Internal
+    }
+}

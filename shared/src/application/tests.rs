@@ -1,0 +1,241 @@
+use super::*;
+use crate::answers::{Answer, Child};
+
+/// A complete financial-assistance draft, as the browser would send it.
+pub fn financial_draft() -> ApplicationDraft {
+    ApplicationDraft {
+        consent: true,
+        name: Some("Anna Jónsdóttir".into()),
+        kennitala: Some("120160-3389".into()),
+        address: Some("Laugavegur 1".into()),
+        postcode: Some("101".into()),
+        centre: Some(ServiceCentre::Vesturmidstod),
+        previous_aid: Some(false),
+        partner: Some(false),
+        children: Some("2".into()),
+        student: Some(false),
+        housing: Some(LivingSituation::RegisteredLease),
+        employment: Some(Employment::Unemployed),
+        income: Some("50.000".into()),
+        income_source: Some("".into()),
+        tax_credit: Some(TaxCredit::NotUsed),
+        bank_account: Some("0133-26-012345".into()),
+        documents_seen: true,
+        email: Some("anna@example.is".into()),
+        phone: Some("611 1234".into()),
+        contact_language: Some(Language::Is),
+        ..ApplicationDraft::default()
+    }
+}
+
+fn codes(service: ServiceId, draft: &ApplicationDraft) -> Vec<(Field, &'static str)> {
+    match validate(service, draft) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.into_iter().map(|p| (p.field, p.code)).collect(),
+    }
+}
+
+#[test]
+fn a_complete_financial_assistance_draft_becomes_a_typed_application() {
+    let application = validate(ServiceId::FinancialAssistance, &financial_draft()).unwrap();
+    assert_eq!(application.kennitala.to_string(), "120160-3389");
+    assert_eq!(application.income, Some(Kronur::new(50_000)));
+    let financial = application.financial.as_ref().unwrap();
+    assert_eq!(financial.children, 2);
+    assert_eq!(financial.income_source, None, "a blank optional field is absent");
+    assert!(application.needs_photo_id());
+}
+
+#[test]
+fn an_empty_draft_lists_every_required_field_of_the_service() {
+    let problems = codes(ServiceId::FinancialAssistance, &ApplicationDraft::default());
+    let fields: Vec<Field> = problems.iter().map(|(f, _)| *f).collect();
+    for field in [
+        Field::Consent,
+        Field::Name,
+        Field::Kennitala,
+        Field::Postcode,
+        Field::Centre,
+        Field::Partner,
+        Field::BankAccount,
+        Field::DocumentsSeen,
+        Field::Phone,
+        Field::ContactLanguage,
+    ] {
+        assert!(fields.contains(&field), "{field:?} missing from {problems:?}");
+    }
+    assert!(!fields.contains(&Field::Email), "e-mail is optional");
+    assert!(
+        !fields.contains(&Field::PartnerKennitala),
+        "no partner page without a partner"
+    );
+}
+
+#[test]
+fn each_bad_value_is_reported_on_its_own_field_with_its_parsers_code() {
+    let mut draft = financial_draft();
+    draft.kennitala = Some("123".into());
+    draft.bank_account = Some("0133-26".into());
+    draft.phone = Some("12".into());
+    draft.email = Some("anna@example".into());
+    draft.children = Some("two".into());
+    let problems = codes(ServiceId::FinancialAssistance, &draft);
+    assert_eq!(
+        problems,
+        vec![
+            (Field::Kennitala, "kennitala.wrong-length"),
+            (Field::Children, NUMBER_BAD_FORMAT),
+            (Field::BankAccount, "bank-account.bad-format"),
+            (Field::Email, EMAIL_BAD_FORMAT),
+            (Field::Phone, "phone.wrong-length"),
+        ]
+    );
+}
+
+#[test]
+fn a_partner_is_named_by_their_own_kennitala_and_confirms_later() {
+    let mut draft = financial_draft();
+    draft.partner = Some(true);
+    assert_eq!(
+        next_step(ServiceId::FinancialAssistance, &draft),
+        Some(Step::PartnerDetails)
+    );
+    draft.partner_kennitala = Some("120160-3389".into());
+    assert_eq!(
+        codes(ServiceId::FinancialAssistance, &draft),
+        vec![(Field::PartnerKennitala, SAME_KENNITALA)]
+    );
+    draft.partner_kennitala = Some("0101302989".into());
+    let application = validate(ServiceId::FinancialAssistance, &draft).unwrap();
+    let partner = application.financial.unwrap().partner.unwrap();
+    assert_eq!(partner.kennitala.to_string(), "010130-2989");
+    assert!(!partner.confirmed);
+}
+
+#[test]
+fn a_postcode_outside_reykjavik_is_refused_with_its_own_reason() {
+    let mut draft = financial_draft();
+    draft.postcode = Some("600".into());
+    assert_eq!(
+        codes(ServiceId::FinancialAssistance, &draft),
+        vec![(Field::Postcode, POSTCODE_OUTSIDE)]
+    );
+}
+
+#[test]
+fn other_services_ask_only_their_own_questions() {
+    let draft = ApplicationDraft {
+        consent: true,
+        name: Some("Jón".into()),
+        kennitala: Some("120160-3389".into()),
+        address: Some("Austurbrún 2".into()),
+        postcode: Some("104".into()),
+        centre: Some(ServiceCentre::Austurmidstod),
+        help_needed: Some("Help with cleaning and shopping".into()),
+        phone: Some("5551234".into()),
+        email: Some("".into()),
+        contact_language: Some(Language::En),
+        ..ApplicationDraft::default()
+    };
+    let application = validate(ServiceId::HomeSupport, &draft).unwrap();
+    assert_eq!(application.financial, None);
+    assert_eq!(application.email, None);
+    assert_eq!(next_step(ServiceId::HomeSupport, &draft), None);
+    assert_eq!(
+        codes(ServiceId::TransportForDisabledPeople, &draft),
+        vec![(Field::Wheelchair, "required.choice")]
+    );
+    assert!(
+        steps_for(ServiceId::HomeSupport, &draft)
+            .iter()
+            .all(|s| !matches!(s, Step::BankAccount | Step::Documents))
+    );
+}
+
+#[test]
+fn text_longer_than_the_limit_is_refused_not_cut() {
+    let mut draft = financial_draft();
+    draft.name = Some("x".repeat(MAX_LINE + 1));
+    assert_eq!(
+        codes(ServiceId::FinancialAssistance, &draft),
+        vec![(Field::Name, TEXT_TOO_LONG)]
+    );
+}
+
+#[test]
+fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
+    let answers = Answers {
+        postcode: Answer::Known(Postcode::parse("112").unwrap()),
+        partner: Answer::Known(false),
+        children: Answer::Known(vec![Child { age: 4 }, Child { age: 9 }]),
+        living: Answer::Known(LivingSituation::RegisteredLease),
+        employment: Answer::Known(Employment::Unemployed),
+        income_this_month: Answer::Known(Kronur::new(80_000)),
+        rent_per_month: Answer::Known(Kronur::new(200_000)),
+        ..Answers::default()
+    };
+    let draft = ApplicationDraft::prefilled(ServiceId::FinancialAssistance, &answers);
+    assert_eq!(draft.centre, Some(ServiceCentre::Austurmidstod));
+    assert_eq!(draft.children.as_deref(), Some("2"));
+    assert_eq!(draft.income.as_deref(), Some("80000"));
+    assert_eq!(draft.rent, None, "financial assistance does not ask for rent");
+    for step in [Step::Address, Step::Partner, Step::Children, Step::Housing] {
+        assert_eq!(
+            step == Step::Address,
+            !step.is_answered(&draft),
+            "{step:?}: the address still needs the street"
+        );
+    }
+    let housing = ApplicationDraft::prefilled(ServiceId::SpecialHousingSupport, &answers);
+    assert_eq!(housing.rent.as_deref(), Some("200000"));
+    assert_eq!(housing.partner, None);
+}
+
+#[test]
+fn the_pages_problems_are_only_those_of_its_own_fields() {
+    let mut draft = ApplicationDraft {
+        kennitala: Some("12016".into()),
+        ..ApplicationDraft::default()
+    };
+    let problems = problems_on(Step::Kennitala, ServiceId::FinancialAssistance, &draft);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, Field::Kennitala);
+    draft.kennitala = Some("120160-3389".into());
+    assert!(problems_on(Step::Kennitala, ServiceId::FinancialAssistance, &draft).is_empty());
+}
+
+#[test]
+fn every_field_has_a_pointer_that_leads_back_to_it_and_a_page() {
+    for field in Field::ALL {
+        assert_eq!(Field::from_pointer(&field.pointer()), Some(field));
+        assert!(field.step().fields().contains(&field));
+    }
+    for step in Step::ALL {
+        assert_eq!(Step::from_slug(step.slug()), Some(step));
+    }
+}
+
+#[test]
+fn every_draft_field_name_matches_its_json_key() {
+    let json = serde_json::to_value(financial_draft()).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    for key in &keys {
+        assert!(
+            Field::ALL.iter().any(|f| f.name() == key.as_str()),
+            "{key} has no Field"
+        );
+    }
+    assert_eq!(keys.len(), Field::ALL.len());
+}
+
+#[test]
+fn every_problem_code_is_dotted_lowercase_kebab_case() {
+    for code in all_problem_codes() {
+        assert!(code.contains('.'), "{code}");
+        assert!(
+            code.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '.'),
+            "{code}"
+        );
+    }
+}
