@@ -30,7 +30,9 @@ impl IdempotencyKey {
     pub fn parse(headers: &HeaderMap) -> Result<IdempotencyKey, ApiError> {
         let value = headers
             .get(IDEMPOTENCY_KEY_HEADER)
-            .ok_or(ApiError::IdempotencyKey("the Idempotency-Key header is missing"))?
+            .ok_or(ApiError::IdempotencyKey(
+                "the Idempotency-Key header is missing",
+            ))?
             .to_str()
             .map_err(|_| ApiError::IdempotencyKey("the Idempotency-Key header is not text"))?;
         let well_formed = (16..=128).contains(&value.len())
@@ -154,19 +156,20 @@ pub async fn submit(
             detail: "this service does not take online applications".into(),
         }]));
     }
-    let application = application::validate(request.service, &request.draft).map_err(|problems| {
-        ApiError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| FieldError {
-                    pointer: p.field.pointer(),
-                    code: p.code.to_owned(),
-                    // In the applicant's language: a client without our UI still gets a clear message.
-                    detail: text(request.language, &message_key(p.code)),
-                })
-                .collect(),
-        )
-    })?;
+    let application =
+        application::validate(request.service, &request.draft).map_err(|problems| {
+            ApiError::Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| FieldError {
+                        pointer: p.field.pointer(),
+                        code: p.code.to_owned(),
+                        // In the applicant's language: a client without our UI still gets a clear message.
+                        detail: text(request.language, &message_key(p.code)),
+                    })
+                    .collect(),
+            )
+        })?;
     let (receipt, created) = store(&state, &key, &request, &application).await?;
     let status = if created {
         StatusCode::CREATED
@@ -313,7 +316,8 @@ fn serde_plain<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn from_plain<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::String(stored.to_owned())).map_err(|_| ApiError::Internal)
+    serde_json::from_value(serde_json::Value::String(stored.to_owned()))
+        .map_err(|_| ApiError::Internal)
 }
 
 fn internal(error: sqlx::Error) -> ApiError {

@@ -9,8 +9,8 @@ use crate::{
     Language, ServiceCentre, ServiceId,
     answers::{Answers, Employment, LivingSituation},
     validation::{
-        BankAccount, BankAccountError, Kennitala, KennitalaError, Kronur, KronurError,
-        PhoneNumber, PhoneNumberError, Postcode, PostcodeError, Residence,
+        BankAccount, BankAccountError, Kennitala, KennitalaError, Kronur, KronurError, PhoneNumber,
+        PhoneNumberError, Postcode, PostcodeError, Residence,
     },
 };
 
@@ -260,8 +260,10 @@ impl ApplicationDraft {
     /// nothing is asked twice. Prefilled pages are skipped and can be changed on the summary.
     pub fn prefilled(service: ServiceId, answers: &Answers) -> ApplicationDraft {
         let postcode = answers.postcode.known().copied();
-        let applies = |step: Step| steps_for(service, &ApplicationDraft::default()).contains(&step)
-            || step == Step::PartnerDetails;
+        let applies = |step: Step| {
+            steps_for(service, &ApplicationDraft::default()).contains(&step)
+                || step == Step::PartnerDetails
+        };
         let money = |amount: Option<&Kronur>| amount.map(|k| k.value().to_string());
         let mut draft = ApplicationDraft {
             postcode: postcode.map(|p| p.to_string()),
@@ -621,8 +623,11 @@ pub fn validate(
         let previous_aid = v.choice(Field::PreviousAid, draft.previous_aid);
         let has_partner = v.choice(Field::Partner, draft.partner);
         let partner = if asks(Step::PartnerDetails) {
-            let partner_kennitala =
-                v.parsed(Field::PartnerKennitala, Kennitala::parse, KennitalaError::code);
+            let partner_kennitala = v.parsed(
+                Field::PartnerKennitala,
+                Kennitala::parse,
+                KennitalaError::code,
+            );
             if partner_kennitala.is_some() && partner_kennitala == kennitala {
                 v.problem(Field::PartnerKennitala, SAME_KENNITALA);
             }
@@ -640,22 +645,38 @@ pub fn validate(
         let employment = v.choice(Field::Employment, draft.employment);
         let income_source = v.optional_line(Field::IncomeSource);
         let tax_credit = v.choice(Field::TaxCredit, draft.tax_credit);
-        let bank_account = v.parsed(Field::BankAccount, BankAccount::parse, BankAccountError::code);
-        match (previous_aid, has_partner, children, student, employment, tax_credit, bank_account) {
-            (Some(previous_aid), Some(has_partner), Some(children), Some(student), Some(employment), Some(tax_credit), Some(bank_account))
-                if !has_partner || partner.is_some() =>
-            {
-                Some(FinancialDetails {
-                    previous_aid,
-                    partner,
-                    children,
-                    student,
-                    employment,
-                    income_source: income_source.flatten(),
-                    tax_credit,
-                    bank_account,
-                })
-            }
+        let bank_account = v.parsed(
+            Field::BankAccount,
+            BankAccount::parse,
+            BankAccountError::code,
+        );
+        match (
+            previous_aid,
+            has_partner,
+            children,
+            student,
+            employment,
+            tax_credit,
+            bank_account,
+        ) {
+            (
+                Some(previous_aid),
+                Some(has_partner),
+                Some(children),
+                Some(student),
+                Some(employment),
+                Some(tax_credit),
+                Some(bank_account),
+            ) if !has_partner || partner.is_some() => Some(FinancialDetails {
+                previous_aid,
+                partner,
+                children,
+                student,
+                employment,
+                income_source: income_source.flatten(),
+                tax_credit,
+                bank_account,
+            }),
             _ => None,
         }
     } else {
@@ -689,7 +710,12 @@ pub fn validate(
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
-    let missing = || vec![FieldProblem { field: Field::Consent, code: Field::Consent.required_code() }];
+    let missing = || {
+        vec![FieldProblem {
+            field: Field::Consent,
+            code: Field::Consent.required_code(),
+        }]
+    };
     Ok(Application {
         service,
         name: name.ok_or_else(missing)?,
@@ -744,7 +770,10 @@ impl Validator<'_> {
 
     /// A required line of text, trimmed.
     fn line(&mut self, field: Field, max: usize) -> Option<String> {
-        let text = field.text(self.draft).map(str::trim).filter(|t| !t.is_empty());
+        let text = field
+            .text(self.draft)
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
         let text = self.required(field, text)?;
         if text.chars().count() > max {
             self.problem(field, TEXT_TOO_LONG);
@@ -775,7 +804,10 @@ impl Validator<'_> {
     }
 
     fn count(&mut self, field: Field, max: u8) -> Option<u8> {
-        let text = field.text(self.draft).map(str::trim).filter(|t| !t.is_empty());
+        let text = field
+            .text(self.draft)
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
         let text = self.required(field, text)?;
         match text.parse::<u32>() {
             Err(_) => {

@@ -3,8 +3,8 @@
 //! No I/O lives here.
 
 pub mod answers;
-pub mod application;
 pub mod api;
+pub mod application;
 pub mod catalogue;
 pub mod language;
 pub mod rules;

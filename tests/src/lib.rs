@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod browser;
+pub mod process;
 pub mod server;
 
 use std::path::PathBuf;

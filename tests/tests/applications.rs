@@ -14,7 +14,11 @@ async fn spawn() -> (TestServer, tempfile::TempDir) {
 
 async fn spawn_with_limit(per_minute: u32) -> (TestServer, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>t</title>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>t</title>",
+    )
+    .unwrap();
     (
         TestServer::spawn_with_limit(dist.path(), per_minute).await,
         dist,
@@ -38,7 +42,9 @@ async fn problem(response: reqwest::Response) -> Problem {
 }
 
 async fn stored_count(server: &TestServer, table: &str) -> i64 {
-    let pool = sqlx::SqlitePool::connect(server.database_url()).await.unwrap();
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .unwrap();
     let count = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
         .fetch_one(&pool)
         .await
@@ -58,7 +64,10 @@ async fn a_complete_application_is_stored_and_answered_with_a_receipt() {
     assert_eq!(response.status(), 201);
     let receipt: ApplicationReceipt = response.json().await.unwrap();
     let year = &receipt.submitted_at[..4];
-    let reference = receipt.reference.strip_prefix(&format!("RVK-{year}-")).unwrap();
+    let reference = receipt
+        .reference
+        .strip_prefix(&format!("RVK-{year}-"))
+        .unwrap();
     assert!(reference.len() == 6 && reference.bytes().all(|b| b.is_ascii_digit()));
     // 43 base64url characters: 256 bits, well over the 128 the private link needs.
     assert_eq!(receipt.status_token.len(), 43);
@@ -68,7 +77,10 @@ async fn a_complete_application_is_stored_and_answered_with_a_receipt() {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     );
-    assert!(receipt.photo_id_required, "a first-time applicant shows photo ID");
+    assert!(
+        receipt.photo_id_required,
+        "a first-time applicant shows photo ID"
+    );
     assert_eq!(stored_count(&server, "applications").await, 1);
     assert_eq!(stored_count(&server, "status_events").await, 1);
 }
@@ -77,8 +89,14 @@ async fn a_complete_application_is_stored_and_answered_with_a_receipt() {
 async fn the_database_keeps_only_the_hash_of_the_private_token_and_of_the_key() {
     let (server, _dist) = spawn().await;
     let key = new_key();
-    let receipt: ApplicationReceipt = post(&server, Some(&key), &body(1)).await.json().await.unwrap();
-    let pool = sqlx::SqlitePool::connect(server.database_url()).await.unwrap();
+    let receipt: ApplicationReceipt = post(&server, Some(&key), &body(1))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .unwrap();
     let (answers, token_hash): (String, String) =
         sqlx::query_as("SELECT answers, token_hash FROM applications")
             .fetch_one(&pool)
@@ -118,7 +136,10 @@ async fn the_same_key_with_a_different_body_is_a_409_conflict() {
     assert_eq!(post(&server, Some(&key), &body(1)).await.status(), 201);
     let response = post(&server, Some(&key), &body(2)).await;
     assert_eq!(response.status(), 409);
-    assert_eq!(problem(response).await.kind, "/problems/idempotency-conflict");
+    assert_eq!(
+        problem(response).await.kind,
+        "/problems/idempotency-conflict"
+    );
     assert_eq!(stored_count(&server, "applications").await, 1);
 }
 
@@ -136,7 +157,11 @@ async fn concurrent_retries_with_one_key_store_one_application() {
         requests.spawn(async move {
             let response = request.send().await.unwrap();
             assert!(matches!(response.status().as_u16(), 200 | 201));
-            response.json::<ApplicationReceipt>().await.unwrap().reference
+            response
+                .json::<ApplicationReceipt>()
+                .await
+                .unwrap()
+                .reference
         });
     }
     let mut references = requests.join_all().await;
@@ -148,7 +173,11 @@ async fn concurrent_retries_with_one_key_store_one_application() {
 #[tokio::test]
 async fn a_missing_or_malformed_idempotency_key_is_a_400() {
     let (server, _dist) = spawn().await;
-    for key in [None, Some("short"), Some("has spaces in it, which are not allowed")] {
+    for key in [
+        None,
+        Some("short"),
+        Some("has spaces in it, which are not allowed"),
+    ] {
         let response = post(&server, key, &body(1)).await;
         assert_eq!(response.status(), 400, "{key:?}");
         assert_eq!(problem(response).await.kind, "/problems/idempotency-key");
@@ -230,14 +259,22 @@ async fn a_body_over_the_limit_is_a_413_and_the_wrong_content_type_a_415() {
         .await
         .unwrap();
     assert_eq!(response.status(), 415);
-    assert_eq!(problem(response).await.kind, "/problems/unsupported-media-type");
+    assert_eq!(
+        problem(response).await.kind,
+        "/problems/unsupported-media-type"
+    );
 }
 
 #[tokio::test]
 async fn a_client_over_its_submission_budget_gets_a_429_with_retry_after() {
     let (server, _dist) = spawn_with_limit(2).await;
     for variant in 0..2 {
-        assert_eq!(post(&server, Some(&new_key()), &body(variant)).await.status(), 201);
+        assert_eq!(
+            post(&server, Some(&new_key()), &body(variant))
+                .await
+                .status(),
+            201
+        );
     }
     let response = post(&server, Some(&new_key()), &body(3)).await;
     assert_eq!(response.status(), 429);

@@ -40,17 +40,44 @@ pub fn all() -> Result {
         first_load(&server.addr, path)?;
     }
     step("API under load: 32 keep-alive clients, 5 s each");
-    let health = load(&server.addr, "GET", "/api/health", "")?;
-    let eligibility = load(&server.addr, "POST", "/api/eligibility", ELIGIBILITY_BODY)?;
+    let health = load(&server.addr, |addr, _, _| {
+        request(addr, "GET", "/api/health", "", "")
+    })?;
+    let eligibility = load(&server.addr, |addr, _, _| {
+        request(addr, "POST", "/api/eligibility", "", ELIGIBILITY_BODY)
+    })?;
+    // Every submission has its own idempotency key, so each is a new row committed with a full
+    // fsync (SQLite WAL, synchronous = FULL) before the 201.
+    let submissions = load(&server.addr, |addr, client, n| {
+        let key = format!("Idempotency-Key: bench-{client:02}-{n:012}\r\n");
+        request(addr, "POST", "/api/applications", &key, APPLICATION_BODY)
+    })?;
     report("GET /api/health", &health);
     report("POST /api/eligibility", &eligibility);
-    println!(
-        "  eligibility / health: {:.2} of the throughput, {:.2}× the p99 latency",
-        eligibility.per_second() / health.per_second(),
-        eligibility.p99().as_secs_f64() / health.p99().as_secs_f64()
-    );
+    report("POST /api/applications", &submissions);
+    for (name, load) in [
+        ("eligibility", &eligibility),
+        ("applications", &submissions),
+    ] {
+        println!(
+            "  {name} / health: {:.2} of the throughput, {:.2}× the p99 latency",
+            load.per_second() / health.per_second(),
+            load.p99().as_secs_f64() / health.p99().as_secs_f64()
+        );
+    }
     Ok(())
 }
+
+fn request(addr: &str, method: &str, path: &str, headers: &str, body: &str) -> Vec<u8> {
+    format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{headers}Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// A complete financial-assistance application, as the browser sends it.
+const APPLICATION_BODY: &str = r#"{"service":"financial-assistance","language":"is","draft":{"consent":true,"name":"Bench Mark","kennitala":"120160-3389","address":"Laugavegur 1","postcode":"101","centre":"vesturmidstod","previous_aid":false,"partner":false,"children":"1","student":false,"housing":"registered-lease","employment":"unemployed","income":"50000","income_source":"","tax_credit":"not-used","bank_account":"0133-26-012345","documents_seen":true,"email":"","phone":"6111234","contact_language":"is"}}"#;
 
 /// A couple with two children, renting: most services have rules to run.
 const ELIGIBILITY_BODY: &str = r#"{"answers":{"age":38,"postcode":"109","months_in_reykjavik":60,"residence_status":"permanent-permit","partner":true,"children":[{"age":4},{"age":9}],"custody":true,"living":"registered-lease","rent_per_month":260000,"income_this_month":180000,"income_last_year":4800000,"income_three_year_average":4500000,"assets":0,"employment":"working","student":false,"disability":false,"needs_help_at_home":false,"can_use_public_transport":true,"applied_housing_benefit":true}}"#;
@@ -93,17 +120,19 @@ fn report(name: &str, load: &Load) {
     );
 }
 
-/// `CLIENTS` connections, each sending requests back to back on one keep-alive connection.
-fn load(addr: &str, method: &str, path: &str, body: &str) -> Result<Load> {
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
+/// `CLIENTS` connections, each sending requests back to back on one keep-alive connection;
+/// `request(addr, client, n)` makes the `n`th request of a client.
+fn load(
+    addr: &str,
+    request: impl Fn(&str, usize, u64) -> Vec<u8> + Send + Sync + Clone + 'static,
+) -> Result<Load> {
     let started = Instant::now();
     let handles: Vec<_> = (0..CLIENTS)
-        .map(|_| {
+        .map(|index| {
             let (addr, request) = (addr.to_owned(), request.clone());
-            std::thread::spawn(move || client(&addr, request.as_bytes(), started + DURATION))
+            std::thread::spawn(move || {
+                client(&addr, |n| request(&addr, index, n), started + DURATION)
+            })
         })
         .collect();
     let mut all = Load {
@@ -123,20 +152,27 @@ fn load(addr: &str, method: &str, path: &str, body: &str) -> Result<Load> {
     Ok(all)
 }
 
-fn client(addr: &str, request: &[u8], until: Instant) -> Result<(Vec<Duration>, usize)> {
+fn client(
+    addr: &str,
+    request: impl Fn(u64) -> Vec<u8>,
+    until: Instant,
+) -> Result<(Vec<Duration>, usize)> {
     let mut stream = TcpStream::connect(addr).map_err(|e| Failure(format!("connect: {e}")))?;
     stream.set_nodelay(true).ok();
     let mut latencies = Vec::new();
     let mut errors = 0;
     let mut buffer = Vec::with_capacity(16 * 1024);
+    let mut n = 0;
     while Instant::now() < until {
+        let bytes = request(n);
+        n += 1;
         let sent = Instant::now();
         stream
-            .write_all(request)
+            .write_all(&bytes)
             .map_err(|e| Failure(format!("send: {e}")))?;
         let status = read_response(&mut stream, &mut buffer)?;
         latencies.push(sent.elapsed());
-        if status != 200 {
+        if !matches!(status, 200 | 201) {
             errors += 1;
         }
     }
@@ -208,6 +244,7 @@ impl Server {
                 format!("sqlite://{}/bench.db", data.0.display()),
             )
             .env("RUST_LOG", "warn")
+            .env("VELFERD_SUBMISSIONS_PER_MINUTE", "0")
             .stdout(Stdio::null())
             .spawn()
             .map_err(|e| Failure(format!("cannot start {}: {e}", binary.display())))?;

@@ -88,8 +88,33 @@ pub fn all() -> Result {
         "API tests",
         &mut command(
             "cargo",
-            &["test", "--package", "velferd-tests", "--test", "api"],
+            &[
+                "test",
+                "--package",
+                "velferd-tests",
+                "--test",
+                "api",
+                "--test",
+                "applications",
+            ],
         ),
+    )?;
+
+    step("Crash and log tests (the server as a process, killed with SIGKILL mid-submission)");
+    run(
+        "server binary",
+        &mut command(
+            "cargo",
+            &["build", "--package", "velferd-backend", "--bin", "velferd"],
+        ),
+    )?;
+    run(
+        "process tests",
+        command(
+            "cargo",
+            &["test", "--package", "velferd-tests", "--test", "process"],
+        )
+        .env("VELFERD_BIN", root().join("target/debug/velferd")),
     )?;
 
     step("Browser tests (headless Chromium, axe-core)");

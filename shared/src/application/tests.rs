@@ -42,7 +42,10 @@ fn a_complete_financial_assistance_draft_becomes_a_typed_application() {
     assert_eq!(application.income, Some(Kronur::new(50_000)));
     let financial = application.financial.as_ref().unwrap();
     assert_eq!(financial.children, 2);
-    assert_eq!(financial.income_source, None, "a blank optional field is absent");
+    assert_eq!(
+        financial.income_source, None,
+        "a blank optional field is absent"
+    );
     assert!(application.needs_photo_id());
 }
 
@@ -62,7 +65,10 @@ fn an_empty_draft_lists_every_required_field_of_the_service() {
         Field::Phone,
         Field::ContactLanguage,
     ] {
-        assert!(fields.contains(&field), "{field:?} missing from {problems:?}");
+        assert!(
+            fields.contains(&field),
+            "{field:?} missing from {problems:?}"
+        );
     }
     assert!(!fields.contains(&Field::Email), "e-mail is optional");
     assert!(
@@ -178,7 +184,10 @@ fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
     assert_eq!(draft.centre, Some(ServiceCentre::Austurmidstod));
     assert_eq!(draft.children.as_deref(), Some("2"));
     assert_eq!(draft.income.as_deref(), Some("80000"));
-    assert_eq!(draft.rent, None, "financial assistance does not ask for rent");
+    assert_eq!(
+        draft.rent, None,
+        "financial assistance does not ask for rent"
+    );
     for step in [Step::Address, Step::Partner, Step::Children, Step::Housing] {
         assert_eq!(
             step == Step::Address,

@@ -1,0 +1,192 @@
+//! The server as a real process: what it writes to its logs, and what survives `kill -9`.
+
+use std::{collections::HashSet, sync::Arc};
+
+use sha2::{Digest, Sha256};
+use tokio::sync::Mutex;
+use velferd_shared::api::ApplicationReceipt;
+use velferd_tests::{
+    applications::{
+        BANK_ACCOUNT, EMAIL, INCOME, KENNITALA, NAME, PHONE, financial_assistance, new_key,
+    },
+    process::ServerProcess,
+};
+
+#[tokio::test]
+async fn a_submission_leaves_no_personal_data_in_the_logs() {
+    let data = tempfile::tempdir().unwrap();
+    let log = data.path().join("server.log");
+    // The most talkative level our code and sqlx use.
+    let server = ServerProcess::start(data.path(), &log, "debug").await;
+    let http = reqwest::Client::new();
+    let key = new_key();
+    let accepted = http
+        .post(server.url("/api/applications"))
+        .header("Idempotency-Key", &key)
+        .json(&financial_assistance(7))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 201);
+    let receipt: ApplicationReceipt = accepted.json().await.unwrap();
+    // A rejected one too: errors are where values usually leak.
+    let mut bad = financial_assistance(8);
+    bad.draft.phone = Some("12".into());
+    let rejected = http
+        .post(server.url("/api/applications"))
+        .header("Idempotency-Key", new_key())
+        .json(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rejected.status(), 422);
+    drop(server);
+
+    let logs = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logs.contains("application stored") && logs.contains("/api/applications"),
+        "the logs were captured:\n{logs}"
+    );
+    let personal = [
+        NAME,
+        KENNITALA,
+        &KENNITALA.replace('-', ""),
+        PHONE,
+        &PHONE.replace(' ', ""),
+        EMAIL,
+        INCOME,
+        &INCOME.replace('.', ""),
+        BANK_ACCOUNT,
+        "Hverfisgata 7",
+        &receipt.status_token,
+        &key,
+    ];
+    for value in personal {
+        assert!(!logs.contains(value), "the logs contain {value:?}:\n{logs}");
+    }
+}
+
+const APPLICATIONS: u32 = 300;
+const CLIENTS: u32 = 32;
+const KILL_AFTER: usize = 100;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and_retries_add_no_duplicate()
+ {
+    let data = tempfile::tempdir().unwrap();
+    let log = data.path().join("server.log");
+    let server = Arc::new(Mutex::new(
+        ServerProcess::start(data.path(), &log, "warn").await,
+    ));
+    let url = server.lock().await.url("/api/applications");
+    let keys: Vec<String> = (0..APPLICATIONS).map(|_| new_key()).collect();
+    let acknowledged = Arc::new(Mutex::new(Vec::<(u32, ApplicationReceipt)>::new()));
+
+    // 32 clients submit 300 applications; once 100 are acknowledged the server is killed.
+    let mut clients = tokio::task::JoinSet::new();
+    for client in 0..CLIENTS {
+        let (keys, acknowledged, server, url) = (
+            keys.clone(),
+            acknowledged.clone(),
+            server.clone(),
+            url.clone(),
+        );
+        clients.spawn(async move {
+            let http = reqwest::Client::new();
+            for variant in (client..APPLICATIONS).step_by(CLIENTS as usize) {
+                let response = http
+                    .post(&url)
+                    .header("Idempotency-Key", &keys[variant as usize])
+                    .json(&financial_assistance(variant))
+                    .send()
+                    .await;
+                let Ok(response) = response else { continue };
+                if response.status() != 201 {
+                    continue;
+                }
+                let Ok(receipt) = response.json::<ApplicationReceipt>().await else {
+                    continue;
+                };
+                let mut acknowledged = acknowledged.lock().await;
+                acknowledged.push((variant, receipt));
+                if acknowledged.len() == KILL_AFTER {
+                    server.lock().await.kill_hard();
+                }
+            }
+        });
+    }
+    clients.join_all().await;
+    let acknowledged = acknowledged.lock().await.clone();
+    assert!(
+        acknowledged.len() >= KILL_AFTER && acknowledged.len() < APPLICATIONS as usize,
+        "the kill landed part-way: {} acknowledged",
+        acknowledged.len()
+    );
+
+    // Restarted on the same database file.
+    let server = ServerProcess::start(data.path(), &log, "warn").await;
+    let pool = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        data.path().join("velferd.db").display()
+    ))
+    .await
+    .unwrap();
+    for (variant, receipt) in &acknowledged {
+        let token_hash: String = Sha256::digest(receipt.status_token.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let (answers, stored_hash): (String, String) =
+            sqlx::query_as("SELECT answers, token_hash FROM applications WHERE reference = ?")
+                .bind(&receipt.reference)
+                .fetch_optional(&pool)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("acknowledged {} was lost", receipt.reference));
+        assert_eq!(stored_hash, token_hash, "{}", receipt.reference);
+        let answers: serde_json::Value = serde_json::from_str(&answers).unwrap();
+        assert_eq!(
+            answers["address"],
+            format!("Hverfisgata {variant}"),
+            "stored intact"
+        );
+    }
+
+    // Every client retries everything with its keys: acknowledged ones get their receipt back.
+    let http = reqwest::Client::new();
+    let earlier: std::collections::HashMap<u32, &ApplicationReceipt> =
+        acknowledged.iter().map(|(v, r)| (*v, r)).collect();
+    for variant in 0..APPLICATIONS {
+        let response = http
+            .post(server.url("/api/applications"))
+            .header("Idempotency-Key", &keys[variant as usize])
+            .json(&financial_assistance(variant))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let receipt: ApplicationReceipt = response.json().await.unwrap();
+        if let Some(earlier) = earlier.get(&variant) {
+            assert_eq!(status, 200, "a retry of an acknowledged application");
+            assert_eq!(&&receipt, earlier);
+        } else {
+            assert!(matches!(status, 200 | 201), "{status}");
+        }
+    }
+    let references: Vec<String> = sqlx::query_scalar("SELECT reference FROM applications")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    let unique: HashSet<&String> = references.iter().collect();
+    assert_eq!(
+        references.len(),
+        APPLICATIONS as usize,
+        "one row per application"
+    );
+    assert_eq!(unique.len(), references.len());
+    let keys_stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(keys_stored, i64::from(APPLICATIONS));
+}
