@@ -5,13 +5,15 @@ use leptos_router::{
 };
 
 use crate::{
+    application::Applications,
     components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
     screener::Screener,
     screens::{
-        area::AreaPage, check_answers::CheckAnswers, check_start::CheckStart, home::Home,
-        not_found::NotFound, question::QuestionPage, results::Results, urgent::UrgentHelp,
+        apply_start::ApplyStart, apply_step::ApplyStepPage, area::AreaPage,
+        check_answers::CheckAnswers, check_start::CheckStart, home::Home, not_found::NotFound,
+        question::QuestionPage, receipt::Receipt, results::Results, urgent::UrgentHelp,
     },
 };
 
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     Screener::provide();
+    Applications::provide();
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
         ev.prevent_default();
@@ -51,6 +54,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/check/q/:question") view=QuestionPage/>
                 <Route path=path!("/check/answers") view=CheckAnswers/>
                 <Route path=path!("/check/results") view=Results/>
+                <Route path=path!("/apply/:service") view=ApplyStart/>
+                <Route path=path!("/apply/:service/:step") view=ApplyStepPage/>
+                <Route path=path!("/receipt/:reference") view=Receipt/>
             </Routes>
         </main>
         <Footer/>

@@ -3,11 +3,14 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+mod api;
 mod app;
+mod application;
 mod components;
 mod language;
 mod screener;
 mod screens;
+mod storage;
 mod text;
 
 pub use app::App;

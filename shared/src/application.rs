@@ -29,6 +29,19 @@ pub fn takes_online_application(service: ServiceId) -> bool {
     ONLINE_SERVICES.contains(&service)
 }
 
+#[cfg(test)]
+#[test]
+fn the_online_services_are_those_the_catalogue_says_apply_online() {
+    for entry in crate::catalogue::CATALOGUE {
+        assert_eq!(
+            takes_online_application(entry.id),
+            entry.how_to_apply == crate::HowToApply::OnlineApplication,
+            "{:?}",
+            entry.id
+        );
+    }
+}
+
 /// Longest free text we accept: enough for a few sentences, not for a pasted document.
 pub const MAX_TEXT: usize = 2000;
 /// Longest name, street address, e-mail or income source.
@@ -173,11 +186,10 @@ impl Step {
         }
     }
 
-    /// Whether the resident has been through this page (its required fields hold something).
+    /// Whether the resident has been through this page: every field holds something (an
+    /// optional one left blank holds an empty text).
     pub fn is_answered(self, draft: &ApplicationDraft) -> bool {
-        self.fields()
-            .iter()
-            .all(|field| field.is_optional() || field.is_filled(draft))
+        self.fields().iter().all(|field| field.is_filled(draft))
     }
 }
 
@@ -267,10 +279,6 @@ impl ApplicationDraft {
         let money = |amount: Option<&Kronur>| amount.map(|k| k.value().to_string());
         let mut draft = ApplicationDraft {
             postcode: postcode.map(|p| p.to_string()),
-            centre: postcode.and_then(|p| match p.residence() {
-                Residence::Reykjavik(centre) => Some(centre),
-                Residence::OutsideReykjavik => None,
-            }),
             ..ApplicationDraft::default()
         };
         if applies(Step::Partner) {
@@ -298,8 +306,20 @@ impl ApplicationDraft {
     }
 }
 
+impl ApplicationDraft {
+    /// The district centre that serves the postcode typed so far: the centre page's suggestion,
+    /// which the resident confirms or changes.
+    pub fn centre_from_postcode(&self) -> Option<ServiceCentre> {
+        let postcode = Postcode::parse(self.postcode.as_deref()?).ok()?;
+        match postcode.residence() {
+            Residence::Reykjavik(centre) => Some(centre),
+            Residence::OutsideReykjavik => None,
+        }
+    }
+}
+
 /// One field of the draft. Its JSON pointer in a request is `/draft/<name>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Consent,
     Name,
@@ -406,14 +426,6 @@ impl Field {
             .into_iter()
             .find(|s| s.fields().contains(&self))
             .expect("every field is on a page")
-    }
-
-    /// Fields a resident may leave blank.
-    pub fn is_optional(self) -> bool {
-        matches!(
-            self,
-            Field::PartnerEmail | Field::IncomeSource | Field::Email
-        )
     }
 
     fn is_filled(self, d: &ApplicationDraft) -> bool {

@@ -10,6 +10,9 @@ use velferd_tests::{
     server::TestServer,
 };
 
+#[path = "browser/apply.rs"]
+mod apply;
+
 type TestResult = Result<(), String>;
 type TestFuture = Pin<Box<dyn Future<Output = TestResult> + Send>>;
 
@@ -18,6 +21,8 @@ type TestFuture = Pin<Box<dyn Future<Output = TestResult> + Send>>;
 struct World {
     driver: Arc<Driver>,
     base: String,
+    /// The built frontend, for tests that start a server of their own.
+    dist: std::path::PathBuf,
     chromium: std::path::PathBuf,
     axe_source: Arc<String>,
 }
@@ -986,6 +991,7 @@ fn main() {
     let world = World {
         driver: Arc::new(driver),
         base: format!("http://{}", server.addr),
+        dist: dist.clone(),
         chromium,
         axe_source: Arc::new(std::fs::read_to_string(&axe).expect("axe.min.js is readable")),
     };
@@ -1106,6 +1112,26 @@ fn main() {
         &world,
         a_persona_completes_the_screener_by_keyboard_alone,
     ));
+    trials.push(trial(
+        "a_financial_assistance_application_is_completed_by_keyboard_on_a_phone",
+        rt,
+        &world,
+        apply::a_financial_assistance_application_is_completed_by_keyboard_on_a_phone,
+    ));
+    trials.push(trial(
+        "an_application_sent_while_the_server_is_down_goes_through_once_it_is_back",
+        rt,
+        &world,
+        apply::an_application_sent_while_the_server_is_down_goes_through_once_it_is_back,
+    ));
+    for lang in ["is", "ar"] {
+        trials.push(trial(
+            &format!("every_application_page_has_no_axe_violations_in_{lang}"),
+            rt,
+            &world,
+            move |world| apply::every_application_page_has_no_axe_violations(world, lang),
+        ));
+    }
     for lang in ["is", "ar"] {
         trials.push(trial(
             &format!("every_screener_page_has_no_axe_violations_in_{lang}"),

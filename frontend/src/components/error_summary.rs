@@ -7,20 +7,18 @@ use crate::i18n::*;
 /// reader user hears what is wrong and can jump straight to it.
 #[component]
 pub fn ErrorSummary(
-    /// The message, when there is an error.
+    /// Each problem as the id of its field and the message; empty when all is well.
     #[prop(into)]
-    message: Signal<Option<&'static str>>,
+    errors: Signal<Vec<(String, &'static str)>>,
     /// Bumped on every failed attempt: focus moves to the summary then, and not when only the
     /// language of the message changes.
     #[prop(into)]
     attempts: Signal<u32>,
-    /// The id of the field the message is about.
-    field: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if attempts.get() > 0 && message.with_untracked(Option::is_some) {
+        if attempts.get() > 0 && errors.with_untracked(|e| !e.is_empty()) {
             request_animation_frame(move || {
                 if let Some(el) = summary.get() {
                     let _ = el.focus();
@@ -28,25 +26,37 @@ pub fn ErrorSummary(
             });
         }
     });
-    let jump = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(el) = document()
-            .get_element_by_id(field)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    };
     view! {
-        <Show when=move || message.get().is_some()>
+        <Show when=move || errors.with(|e| !e.is_empty())>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">{t!(i18n, screener.error_summary_title)}</h2>
                 <ul>
-                    <li>
-                        <a href=format!("#{field}") on:click=jump>{move || message.get().unwrap_or_default()}</a>
-                    </li>
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|(field, message)| {
+                                let target = field.clone();
+                                let jump = move |ev: leptos::ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    focus_field(&target);
+                                };
+                                view! { <li><a href=format!("#{field}") on:click=jump>{message}</a></li> }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// Focuses the field itself: following the link would only scroll to it.
+fn focus_field(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -6,8 +6,9 @@ pub mod questions;
 use leptos::prelude::*;
 use velferd_shared::{answers::Answers, rules, validation::Date};
 
+use crate::storage;
+
 const STORAGE_KEY: &str = "velferd.screener.answers";
-const UNREADABLE_KEY: &str = "velferd.screener.answers.unreadable";
 
 /// The answers so far, shared by every screener screen and surviving reloads and language
 /// changes. Nothing personal goes into the URL.
@@ -20,25 +21,8 @@ impl Screener {
     /// Restores saved answers (a damaged or outdated record is set aside rather than trusted) and
     /// saves every change.
     pub fn provide() {
-        let raw = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-        let saved = match raw.as_deref().map(serde_json::from_str::<Answers>) {
-            Some(Ok(answers)) => answers,
-            Some(Err(_)) => {
-                // An unreadable record (from an older version, say) is set aside, not overwritten.
-                if let (Some(storage), Some(raw)) = (storage(), raw.as_deref()) {
-                    let _ = storage.set_item(UNREADABLE_KEY, raw);
-                }
-                Answers::default()
-            }
-            None => Answers::default(),
-        };
-        let answers = RwSignal::new(saved);
-        Effect::new(move |_| {
-            let json = answers.with(|a| serde_json::to_string(a).ok());
-            if let (Some(storage), Some(json)) = (storage(), json) {
-                let _ = storage.set_item(STORAGE_KEY, &json);
-            }
-        });
+        let answers = RwSignal::new(storage::read::<Answers>(STORAGE_KEY).unwrap_or_default());
+        Effect::new(move |_| answers.with(|a| storage::write(STORAGE_KEY, a)));
         provide_context(Screener { answers });
     }
 
@@ -57,9 +41,7 @@ impl Screener {
 
     fn clear(self) {
         self.answers.set(Answers::default());
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(STORAGE_KEY);
-        }
+        storage::remove(STORAGE_KEY);
     }
 
     /// Where the screener continues: the next question still worth asking, or the summary.
@@ -73,10 +55,6 @@ impl Screener {
             None => "/check/answers".to_owned(),
         }
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 /// Today's date in the browser, for the figures in force.

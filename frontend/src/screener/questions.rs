@@ -76,7 +76,7 @@ pub fn input_of(question: Question) -> Input {
     }
 }
 
-const LIVING: [LivingSituation; 6] = [
+pub const LIVING: [LivingSituation; 6] = [
     LivingSituation::OwnHome,
     LivingSituation::RegisteredLease,
     LivingSituation::UnregisteredLease,
@@ -93,7 +93,7 @@ const RESIDENCE: [ResidenceStatus; 5] = [
     ResidenceStatus::AsylumSeeker,
 ];
 
-const EMPLOYMENT: [Employment; 5] = [
+pub const EMPLOYMENT: [Employment; 5] = [
     Employment::Working,
     Employment::Unemployed,
     Employment::UnableToWork,

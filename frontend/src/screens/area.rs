@@ -60,7 +60,7 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
             <DocumentList documents=service.documents/>
             <p class="how-to-apply">
                 <strong>{t!(i18n, area_page.how_to_apply)}</strong> " "
-                <HowToApplyText how=service.how_to_apply/>
+                <HowToApplyText how=service.how_to_apply service=id/>
             </p>
             <p class="legal-basis">
                 {t!(i18n, area_page.legal_basis_label)} " "
@@ -71,10 +71,14 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
 }
 
 #[component]
-fn HowToApplyText(how: HowToApply) -> impl IntoView {
+fn HowToApplyText(how: HowToApply, service: velferd_shared::ServiceId) -> impl IntoView {
     let i18n = use_i18n();
     match how {
-        HowToApply::OnlineApplication => view! { {t!(i18n, apply.online)} }.into_any(),
+        HowToApply::OnlineApplication => view! {
+            {t!(i18n, apply.online)} " "
+            <a href=crate::application::start_path(service)>{t!(i18n, next_steps.apply_online)}</a>
+        }
+        .into_any(),
         HowToApply::BookCall => view! {
             {t!(i18n, apply.book_call)} " "
             <a href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>

@@ -1,8 +1,12 @@
+pub mod apply_check;
+pub mod apply_start;
+pub mod apply_step;
 pub mod area;
 pub mod check_answers;
 pub mod check_start;
 pub mod home;
 pub mod not_found;
 pub mod question;
+pub mod receipt;
 pub mod results;
 pub mod urgent;

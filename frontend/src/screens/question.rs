@@ -186,7 +186,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
 
     view! {
         <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
-        <ErrorSummary message attempts field=FIELD/>
+        <ErrorSummary errors=Signal::derive(move || message.get().map(|m| vec![(FIELD.to_owned(), m)]).unwrap_or_default()) attempts/>
         <form novalidate on:submit=submit>
             {field}
             <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>

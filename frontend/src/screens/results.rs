@@ -127,7 +127,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
             <Show when=move || result.outcome != Outcome::NotEligible>
                 <DocumentList documents=service.service().documents/>
             </Show>
-            <NextStepLink step=result.next_step/>
+            <NextStepLink step=result.next_step service=result.service/>
         </li>
     }
 }
@@ -193,7 +193,7 @@ fn Reason(check: RuleCheck) -> impl IntoView {
 }
 
 #[component]
-fn NextStepLink(step: NextStep) -> impl IntoView {
+fn NextStepLink(step: NextStep, service: velferd_shared::ServiceId) -> impl IntoView {
     let i18n = use_i18n();
     let label = move || next_step_label(i18n.get_locale(), step).unwrap_or_default();
     match step {
@@ -212,8 +212,11 @@ fn NextStepLink(step: NextStep) -> impl IntoView {
             <p class="next-step"><a href="/help/children-and-family">{label}</a></p>
         }
         .into_any(),
-        // Online applications and call-back requests come next; until then the Online Center
-        // takes them by phone.
+        NextStep::ApplyOnline if velferd_shared::application::takes_online_application(service) => view! {
+            <p class="next-step"><a class="button" href=crate::application::start_path(service)>{label}</a></p>
+        }
+        .into_any(),
+        // Call-back requests come next; until then the Online Center takes them by phone.
         NextStep::ApplyOnline | NextStep::BookCall => view! {
             <p class="next-step">
                 {label} ": " <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>

@@ -181,7 +181,14 @@ fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
         ..Answers::default()
     };
     let draft = ApplicationDraft::prefilled(ServiceId::FinancialAssistance, &answers);
-    assert_eq!(draft.centre, Some(ServiceCentre::Austurmidstod));
+    assert_eq!(
+        draft.centre, None,
+        "the centre page shows, with a suggestion"
+    );
+    assert_eq!(
+        draft.centre_from_postcode(),
+        Some(ServiceCentre::Austurmidstod)
+    );
     assert_eq!(draft.children.as_deref(), Some("2"));
     assert_eq!(draft.income.as_deref(), Some("80000"));
     assert_eq!(

@@ -1,0 +1,255 @@
+//! Applications on the device: a draft per service, saved at every step, and an outbox that
+//! holds a sent application until the API has acknowledged it — through a lost connection, a
+//! server restart or a reload.
+
+pub mod fields;
+pub mod text;
+
+use std::{collections::BTreeMap, time::Duration};
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use velferd_shared::{
+    ServiceId,
+    api::{ApplicationReceipt, ApplicationRequest, FieldError},
+    application::{self, ApplicationDraft, Step},
+};
+
+use crate::{
+    api::{self, SubmitError},
+    screener::Screener,
+    storage,
+};
+
+const DRAFTS_KEY: &str = "velferd.applications.drafts";
+const OUTBOX_KEY: &str = "velferd.applications.outbox";
+const RECEIPTS_KEY: &str = "velferd.applications.receipts";
+
+/// The URL name of a service that takes online applications (`financial-assistance`).
+pub fn service_slug(service: ServiceId) -> String {
+    service.key().replace('_', "-")
+}
+
+pub fn service_from_slug(slug: &str) -> Option<ServiceId> {
+    application::ONLINE_SERVICES
+        .into_iter()
+        .find(|s| service_slug(*s) == slug)
+}
+
+pub fn start_path(service: ServiceId) -> String {
+    format!("/apply/{}", service_slug(service))
+}
+
+pub fn step_path(service: ServiceId, step: Step) -> String {
+    format!("/apply/{}/{}", service_slug(service), step.slug())
+}
+
+pub fn check_path(service: ServiceId) -> String {
+    format!("/apply/{}/check", service_slug(service))
+}
+
+pub fn receipt_path(reference: &str) -> String {
+    format!("/receipt/{reference}")
+}
+
+/// A submission waiting for the API's acknowledgement, with the key every retry reuses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Queued {
+    pub key: String,
+    pub request: ApplicationRequest,
+}
+
+/// A receipt, kept with the key of the submission that produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub key: String,
+    pub receipt: ApplicationReceipt,
+}
+
+/// Why the outbox is not empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    Sending,
+    /// Offline or the server is down: retried by itself.
+    Unreachable,
+    /// The server answered with a failure: retried by itself.
+    Failed,
+    RateLimited,
+}
+
+#[derive(Clone, Copy)]
+pub struct Applications {
+    pub drafts: RwSignal<BTreeMap<ServiceId, ApplicationDraft>>,
+    pub outbox: RwSignal<Vec<Queued>>,
+    pub receipts: RwSignal<Vec<Kept>>,
+    pub waiting: RwSignal<Option<Waiting>>,
+    /// The API's objections to the last submission of a service, to show beside the fields.
+    pub refused: RwSignal<Option<(ServiceId, Vec<FieldError>)>>,
+    retry_scheduled: RwSignal<bool>,
+}
+
+impl Applications {
+    /// Restores drafts, the outbox and receipts, saves every change, and starts sending anything
+    /// left in the outbox (a reload while waiting).
+    pub fn provide() {
+        let apps = Applications {
+            drafts: RwSignal::new(storage::read(DRAFTS_KEY).unwrap_or_default()),
+            outbox: RwSignal::new(storage::read(OUTBOX_KEY).unwrap_or_default()),
+            receipts: RwSignal::new(storage::read(RECEIPTS_KEY).unwrap_or_default()),
+            waiting: RwSignal::new(None),
+            refused: RwSignal::new(None),
+            retry_scheduled: RwSignal::new(false),
+        };
+        Effect::new(move |_| apps.drafts.with(|d| storage::write(DRAFTS_KEY, d)));
+        Effect::new(move |_| apps.outbox.with(|o| storage::write(OUTBOX_KEY, o)));
+        Effect::new(move |_| apps.receipts.with(|r| storage::write(RECEIPTS_KEY, r)));
+        // The browser says when the connection is back: try at once.
+        let _ = window_event_listener(leptos::ev::online, move |_| apps.flush());
+        provide_context(apps);
+        apps.flush();
+    }
+
+    pub fn get() -> Applications {
+        expect_context::<Applications>()
+    }
+
+    /// The draft for `service`, started from the screener's answers the first time.
+    pub fn draft(self, service: ServiceId) -> ApplicationDraft {
+        if let Some(draft) = self.drafts.with_untracked(|d| d.get(&service).cloned()) {
+            return draft;
+        }
+        let answers = Screener::get().answers.get_untracked();
+        ApplicationDraft::prefilled(service, &answers)
+    }
+
+    pub fn save(self, service: ServiceId, draft: ApplicationDraft) {
+        self.drafts.update(|d| {
+            d.insert(service, draft);
+        });
+    }
+
+    /// Where the application continues: the first page not answered yet, or the summary.
+    pub fn next_path(self, service: ServiceId) -> String {
+        match application::next_step(service, &self.draft(service)) {
+            Some(step) => step_path(service, step),
+            None => check_path(service),
+        }
+    }
+
+    /// The submission of `service` still waiting in the outbox, if any.
+    pub fn queued(self, service: ServiceId) -> Option<Queued> {
+        self.outbox
+            .with(|o| o.iter().find(|q| q.request.service == service).cloned())
+    }
+
+    pub fn receipt(self, reference: &str) -> Option<ApplicationReceipt> {
+        self.receipts.with(|r| {
+            r.iter()
+                .find(|k| k.receipt.reference == reference)
+                .map(|k| k.receipt.clone())
+        })
+    }
+
+    pub fn receipt_for_key(self, key: &str) -> Option<ApplicationReceipt> {
+        self.receipts
+            .with(|r| r.iter().find(|k| k.key == key).map(|k| k.receipt.clone()))
+    }
+
+    /// Puts the application in the outbox (saved on the device first) and sends it.
+    pub fn send(self, request: ApplicationRequest) {
+        let service = request.service;
+        self.refused.set(None);
+        if self.queued(service).is_none() {
+            let queued = Queued {
+                key: api::new_idempotency_key(),
+                request,
+            };
+            self.outbox.update(|o| o.push(queued));
+        }
+        self.flush();
+    }
+
+    /// Sends the oldest waiting submission, then the next, until the outbox is empty or the
+    /// server cannot be reached (then a retry is scheduled).
+    pub fn flush(self) {
+        if self.waiting.get_untracked() == Some(Waiting::Sending) {
+            return;
+        }
+        let Some(next) = self.outbox.with_untracked(|o| o.first().cloned()) else {
+            self.waiting.set(None);
+            return;
+        };
+        self.waiting.set(Some(Waiting::Sending));
+        leptos::task::spawn_local(async move {
+            let result = api::submit_application(&next.key, &next.request).await;
+            let service = next.request.service;
+            match result {
+                Ok(receipt) => {
+                    self.receipts.update(|r| {
+                        if !r.iter().any(|k| k.key == next.key) {
+                            r.push(Kept {
+                                key: next.key.clone(),
+                                receipt,
+                            });
+                        }
+                    });
+                    self.forget(&next.key);
+                    self.drafts.update(|d| {
+                        d.remove(&service);
+                    });
+                    self.waiting.set(None);
+                    self.flush();
+                }
+                Err(SubmitError::Refused(problem)) => {
+                    // Retrying cannot help: the resident corrects the answers and sends again.
+                    self.forget(&next.key);
+                    self.refused.set(Some((service, problem.errors)));
+                    self.waiting.set(None);
+                    self.flush();
+                }
+                Err(SubmitError::RateLimited(seconds)) => {
+                    self.waiting.set(Some(Waiting::RateLimited));
+                    self.retry_in(Duration::from_secs(u64::from(seconds.max(1))));
+                }
+                Err(SubmitError::Server(_)) => {
+                    self.waiting.set(Some(Waiting::Failed));
+                    self.retry_in(RETRY);
+                }
+                Err(SubmitError::Unreachable) => {
+                    self.waiting.set(Some(Waiting::Unreachable));
+                    self.retry_in(RETRY);
+                }
+            }
+        });
+    }
+
+    fn forget(self, key: &str) {
+        self.outbox.update(|o| o.retain(|q| q.key != key));
+    }
+
+    fn retry_in(self, delay: Duration) {
+        if self.retry_scheduled.get_untracked() {
+            return;
+        }
+        self.retry_scheduled.set(true);
+        set_timeout(
+            move || {
+                self.retry_scheduled.set(false);
+                self.flush();
+            },
+            delay,
+        );
+    }
+
+    /// "Try again now".
+    pub fn retry_now(self) {
+        if self.waiting.get_untracked() != Some(Waiting::Sending) {
+            self.waiting.set(None);
+        }
+        self.flush();
+    }
+}
+
+/// How long to wait before trying an unreachable server again; short, because a resident may be
+/// watching the page (the `online` event covers a phone coming back into coverage).
+const RETRY: Duration = Duration::from_secs(4);

@@ -1,0 +1,190 @@
+//! "Check your application" and Send: every answer with a Change link, then the submission,
+//! which waits in the outbox on the device until the API acknowledges it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use velferd_shared::{
+    ServiceId,
+    api::ApplicationRequest,
+    application::{self, Field, Step},
+};
+
+use crate::{
+    application::{
+        Applications, Waiting, fields,
+        fields::Control,
+        receipt_path, step_path,
+        text::{field_label, problem_message},
+    },
+    components::{error_summary::ErrorSummary, page::PageHeading},
+    i18n::*,
+    language::language_of,
+    text::service_name,
+};
+
+#[component]
+pub fn CheckApplication(service: ServiceId) -> impl IntoView {
+    let i18n = use_i18n();
+    let apps = Applications::get();
+    let navigate = use_navigate();
+    let draft = move || {
+        apps.drafts
+            .with(|d| d.get(&service).cloned())
+            .unwrap_or_else(|| apps.draft(service))
+    };
+
+    let rows = move || {
+        let locale = i18n.get_locale();
+        let draft = draft();
+        application::steps_for(service, &draft)
+            .into_iter()
+            .filter(|s| !matches!(s, Step::Consent | Step::Documents))
+            .flat_map(|step| step.fields().iter().map(move |f| (step, *f)))
+            .map(|(step, field)| {
+                let answer = match fields::control(field) {
+                    Control::Choice(_) => {
+                        fields::chosen(field, &draft).map(|i| fields::option(locale, field, i))
+                    }
+                    _ => field
+                        .text(&draft)
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned),
+                };
+                let answer =
+                    answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned());
+                (step, field, field_label(locale, field).to_owned(), answer)
+            })
+            .collect::<Vec<_>>()
+    };
+
+    // The submission this page is waiting for: its receipt opens the receipt page.
+    let pending = RwSignal::new(apps.queued(service).map(|q| q.key));
+    Effect::new(move |_| {
+        if let Some(key) = pending.get()
+            && let Some(receipt) = apps.receipt_for_key(&key)
+        {
+            navigate(&receipt_path(&receipt.reference), Default::default());
+        }
+    });
+
+    // What the browser or the API found wrong, each with a link to its page.
+    let attempts = RwSignal::new(0u32);
+    let local_problems = RwSignal::new(Vec::<(Field, String)>::new());
+    let problems = move || {
+        let mut all = local_problems.get();
+        apps.refused.with(|r| {
+            if let Some((s, errors)) = r
+                && *s == service
+            {
+                all.extend(
+                    errors
+                        .iter()
+                        .filter_map(|e| Some((Field::from_pointer(&e.pointer)?, e.code.clone()))),
+                );
+            }
+        });
+        all
+    };
+    let summary = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        problems()
+            .into_iter()
+            .map(|(field, code)| (field_anchor(field), problem_message(locale, &code)))
+            .collect::<Vec<_>>()
+    });
+    Effect::new(move |_| {
+        if apps
+            .refused
+            .with(|r| r.as_ref().is_some_and(|(s, _)| *s == service))
+        {
+            attempts.update(|n| *n += 1);
+        }
+    });
+
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = draft();
+        match application::validate(service, &draft) {
+            Err(found) => {
+                local_problems.set(
+                    found
+                        .into_iter()
+                        .map(|p| (p.field, p.code.to_owned()))
+                        .collect(),
+                );
+                attempts.update(|n| *n += 1);
+            }
+            Ok(_) => {
+                local_problems.set(Vec::new());
+                apps.send(ApplicationRequest {
+                    service,
+                    language: language_of(i18n.get_locale_untracked()),
+                    draft,
+                });
+                pending.set(apps.queued(service).map(|q| q.key));
+            }
+        }
+    };
+    let waiting = move || pending.get().and(apps.waiting.get());
+
+    view! {
+        <ErrorSummary errors=summary attempts/>
+        <PageHeading text=Signal::derive(move || t_string!(i18n, application.check_title).to_string())/>
+        <p class="lead">
+            {move || service_name(i18n.get_locale(), service)} " "
+            "(" <span lang="is">{service.service().official_name}</span> ")"
+        </p>
+        <p>{t!(i18n, application.check_intro)}</p>
+        <Show when=move || apps.refused.with(|r| r.as_ref().is_some_and(|(s, _)| *s == service))>
+            <p class="notice">{t!(i18n, application.rejected)}</p>
+        </Show>
+        <dl class="summary-list">
+            <For each=rows key=|(step, field, label, answer)| (*step, *field, label.clone(), answer.clone()) let((step, field, label, answer))>
+                <div class="summary-row">
+                    <dt>{label.clone()}</dt>
+                    <dd class="summary-answer">{answer}</dd>
+                    <dd class="summary-change">
+                        <a id=field_anchor(field) href=step_path(service, step)>
+                            {t!(i18n, screener.change)}
+                            <span class="visually-hidden">": " {label}</span>
+                        </a>
+                    </dd>
+                </div>
+            </For>
+        </dl>
+        <form novalidate on:submit=send>
+            <button type="submit" class="button" disabled=move || waiting() == Some(Waiting::Sending)>
+                {t!(i18n, application.send)}
+            </button>
+        </form>
+        <div role="status" aria-live="polite" class="send-status">
+            {move || match waiting() {
+                None => ().into_any(),
+                Some(Waiting::Sending) => view! { <p>{t!(i18n, application.sending)}</p> }.into_any(),
+                Some(Waiting::RateLimited) => view! { <p class="notice">{t!(i18n, application.rate_limited)}</p> }.into_any(),
+                Some(state) => view! {
+                    <div class="notice queued">
+                        <h2>{t!(i18n, application.queued_title)}</h2>
+                        <p>
+                            {move || if state == Waiting::Failed {
+                                td_string!(i18n.get_locale(), application.failed)
+                            } else {
+                                td_string!(i18n.get_locale(), application.queued_text)
+                            }}
+                        </p>
+                        <button type="button" class="button button-secondary" on:click=move |_| apps.retry_now()>
+                            {t!(i18n, application.retry_now)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The Change link of a field, where the error summary's links lead.
+fn field_anchor(field: Field) -> String {
+    format!("answer-{}", field.name().replace('_', "-"))
+}

@@ -1,0 +1,101 @@
+//! `/receipt/<reference>`: the receipt kept on this device — reference, what happens next, the
+//! private link to follow the application, contact and appeal information. Printable.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use velferd_shared::{ServiceId, api::ApplicationReceipt};
+
+use crate::{
+    application::Applications, components::page::PageHeading, i18n::*, text::service_name,
+};
+
+#[component]
+pub fn Receipt() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let apps = Applications::get();
+    move || {
+        let reference = params.with(|p| p.get("reference")).unwrap_or_default();
+        match apps.receipt(&reference) {
+            Some(receipt) => view! { <ReceiptView receipt/> }.into_any(),
+            None => view! {
+                <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
+                <p>{t!(i18n, application.receipt.missing)}</p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
+    let i18n = use_i18n();
+    let origin = window().location().origin().unwrap_or_default();
+    let link = format!("{origin}/status/{}", receipt.status_token);
+    let copied = RwSignal::new(false);
+    let copy = {
+        let link = link.clone();
+        move |_| {
+            let clipboard = window().navigator().clipboard();
+            let _ = clipboard.write_text(&link);
+            copied.set(true);
+        }
+    };
+    let service = receipt.service;
+    let submitted = receipt
+        .submitted_at
+        .get(..10)
+        .unwrap_or_default()
+        .to_owned();
+    view! {
+        <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
+        <div class="receipt-panel">
+            <p>{t!(i18n, application.receipt.reference)}</p>
+            <p class="reference"><strong>{receipt.reference.clone()}</strong></p>
+        </div>
+        <dl class="summary-list">
+            <div class="summary-row">
+                <dt>{t!(i18n, application.receipt.service)}</dt>
+                <dd>
+                    {move || service_name(i18n.get_locale(), service)} " "
+                    "(" <span lang="is">{service.service().official_name}</span> ")"
+                </dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t!(i18n, application.receipt.centre)}</dt>
+                <dd lang="is">{receipt.centre.official_name()}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t!(i18n, application.receipt.submitted)}</dt>
+                <dd><time datetime=receipt.submitted_at.clone()>{submitted}</time></dd>
+            </div>
+        </dl>
+        <Show when=move || receipt.photo_id_required>
+            <p class="notice"><strong>{t!(i18n, application.receipt.photo_id)}</strong></p>
+        </Show>
+        <h2>{t!(i18n, application.receipt.next_title)}</h2>
+        <p>{t!(i18n, application.receipt.next_text)}</p>
+        <Show when=move || service == ServiceId::FinancialAssistance>
+            <p>{t!(i18n, application.documents.residence_permit)}</p>
+        </Show>
+        <h2>{t!(i18n, application.receipt.link_title)}</h2>
+        <p>{t!(i18n, application.receipt.link_text)}</p>
+        <p class="status-link"><a href=link.clone()>{link.clone()}</a></p>
+        <p class="no-print">
+            <button type="button" class="button button-secondary" on:click=copy>
+                {t!(i18n, application.receipt.copy)}
+            </button>
+            <span role="status" class="copied">
+                {move || copied.get().then(|| td_string!(i18n.get_locale(), application.receipt.copied))}
+            </span>
+        </p>
+        <h2>{t!(i18n, application.receipt.appeal_title)}</h2>
+        <p>{t!(i18n, application.receipt.appeal_text)}</p>
+        <p>{t!(i18n, application.receipt.contact)}</p>
+        <p class="no-print">
+            <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
+                {t!(i18n, application.receipt.print)}
+            </button>
+        </p>
+    }
+}

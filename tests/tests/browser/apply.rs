@@ -1,0 +1,375 @@
+//! Applying online, in the browser: the financial-assistance application by keyboard on a phone,
+//! an axe audit of every page of it, and a submission made while the server is down.
+
+use fantoccini::key::Key;
+use velferd_tests::{
+    applications::{KENNITALA, NAME, financial_assistance},
+    browser::{Browser, Viewport},
+    server::TestServer,
+};
+
+use super::{World, ensure, path, wait_for_path_change};
+
+/// How a page is filled in.
+#[derive(Clone, Copy)]
+enum Fill {
+    /// Each text field of the page in order (an empty string leaves an optional one blank).
+    Text(&'static [&'static str]),
+    /// Option `n` of the page's choices.
+    Choose(usize),
+    Tick,
+    /// Nothing to fill in: read, then Continue.
+    Read,
+}
+
+/// A first-time applicant with a partner and a child, every page of the application.
+const FINANCIAL_ASSISTANCE: &[(&str, Fill)] = &[
+    ("consent", Fill::Tick),
+    ("name", Fill::Text(&[NAME])),
+    ("kennitala", Fill::Text(&[KENNITALA])),
+    ("address", Fill::Text(&["Hverfisgata 12", "101"])),
+    // Suggested from the postcode (Vesturmiðstöð): confirmed as it is.
+    ("centre", Fill::Choose(0)),
+    ("previous-aid", Fill::Choose(1)),
+    ("partner", Fill::Choose(0)),
+    ("partner-details", Fill::Text(&["010130-2989", ""])),
+    ("children", Fill::Text(&["1"])),
+    ("student", Fill::Choose(1)),
+    ("housing", Fill::Choose(2)),
+    ("employment", Fill::Choose(1)),
+    ("income", Fill::Text(&["73.456", "Atvinnuleysisbætur"])),
+    ("tax-credit", Fill::Choose(2)),
+    ("bank-account", Fill::Text(&["0133-26-012345"])),
+    ("documents", Fill::Read),
+    ("email", Fill::Text(&[""])),
+    ("phone", Fill::Text(&["611 2345"])),
+    ("contact-language", Fill::Choose(2)),
+];
+
+const START: &str = "/apply/financial-assistance";
+
+fn plan_for(current: &str) -> Result<Fill, String> {
+    let slug = current
+        .strip_prefix(START)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .ok_or_else(|| format!("left the application for {current}"))?;
+    FINANCIAL_ASSISTANCE
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map(|(_, fill)| *fill)
+        .ok_or_else(|| format!("the application asked {slug:?}, which it should not"))
+}
+
+async fn wait_for_heading_focus(browser: &Browser, current: &str) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while browser.focused().await?.tag != "h1" {
+        if std::time::Instant::now() > deadline {
+            return Err(format!("focus did not move to the heading of {current}"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+    }
+    Ok(())
+}
+
+async fn type_into_focused(browser: &Browser, text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    browser
+        .client
+        .active_element()
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(text)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Tabs forward to the page's submit button and presses Enter.
+async fn tab_to_submit_and_press_enter(browser: &Browser) -> Result<(), String> {
+    for _ in 0..60 {
+        let focused = browser.press_tab().await?;
+        if focused.tag == "button" && focused.inside_main {
+            return browser.press_key(Key::Enter).await;
+        }
+    }
+    Err("Tab never reached the page's button".into())
+}
+
+pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_phone(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in(START, "en").await?;
+    browser.reload().await?;
+    // Tab to "Start the application" and follow it.
+    for _ in 0..40 {
+        let f = browser.focused().await?;
+        if f.tag == "a" && f.class.contains("button") && f.inside_main {
+            break;
+        }
+        browser.press_tab().await?;
+    }
+    browser.press_key(Key::Enter).await?;
+    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut pages = 0;
+    while current != format!("{START}/check") {
+        let fill = plan_for(&current)?;
+        wait_for_heading_focus(&browser, &current).await?;
+        match fill {
+            Fill::Text(values) => {
+                for value in values {
+                    let field = browser.press_tab().await?;
+                    ensure(matches!(field.tag.as_str(), "input" | "textarea"), || {
+                        format!("{current}: Tab reached {field:?}, not a field")
+                    })?;
+                    type_into_focused(&browser, value).await?;
+                }
+                // Enter in a text field sends the form, as on any web page.
+                browser.press_key(Key::Enter).await?;
+            }
+            Fill::Choose(index) => {
+                let first = browser.press_tab().await?;
+                ensure(first.tag == "input", || {
+                    format!("{current}: Tab reached {first:?}")
+                })?;
+                if index == 0 {
+                    browser.press_key(Key::Space).await?;
+                }
+                for _ in 0..index {
+                    browser.press_key(Key::Down).await?;
+                }
+                tab_to_submit_and_press_enter(&browser).await?;
+            }
+            Fill::Tick => {
+                let tick = browser.press_tab().await?;
+                ensure(tick.tag == "input", || {
+                    format!("{current}: Tab reached {tick:?}")
+                })?;
+                browser.press_key(Key::Space).await?;
+                tab_to_submit_and_press_enter(&browser).await?;
+            }
+            Fill::Read => tab_to_submit_and_press_enter(&browser).await?,
+        }
+        current = wait_for_path_change(&browser, &current).await?;
+        pages += 1;
+    }
+    ensure(pages == FINANCIAL_ASSISTANCE.len(), || {
+        format!(
+            "{pages} pages asked, {} expected",
+            FINANCIAL_ASSISTANCE.len()
+        )
+    })?;
+    // Check your application: every answer is there; Send is reached by Tab.
+    wait_for_heading_focus(&browser, &current).await?;
+    let summary = browser.text("main .summary-list").await?;
+    for expected in [
+        NAME,
+        KENNITALA,
+        "Hverfisgata 12",
+        "0133-26-012345",
+        "Polski",
+    ] {
+        ensure(summary.contains(expected), || {
+            format!("Check your application lacks {expected:?}:\n{summary}")
+        })?;
+    }
+    tab_to_submit_and_press_enter(&browser).await?;
+    let receipt = wait_for_path_change(&browser, &current).await?;
+    let reference = receipt.strip_prefix("/receipt/").unwrap_or_default();
+    ensure(
+        reference.starts_with("RVK-") && reference.len() == 15,
+        || format!("the receipt is at {receipt}"),
+    )?;
+    let page = browser.text("main").await?;
+    ensure(page.contains(reference), || {
+        format!("no reference on:\n{page}")
+    })?;
+    ensure(page.contains("photo ID"), || {
+        format!("a first-time applicant is told to show photo ID:\n{page}")
+    })?;
+    let link = browser.text("main .status-link").await?;
+    let token = link.rsplit('/').next().unwrap_or_default();
+    ensure(token.len() == 43, || format!("the private link is {link}"))?;
+    browser.close().await;
+    Ok(())
+}
+
+/// Fills a page with the mouse and the on-screen keyboard.
+async fn fill_by_touch(browser: &Browser, fill: Fill) -> Result<(), String> {
+    match fill {
+        Fill::Text(values) => {
+            let fields = browser
+                .client
+                .find_all(fantoccini::Locator::Css(
+                    "main form input.text-input, main form textarea",
+                ))
+                .await
+                .map_err(|e| e.to_string())?;
+            ensure(fields.len() == values.len(), || {
+                format!("{} fields for {} values", fields.len(), values.len())
+            })?;
+            for (field, value) in fields.iter().zip(values) {
+                field.clear().await.map_err(|e| e.to_string())?;
+                if !value.is_empty() {
+                    field.send_keys(value).await.map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        Fill::Choose(index) => {
+            browser
+                .click(&format!("main .radio:nth-child({}) label", index + 1))
+                .await?
+        }
+        Fill::Tick => browser.click("main .checkbox label").await?,
+        Fill::Read => {}
+    }
+    browser.click("main form button[type=submit]").await
+}
+
+pub async fn every_application_page_has_no_axe_violations(
+    world: World,
+    lang: &'static str,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let mut violations = Vec::new();
+    browser.open_in(START, lang).await?;
+    audit(&browser, START, lang, &mut violations).await?;
+    browser.click("main a.button").await?;
+    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut pages = 0;
+    while current != format!("{START}/check") {
+        let fill = plan_for(&current)?;
+        audit(&browser, &current, lang, &mut violations).await?;
+        if current.ends_with("/kennitala") {
+            // The error state too: summary, message beside the field.
+            browser.click("main form button[type=submit]").await?;
+            browser.wait_for(".error-summary").await?;
+            audit(
+                &browser,
+                &format!("{current} with an error"),
+                lang,
+                &mut violations,
+            )
+            .await?;
+        }
+        fill_by_touch(&browser, fill).await?;
+        current = wait_for_path_change(&browser, &current).await?;
+        pages += 1;
+    }
+    ensure(pages == FINANCIAL_ASSISTANCE.len(), || {
+        format!("only {pages} pages were audited")
+    })?;
+    audit(&browser, &current, lang, &mut violations).await?;
+    browser.click("main form button[type=submit]").await?;
+    let receipt = wait_for_path_change(&browser, &current).await?;
+    browser.wait_for("main .reference").await?;
+    audit(&browser, &receipt, lang, &mut violations).await?;
+    ensure(violations.is_empty(), || {
+        format!(
+            "{} accessibility violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        )
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn audit(
+    browser: &Browser,
+    what: &str,
+    lang: &str,
+    violations: &mut Vec<String>,
+) -> Result<(), String> {
+    violations.extend(
+        browser
+            .axe()
+            .await?
+            .into_iter()
+            .map(|v| format!("{what} [{lang}]: {v}")),
+    );
+    Ok(())
+}
+
+async fn stored_applications(server: &TestServer) -> Result<i64, String> {
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .map_err(|e| e.to_string())?;
+    let count = sqlx::query_scalar("SELECT COUNT(*) FROM applications")
+        .fetch_one(&pool)
+        .await
+        .map_err(|e| e.to_string())?;
+    pool.close().await;
+    Ok(count)
+}
+
+pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_is_back(
+    world: World,
+) -> Result<(), String> {
+    // A server of its own, so stopping it disturbs no other test.
+    let mut server = TestServer::spawn(&world.dist).await;
+    let world = World {
+        base: format!("http://{}", server.addr),
+        ..world
+    };
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in(START, "en").await?;
+    // A finished draft on the device, as the pages above leave it.
+    let draft = serde_json::to_string(&serde_json::json!({
+        "financial-assistance": financial_assistance(1).draft
+    }))
+    .map_err(|e| e.to_string())?;
+    browser
+        .script(&format!(
+            "localStorage.setItem('velferd.applications.drafts', {});",
+            serde_json::Value::String(draft)
+        ))
+        .await?;
+    browser.open(&format!("{START}/check")).await?;
+    browser.wait_for("main form button[type=submit]").await?;
+
+    server.stop().await;
+    browser.click("main form button[type=submit]").await?;
+    browser.wait_for("main .queued").await?;
+    let notice = browser.text("main .queued").await?;
+    ensure(notice.contains("waiting"), || {
+        format!("the notice says {notice:?}")
+    })?;
+    let outbox = browser
+        .script(
+            "return JSON.parse(localStorage.getItem('velferd.applications.outbox') || '[]').length",
+        )
+        .await?;
+    ensure(outbox == serde_json::json!(1), || {
+        format!("the outbox on the device holds {outbox}")
+    })?;
+    ensure(path(&browser).await? == format!("{START}/check"), || {
+        "the page stayed".into()
+    })?;
+
+    // Back up: the page retries by itself, with the same key.
+    server.start().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let now = path(&browser).await?;
+        if now.starts_with("/receipt/RVK-") {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "no receipt 20 s after the server came back; on {now}"
+            ));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.wait_for("main .reference").await?;
+    // A reload afterwards sends nothing twice.
+    browser.reload().await?;
+    browser.wait_for("main .reference").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let stored = stored_applications(&server).await?;
+    ensure(stored == 1, || format!("{stored} applications stored"))?;
+    browser.close().await;
+    Ok(())
+}
