@@ -143,7 +143,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
             <For each=rows key=|(step, field, label, answer)| (*step, *field, label.clone(), answer.clone()) let((step, field, label, answer))>
                 <div class="summary-row">
                     <dt>{label.clone()}</dt>
-                    <dd class="summary-answer">{answer}</dd>
+                    <dd class="summary-answer" dir="auto">{answer}</dd>
                     <dd class="summary-change">
                         <a id=field_anchor(field) href=step_path(service, step)>
                             {t!(i18n, screener.change)}

@@ -51,7 +51,7 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
         <div class="receipt-panel">
             <p>{t!(i18n, application.receipt.reference)}</p>
-            <p class="reference"><strong>{receipt.reference.clone()}</strong></p>
+            <p class="reference"><strong dir="ltr">{receipt.reference.clone()}</strong></p>
         </div>
         <dl class="summary-list">
             <div class="summary-row">
@@ -80,7 +80,7 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         </Show>
         <h2>{t!(i18n, application.receipt.link_title)}</h2>
         <p>{t!(i18n, application.receipt.link_text)}</p>
-        <p class="status-link"><a href=link.clone()>{link.clone()}</a></p>
+        <p class="status-link"><a href=link.clone() dir="ltr">{link.clone()}</a></p>
         <p class="no-print">
             <button type="button" class="button button-secondary" on:click=copy>
                 {t!(i18n, application.receipt.copy)}
