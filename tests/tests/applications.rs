@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use velferd_shared::api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem};
 use velferd_tests::{
-    applications::{KENNITALA, financial_assistance, new_key},
+    applications::{BANK_ACCOUNT, KENNITALA, financial_assistance, new_key},
     server::TestServer,
 };
 
@@ -112,7 +112,7 @@ async fn the_database_keeps_only_the_hash_of_the_private_token_and_of_the_key() 
     // The answers are stored validated: the kennitala as its ten digits.
     let answers: Value = serde_json::from_str(&answers).unwrap();
     assert_eq!(answers["kennitala"], KENNITALA.replace('-', ""));
-    assert_eq!(answers["financial"]["bank_account"]["bank"], "0133");
+    assert_eq!(answers["financial"]["bank_account"], BANK_ACCOUNT);
 }
 
 #[tokio::test]
