@@ -49,7 +49,7 @@ impl IdempotencyKey {
 
     /// What is stored instead of the key: a leaked database must not reveal keys, because a key
     /// and the secret together give the status token.
-    fn stored_form(&self) -> String {
+    pub(crate) fn stored_form(&self) -> String {
         sha256_hex(format!("idempotency-key:{}", self.0).as_bytes())
     }
 }
@@ -100,7 +100,7 @@ impl StatusTokens {
     }
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -120,12 +120,14 @@ impl SubmissionLimiter {
         }
     }
 
-    /// `Err(seconds to wait)` when the client has used its budget.
-    fn check(&self, client: std::net::IpAddr) -> Result<(), u64> {
+    /// A 429 with the seconds to wait when the client has used its budget.
+    pub(crate) fn check(&self, client: std::net::IpAddr) -> Result<(), ApiError> {
         use governor::clock::{Clock, DefaultClock};
         self.limiter.check_key(&client).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+            ApiError::TooManyRequests {
+                retry_after: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+            }
         })?;
         // Forget clients that have not submitted for a while, so the table stays small.
         if self.limiter.len() > 10_000 {
@@ -133,6 +135,13 @@ impl SubmissionLimiter {
         }
         Ok(())
     }
+}
+
+/// The client's address, for per-client limits. In-process tests have no socket: one address.
+pub(crate) fn client_address(
+    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> std::net::IpAddr {
+    connection.map_or(std::net::Ipv4Addr::LOCALHOST.into(), |c| c.0.0.ip())
 }
 
 /// `POST /api/applications`
@@ -143,10 +152,7 @@ pub async fn submit(
     ValidJson(request): ValidJson<ApplicationRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     if let Some(limiter) = &state.submissions {
-        let client = connection.map_or(std::net::Ipv4Addr::LOCALHOST.into(), |c| c.0.0.ip());
-        limiter
-            .check(client)
-            .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+        limiter.check(client_address(connection))?;
     }
     let key = IdempotencyKey::parse(&headers)?;
     if !application::takes_online_application(request.service) {
@@ -197,10 +203,7 @@ async fn store(
     // The hash of the request as parsed, so that spacing or key order do not make a retry differ.
     let request_hash = sha256_hex(&serde_json::to_vec(request).map_err(|_| ApiError::Internal)?);
     let answers = serde_json::to_string(application).map_err(|_| ApiError::Internal)?;
-    let now = time::OffsetDateTime::now_utc();
-    let submitted_at = now
-        .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|_| ApiError::Internal)?;
+    let submitted_at = crate::follow::now();
     let service = serde_plain(&application.service);
     let centre = serde_plain(&application.centre);
     let photo_id_required = application.needs_photo_id();
@@ -230,7 +233,7 @@ async fn store(
         tx.rollback().await.map_err(internal)?;
         return earlier_receipt(&state.db, key, &request_hash, token).await;
     };
-    let reference = format!("RVK-{}-{id:06}", now.year());
+    let reference = format!("RVK-{}-{id:06}", &submitted_at[..4]);
     sqlx::query("UPDATE applications SET reference = ? WHERE id = ?")
         .bind(&reference)
         .bind(id)
@@ -308,14 +311,14 @@ async fn earlier_receipt(
 }
 
 /// How an enum is named in the database: its JSON name (`financial-assistance`).
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn serde_plain<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
 
-fn from_plain<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
+pub(crate) fn from_plain<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
     serde_json::from_value(serde_json::Value::String(stored.to_owned()))
         .map_err(|_| ApiError::Internal)
 }

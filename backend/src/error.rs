@@ -34,6 +34,10 @@ pub enum ApiError {
     IdempotencyConflict,
     #[error("too many submissions from this client; try again in {retry_after} seconds")]
     TooManyRequests { retry_after: u64 },
+    #[error("a document may be at most 10 MB")]
+    DocumentTooLarge,
+    #[error("only JPEG and PNG photos and PDF files are accepted")]
+    UnsupportedDocument,
     #[error("internal error")]
     Internal,
     #[error("the service is busy; try again shortly")]
@@ -52,6 +56,8 @@ impl ApiError {
             ApiError::IdempotencyKey(_) => StatusCode::BAD_REQUEST,
             ApiError::IdempotencyConflict => StatusCode::CONFLICT,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -69,6 +75,8 @@ impl ApiError {
             ApiError::IdempotencyKey(_) => "/problems/idempotency-key",
             ApiError::IdempotencyConflict => "/problems/idempotency-conflict",
             ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
+            ApiError::DocumentTooLarge => "/problems/document-too-large",
+            ApiError::UnsupportedDocument => "/problems/unsupported-document",
             ApiError::Internal => "/problems/internal",
             ApiError::Unavailable => "/problems/unavailable",
         }

@@ -1,8 +1,10 @@
 //! The Velferð server: the JSON API under `/api` and the built frontend, over one database.
 
+pub mod admin;
 pub mod applications;
 pub mod config;
 pub mod db;
+pub mod follow;
 pub mod error;
 pub mod routes;
 pub mod security;
@@ -26,6 +28,8 @@ pub struct AppState {
     pub tokens: applications::StatusTokens,
     /// `None` when the limit is turned off.
     pub submissions: Option<Arc<applications::SubmissionLimiter>>,
+    /// Call-back requests have a budget of their own, as large.
+    pub callbacks: Option<Arc<applications::SubmissionLimiter>>,
 }
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
@@ -64,8 +68,11 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
     let tokens = applications::StatusTokens::load(&db)
         .await
         .map_err(StartError::Secret)?;
-    let submissions = std::num::NonZeroU32::new(config.submissions_per_minute)
-        .map(|limit| Arc::new(applications::SubmissionLimiter::new(limit)));
+    let limiter = || {
+        std::num::NonZeroU32::new(config.submissions_per_minute)
+            .map(|limit| Arc::new(applications::SubmissionLimiter::new(limit)))
+    };
+    let (submissions, callbacks) = (limiter(), limiter());
     let site = Arc::new(site::Site::load(&config.dist_dir));
     let listener = TcpListener::bind(config.addr)
         .await
@@ -79,6 +86,7 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             site,
             tokens,
             submissions,
+            callbacks,
         },
         listener,
     ))

@@ -28,6 +28,13 @@ pub fn api() -> Router<AppState> {
         .route("/eligibility", post(eligibility))
         .route("/services", get(services))
         .route("/applications", post(crate::applications::submit))
+        .route("/applications/{token}", get(crate::follow::status))
+        .route(
+            "/applications/{token}/documents",
+            post(crate::follow::add_document)
+                .layer(DefaultBodyLimit::max(crate::follow::DOCUMENT_BODY_LIMIT)),
+        )
+        .route("/callbacks", post(crate::follow::request_callback))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))

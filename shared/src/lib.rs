@@ -6,6 +6,7 @@ pub mod answers;
 pub mod api;
 pub mod application;
 pub mod catalogue;
+pub mod follow;
 pub mod language;
 pub mod rules;
 pub mod validation;

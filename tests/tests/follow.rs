@@ -1,0 +1,303 @@
+//! After applying, over real HTTP: the private status link, documents sent later, status changes
+//! recorded by staff, and call-back requests.
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use velferd_backend::{db::Database, follow::record_status};
+use velferd_shared::{
+    api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem},
+    follow::{ApplicationStatus, CallbackReceipt, Decision, DocumentKind, DocumentReceipt, Status},
+};
+use velferd_tests::{
+    applications::{financial_assistance, new_key},
+    server::TestServer,
+};
+
+async fn spawn_with_limit(per_minute: u32) -> (TestServer, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>t</title>").unwrap();
+    (
+        TestServer::spawn_with_limit(dist.path(), per_minute).await,
+        dist,
+    )
+}
+
+async fn spawn() -> (TestServer, tempfile::TempDir) {
+    spawn_with_limit(0).await
+}
+
+async fn apply(server: &TestServer) -> ApplicationReceipt {
+    let response = server
+        .http
+        .post(server.url("/api/applications"))
+        .header("Idempotency-Key", new_key())
+        .json(&financial_assistance(1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+async fn status_of(server: &TestServer, token: &str) -> reqwest::Response {
+    server
+        .http
+        .get(server.url(&format!("/api/applications/{token}")))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn problem(response: reqwest::Response) -> Problem {
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        PROBLEM_CONTENT_TYPE
+    );
+    response.json().await.unwrap()
+}
+
+async fn upload(server: &TestServer, token: &str, content_type: &str, bytes: Vec<u8>) -> reqwest::Response {
+    server
+        .http
+        .post(server.url(&format!("/api/applications/{token}/documents")))
+        .header("content-type", content_type)
+        .body(bytes)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_private_link_shows_the_application_and_its_timeline() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    let response = status_of(&server, &receipt.status_token).await;
+    assert_eq!(response.status(), 200);
+    let status: ApplicationStatus = response.json().await.unwrap();
+    assert_eq!(status.reference, receipt.reference);
+    assert_eq!(status.service, receipt.service);
+    assert_eq!(status.centre, receipt.centre);
+    assert_eq!(status.submitted_at, receipt.submitted_at);
+    assert_eq!(status.current(), Status::Received);
+    assert_eq!(status.events.len(), 1);
+    assert!(status.documents.is_empty());
+}
+
+#[tokio::test]
+async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    let mut wrong = receipt.status_token.clone().into_bytes();
+    wrong[10] = if wrong[10] == b'A' { b'B' } else { b'A' };
+    let tokens = [
+        String::from_utf8(wrong).unwrap(),
+        "A".repeat(43),
+        "short".to_owned(),
+        format!("{}x", receipt.status_token),
+        format!("{}.", "A".repeat(42)),
+    ];
+    let mut bodies = Vec::new();
+    for token in tokens {
+        let response = status_of(&server, &token).await;
+        assert_eq!(response.status(), 404, "{token}");
+        bodies.push(problem(response).await);
+    }
+    assert!(bodies.windows(2).all(|pair| pair[0] == pair[1]), "{bodies:?}");
+}
+
+#[tokio::test]
+async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    let db = Database::open(server.database_url()).await.unwrap();
+    record_status(&db, &receipt.reference, Status::InReview, None, None)
+        .await
+        .unwrap();
+    record_status(
+        &db,
+        &receipt.reference,
+        Status::Decided,
+        Some(Decision::Granted),
+        Some("Your income is below the basic amount."),
+    )
+    .await
+    .unwrap();
+    assert!(
+        record_status(&db, "RVK-2026-999999", Status::InReview, None, None)
+            .await
+            .is_err(),
+        "an unknown reference is an error, not a silent no-op"
+    );
+    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let statuses: Vec<Status> = status.events.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [Status::Received, Status::InReview, Status::Decided]);
+    let decision = status.decision().unwrap();
+    assert_eq!(decision.decision, Some(Decision::Granted));
+    assert_eq!(
+        decision.note.as_deref(),
+        Some("Your income is below the basic amount.")
+    );
+}
+
+/// A real (tiny) PNG: signature, IHDR, IDAT, IEND of a 1×1 image.
+fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(&[
+        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77,
+        0x53, 0xDE, 0, 0, 0, 12, b'I', b'D', b'A', b'T', 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0,
+        0, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0, 0, 0, 0, b'I', b'E', b'N', b'D',
+        0xAE, 0x42, 0x60, 0x82,
+    ]);
+    bytes
+}
+
+#[tokio::test]
+async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on_the_timeline() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    // The header says PDF; the bytes are a PNG: the bytes decide.
+    let response = upload(&server, &receipt.status_token, "application/pdf", png()).await;
+    assert_eq!(response.status(), 201);
+    let document: DocumentReceipt = response.json().await.unwrap();
+    assert_eq!(document.kind, DocumentKind::Png);
+    assert_eq!(document.size, png().len() as u64);
+    let expected: String = Sha256::digest(png()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(document.sha256, expected);
+    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status.documents, [document]);
+    assert_eq!(status.current(), Status::DocumentReceived);
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_photo_or_a_pdf_is_a_415_whatever_it_claims_to_be() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    for (content_type, bytes) in [
+        ("image/jpeg", b"GIF89a....".to_vec()),
+        ("application/pdf", b"<html><script>".to_vec()),
+        ("image/png", Vec::new()),
+    ] {
+        let response = upload(&server, &receipt.status_token, content_type, bytes).await;
+        assert_eq!(response.status(), 415, "{content_type}");
+        assert_eq!(problem(response).await.kind, "/problems/unsupported-document");
+    }
+}
+
+#[tokio::test]
+async fn a_document_over_10_mb_is_a_413_and_one_for_an_unknown_link_a_404() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b' ');
+    let response = upload(&server, &receipt.status_token, "application/pdf", big).await;
+    assert_eq!(response.status(), 413);
+    assert_eq!(problem(response).await.kind, "/problems/document-too-large");
+    // Just under the limit is fine.
+    let mut fits = b"%PDF-1.7\n".to_vec();
+    fits.resize(10 * 1024 * 1024, b' ');
+    let response = upload(&server, &receipt.status_token, "application/pdf", fits).await;
+    assert_eq!(response.status(), 201);
+    let response = upload(&server, &"B".repeat(43), "image/png", png()).await;
+    assert_eq!(response.status(), 404);
+}
+
+fn callback_body() -> Value {
+    json!({
+        "service": "financial-assistance",
+        "language": "pl",
+        "phone": "611 2345",
+        "window": "midday",
+        "postcode": "108",
+        "message": "Proszę zadzwonić po 12.",
+        "ui_language": "pl"
+    })
+}
+
+async fn ask_for_call(server: &TestServer, key: Option<&str>, body: &Value) -> reqwest::Response {
+    let mut request = server.http.post(server.url("/api/callbacks")).json(body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_key() {
+    let (server, _dist) = spawn().await;
+    let key = new_key();
+    let response = ask_for_call(&server, Some(&key), &callback_body()).await;
+    assert_eq!(response.status(), 201);
+    let receipt: CallbackReceipt = response.json().await.unwrap();
+    let number = receipt
+        .reference
+        .strip_prefix(&format!("SIM-{}-", &receipt.requested_at[..4]))
+        .unwrap();
+    assert_eq!(number.len(), 6);
+    assert_eq!(
+        serde_json::to_value(receipt.centre).unwrap(),
+        "nordurmidstod"
+    );
+    let again = ask_for_call(&server, Some(&key), &callback_body()).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<CallbackReceipt>().await.unwrap(), receipt);
+    let mut other = callback_body();
+    other["window"] = json!("morning");
+    let conflict = ask_for_call(&server, Some(&key), &other).await;
+    assert_eq!(conflict.status(), 409);
+    let pool = sqlx::SqlitePool::connect(server.database_url()).await.unwrap();
+    let (count, centre): (i64, String) =
+        sqlx::query_as("SELECT COUNT(*), MAX(centre) FROM callbacks")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!((count, centre.as_str()), (1, "nordurmidstod"));
+}
+
+#[tokio::test]
+async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_residents_language() {
+    let (server, _dist) = spawn().await;
+    let mut body = callback_body();
+    body["phone"] = json!("12");
+    body["window"] = Value::Null;
+    let response = ask_for_call(&server, Some(&new_key()), &body).await;
+    assert_eq!(response.status(), 422);
+    let problem = problem(response).await;
+    let found: Vec<(&str, &str)> = problem
+        .errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("/phone", "phone.wrong-length"), ("/window", "required.window")]
+    );
+    let polish: Value = serde_json::from_str(
+        &std::fs::read_to_string(velferd_tests::root().join("frontend/locales/pl.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(problem.errors[1].detail, polish["errors"]["required"]["window"]);
+    let missing_key = ask_for_call(&server, None, &callback_body()).await;
+    assert_eq!(missing_key.status(), 400);
+}
+
+#[tokio::test]
+async fn call_back_requests_have_a_per_client_limit_with_retry_after() {
+    let (server, _dist) = spawn_with_limit(1).await;
+    assert_eq!(
+        ask_for_call(&server, Some(&new_key()), &callback_body())
+            .await
+            .status(),
+        201
+    );
+    let response = ask_for_call(&server, Some(&new_key()), &callback_body()).await;
+    assert_eq!(response.status(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+}
