@@ -18,8 +18,7 @@ impl StatusChange {
         let [reference, status, rest @ ..] = args else {
             return Err("status needs a reference and a status".into());
         };
-        let status =
-            Status::parse(status).ok_or_else(|| format!("{status:?} is not a status"))?;
+        let status = Status::parse(status).ok_or_else(|| format!("{status:?} is not a status"))?;
         let mut change = StatusChange {
             reference: reference.clone(),
             status,
@@ -28,9 +27,7 @@ impl StatusChange {
         };
         let mut rest = rest.iter();
         while let Some(flag) = rest.next() {
-            let value = rest
-                .next()
-                .ok_or_else(|| format!("{flag} needs a value"))?;
+            let value = rest.next().ok_or_else(|| format!("{flag} needs a value"))?;
             match flag.as_str() {
                 "--decision" => {
                     change.decision = Some(
@@ -87,15 +84,23 @@ mod tests {
         .unwrap();
         assert_eq!(change.status, Status::Decided);
         assert_eq!(change.decision, Some(Decision::Granted));
-        assert_eq!(change.note.as_deref(), Some("Income below the basic amount."));
+        assert_eq!(
+            change.note.as_deref(),
+            Some("Income below the basic amount.")
+        );
     }
 
     #[test]
     fn unknown_statuses_and_decisions_without_a_decided_status_are_refused() {
         assert!(StatusChange::parse(&args(&["RVK-2026-000001", "lost"])).is_err());
         assert!(
-            StatusChange::parse(&args(&["RVK-2026-000001", "in-review", "--decision", "granted"]))
-                .is_err()
+            StatusChange::parse(&args(&[
+                "RVK-2026-000001",
+                "in-review",
+                "--decision",
+                "granted"
+            ]))
+            .is_err()
         );
         assert!(StatusChange::parse(&args(&["RVK-2026-000001", "decided"])).is_err());
         assert!(StatusChange::parse(&args(&["RVK-2026-000001", "in-review", "--note"])).is_err());

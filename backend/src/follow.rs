@@ -165,7 +165,11 @@ pub async fn add_document(
     .await
     .map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-    tracing::info!(kind = kind.media_type(), size = bytes.len(), "document stored");
+    tracing::info!(
+        kind = kind.media_type(),
+        size = bytes.len(),
+        "document stored"
+    );
     Ok((
         StatusCode::CREATED,
         Json(DocumentReceipt {
@@ -203,8 +207,7 @@ pub async fn request_callback(
                 .collect(),
         )
     })?;
-    let request_hash =
-        sha256_hex(&serde_json::to_vec(&request).map_err(|_| ApiError::Internal)?);
+    let request_hash = sha256_hex(&serde_json::to_vec(&request).map_err(|_| ApiError::Internal)?);
     let requested_at = now();
     let year = &requested_at[..4];
     let mut tx = state.db.pool().begin().await.map_err(internal)?;
@@ -253,7 +256,10 @@ pub async fn request_callback(
         .await
         .map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-    tracing::info!(centre = serde_plain(&callback.centre), "call-back request stored");
+    tracing::info!(
+        centre = serde_plain(&callback.centre),
+        "call-back request stored"
+    );
     Ok((
         StatusCode::CREATED,
         Json(CallbackReceipt {

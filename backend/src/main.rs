@@ -14,14 +14,12 @@ async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let config = Config::from_env();
     let outcome = match args.first().map(String::as_str) {
-        None => velferd_backend::run(config).await.map_err(|e| e.to_string()),
+        None => velferd_backend::run(config)
+            .await
+            .map_err(|e| e.to_string()),
         Some("status") => match admin::StatusChange::parse(&args[1..]) {
             Ok(change) => admin::record(&config, &change).await.map(|()| {
-                println!(
-                    "{}: {} recorded",
-                    change.reference,
-                    change.status.as_str()
-                );
+                println!("{}: {} recorded", change.reference, change.status.as_str());
             }),
             Err(error) => Err(format!("{error}\n{USAGE}")),
         },

@@ -1,9 +1,11 @@
 //! Calls to our own API; the only place the browser sends anything.
 
-use velferd_shared::api::{
-    ApplicationReceipt, ApplicationRequest, IDEMPOTENCY_KEY_HEADER, Problem,
+use serde::{Serialize, de::DeserializeOwned};
+use velferd_shared::{
+    api::{ApplicationReceipt, ApplicationRequest, IDEMPOTENCY_KEY_HEADER, Problem},
+    follow::{ApplicationStatus, CallbackReceipt, CallbackRequest, DocumentReceipt},
 };
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -27,7 +29,23 @@ pub async fn submit_application(
     key: &str,
     request: &ApplicationRequest,
 ) -> Result<ApplicationReceipt, SubmitError> {
-    let body = serde_json::to_string(request).map_err(|_| SubmitError::Server(0))?;
+    post_json("/api/applications", key, request).await
+}
+
+/// `POST /api/callbacks`, idempotent in the same way.
+pub async fn request_callback(
+    key: &str,
+    request: &CallbackRequest,
+) -> Result<CallbackReceipt, SubmitError> {
+    post_json("/api/callbacks", key, request).await
+}
+
+async fn post_json<T: Serialize, R: DeserializeOwned>(
+    url: &str,
+    key: &str,
+    body: &T,
+) -> Result<R, SubmitError> {
+    let body = serde_json::to_string(body).map_err(|_| SubmitError::Server(0))?;
     let headers = web_sys::Headers::new().map_err(|_| SubmitError::Unreachable)?;
     let _ = headers.set("content-type", "application/json");
     let _ = headers.set(IDEMPOTENCY_KEY_HEADER, key);
@@ -35,16 +53,9 @@ pub async fn submit_application(
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(&body));
-    let response = fetch("/api/applications", &init).await?;
+    let response = fetch(url, &init).await?;
     let status = response.status();
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let text = text_of(&response).await;
     match status {
         200 | 201 => serde_json::from_str(&text).map_err(|_| SubmitError::Server(status)),
         429 => Err(SubmitError::RateLimited(
@@ -60,6 +71,93 @@ pub async fn submit_application(
             .map(SubmitError::Refused)
             .unwrap_or(SubmitError::Server(status))),
         _ => Err(SubmitError::Server(status)),
+    }
+}
+
+async fn text_of(response: &web_sys::Response) -> String {
+    match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum StatusError {
+    /// Unknown, wrong or malformed link: the server cannot tell them apart, nor can we.
+    #[error("no application has this link")]
+    NotFound,
+    #[error("the server could not be reached")]
+    Unreachable,
+}
+
+/// `GET /api/applications/{token}`
+pub async fn application_status(token: &str) -> Result<ApplicationStatus, StatusError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    let response = fetch(&format!("/api/applications/{token}"), &init)
+        .await
+        .map_err(|_| StatusError::Unreachable)?;
+    match response.status() {
+        200 => {
+            serde_json::from_str(&text_of(&response).await).map_err(|_| StatusError::Unreachable)
+        }
+        404 => Err(StatusError::NotFound),
+        _ => Err(StatusError::Unreachable),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UploadError {
+    #[error("the file is over 10 MB")]
+    TooLarge,
+    #[error("the file is not a JPEG, PNG or PDF")]
+    WrongType,
+    #[error("the upload did not get through")]
+    Failed,
+}
+
+/// `POST /api/applications/{token}/documents` with the bytes as the body. XMLHttpRequest rather
+/// than fetch, because only it reports upload progress (0.0 to 1.0 to `progress`).
+pub async fn upload_document(
+    token: &str,
+    blob: &web_sys::Blob,
+    progress: impl Fn(f64) + 'static,
+) -> Result<DocumentReceipt, UploadError> {
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| UploadError::Failed)?;
+    xhr.open_with_async(
+        "POST",
+        &format!("/api/applications/{token}/documents"),
+        true,
+    )
+    .map_err(|_| UploadError::Failed)?;
+    let _ = xhr.set_request_header("content-type", &blob.type_());
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                progress(event.loaded() / event.total());
+            }
+        });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    }
+    // Settles when the request ends either way; the status tells which.
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        xhr.set_onloadend(Some(&resolve));
+    });
+    xhr.send_with_opt_blob(Some(blob))
+        .map_err(|_| UploadError::Failed)?;
+    let _ = JsFuture::from(done).await;
+    drop(on_progress);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    match xhr.status().unwrap_or(0) {
+        201 => serde_json::from_str(&text).map_err(|_| UploadError::Failed),
+        413 => Err(UploadError::TooLarge),
+        415 => Err(UploadError::WrongType),
+        _ => Err(UploadError::Failed),
     }
 }
 

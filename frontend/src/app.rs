@@ -11,9 +11,19 @@ use crate::{
     language::{LanguageFromUrl, LanguageMemory},
     screener::Screener,
     screens::{
-        apply_start::ApplyStart, apply_step::ApplyStepPage, area::AreaPage,
-        check_answers::CheckAnswers, check_start::CheckStart, home::Home, not_found::NotFound,
-        question::QuestionPage, receipt::Receipt, results::Results, urgent::UrgentHelp,
+        apply_start::ApplyStart,
+        apply_step::ApplyStepPage,
+        area::AreaPage,
+        callback::{CallbackPage, CallbackSent},
+        check_answers::CheckAnswers,
+        check_start::CheckStart,
+        home::Home,
+        not_found::NotFound,
+        question::QuestionPage,
+        receipt::Receipt,
+        results::Results,
+        status::StatusPage,
+        urgent::UrgentHelp,
     },
 };
 
@@ -57,6 +67,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/apply/:service") view=ApplyStart/>
                 <Route path=path!("/apply/:service/:step") view=ApplyStepPage/>
                 <Route path=path!("/receipt/:reference") view=Receipt/>
+                <Route path=path!("/status/:token") view=StatusPage/>
+                <Route path=path!("/call-me") view=CallbackPage/>
+                <Route path=path!("/call-me/:reference") view=CallbackSent/>
             </Routes>
         </main>
         <Footer/>

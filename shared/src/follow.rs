@@ -54,7 +54,11 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub const ALL: [Decision; 3] = [Decision::Granted, Decision::PartlyGranted, Decision::Refused];
+    pub const ALL: [Decision; 3] = [
+        Decision::Granted,
+        Decision::PartlyGranted,
+        Decision::Refused,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -161,7 +165,11 @@ pub enum TimeWindow {
 }
 
 impl TimeWindow {
-    pub const ALL: [TimeWindow; 3] = [TimeWindow::Morning, TimeWindow::Midday, TimeWindow::Afternoon];
+    pub const ALL: [TimeWindow; 3] = [
+        TimeWindow::Morning,
+        TimeWindow::Midday,
+        TimeWindow::Afternoon,
+    ];
 }
 
 /// `POST /api/callbacks`, with an `Idempotency-Key` header. Fields as typed, like a draft.
@@ -338,7 +346,10 @@ mod tests {
     fn without_a_postcode_the_online_center_calls() {
         let mut r = request();
         r.postcode = Some("  ".into());
-        assert_eq!(validate_callback(&r).unwrap().centre, ServiceCentre::OnlineCenter);
+        assert_eq!(
+            validate_callback(&r).unwrap().centre,
+            ServiceCentre::OnlineCenter
+        );
     }
 
     #[test]
@@ -375,8 +386,14 @@ mod tests {
 
     #[test]
     fn documents_are_recognised_by_their_first_bytes_only() {
-        assert_eq!(DocumentKind::sniff(b"\xFF\xD8\xFF\xE0rest"), Some(DocumentKind::Jpeg));
-        assert_eq!(DocumentKind::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(DocumentKind::Png));
+        assert_eq!(
+            DocumentKind::sniff(b"\xFF\xD8\xFF\xE0rest"),
+            Some(DocumentKind::Jpeg)
+        );
+        assert_eq!(
+            DocumentKind::sniff(b"\x89PNG\r\n\x1a\nrest"),
+            Some(DocumentKind::Png)
+        );
         assert_eq!(DocumentKind::sniff(b"%PDF-1.7"), Some(DocumentKind::Pdf));
         assert_eq!(DocumentKind::sniff(b"GIF89a"), None);
         assert_eq!(DocumentKind::sniff(b"<html>%PDF-"), None);

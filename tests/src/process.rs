@@ -79,6 +79,22 @@ impl Drop for ServerProcess {
     }
 }
 
+/// Runs `velferd <args>` against the database at `database_url`, as staff would from a shell;
+/// returns whether it succeeded and what it printed.
+pub fn admin(database_url: &str, args: &[&str]) -> (bool, String) {
+    let output = Command::new(binary())
+        .args(args)
+        .env("VELFERD_DATABASE_URL", database_url)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary().display()));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
 fn free_port() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap()

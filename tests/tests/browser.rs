@@ -12,6 +12,8 @@ use velferd_tests::{
 
 #[path = "browser/apply.rs"]
 mod apply;
+#[path = "browser/follow.rs"]
+mod follow;
 
 type TestResult = Result<(), String>;
 type TestFuture = Pin<Box<dyn Future<Output = TestResult> + Send>>;
@@ -1124,6 +1126,32 @@ fn main() {
         &world,
         apply::an_application_sent_while_the_server_is_down_goes_through_once_it_is_back,
     ));
+    trials.push(trial(
+        "the_status_page_shows_a_change_made_with_the_admin_command",
+        rt,
+        &world,
+        follow::the_status_page_shows_a_change_made_with_the_admin_command,
+    ));
+    trials.push(trial(
+        "a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged",
+        rt,
+        &world,
+        follow::a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged,
+    ));
+    trials.push(trial(
+        "a_call_back_is_requested_by_keyboard_on_a_phone",
+        rt,
+        &world,
+        follow::a_call_back_is_requested_by_keyboard_on_a_phone,
+    ));
+    for lang in ["is", "ar"] {
+        trials.push(trial(
+            &format!("the_call_back_pages_have_no_axe_violations_in_{lang}"),
+            rt,
+            &world,
+            move |world| follow::the_call_back_pages_have_no_axe_violations(world, lang),
+        ));
+    }
     for lang in ["is", "ar"] {
         trials.push(trial(
             &format!("every_application_page_has_no_axe_violations_in_{lang}"),

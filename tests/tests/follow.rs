@@ -15,7 +15,11 @@ use velferd_tests::{
 
 async fn spawn_with_limit(per_minute: u32) -> (TestServer, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>t</title>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>t</title>",
+    )
+    .unwrap();
     (
         TestServer::spawn_with_limit(dist.path(), per_minute).await,
         dist,
@@ -56,7 +60,12 @@ async fn problem(response: reqwest::Response) -> Problem {
     response.json().await.unwrap()
 }
 
-async fn upload(server: &TestServer, token: &str, content_type: &str, bytes: Vec<u8>) -> reqwest::Response {
+async fn upload(
+    server: &TestServer,
+    token: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     server
         .http
         .post(server.url(&format!("/api/applications/{token}/documents")))
@@ -102,7 +111,10 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
         assert_eq!(response.status(), 404, "{token}");
         bodies.push(problem(response).await);
     }
-    assert!(bodies.windows(2).all(|pair| pair[0] == pair[1]), "{bodies:?}");
+    assert!(
+        bodies.windows(2).all(|pair| pair[0] == pair[1]),
+        "{bodies:?}"
+    );
 }
 
 #[tokio::test]
@@ -134,7 +146,10 @@ async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline
         .await
         .unwrap();
     let statuses: Vec<Status> = status.events.iter().map(|e| e.status).collect();
-    assert_eq!(statuses, [Status::Received, Status::InReview, Status::Decided]);
+    assert_eq!(
+        statuses,
+        [Status::Received, Status::InReview, Status::Decided]
+    );
     let decision = status.decision().unwrap();
     assert_eq!(decision.decision, Some(Decision::Granted));
     assert_eq!(
@@ -148,9 +163,9 @@ fn png() -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
     bytes.extend_from_slice(&[
         0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77,
-        0x53, 0xDE, 0, 0, 0, 12, b'I', b'D', b'A', b'T', 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0,
-        0, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0, 0, 0, 0, b'I', b'E', b'N', b'D',
-        0xAE, 0x42, 0x60, 0x82,
+        0x53, 0xDE, 0, 0, 0, 12, b'I', b'D', b'A', b'T', 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0, 0,
+        0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE,
+        0x42, 0x60, 0x82,
     ]);
     bytes
 }
@@ -165,7 +180,10 @@ async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on
     let document: DocumentReceipt = response.json().await.unwrap();
     assert_eq!(document.kind, DocumentKind::Png);
     assert_eq!(document.size, png().len() as u64);
-    let expected: String = Sha256::digest(png()).iter().map(|b| format!("{b:02x}")).collect();
+    let expected: String = Sha256::digest(png())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(document.sha256, expected);
     let status: ApplicationStatus = status_of(&server, &receipt.status_token)
         .await
@@ -187,7 +205,10 @@ async fn a_file_that_is_not_a_photo_or_a_pdf_is_a_415_whatever_it_claims_to_be()
     ] {
         let response = upload(&server, &receipt.status_token, content_type, bytes).await;
         assert_eq!(response.status(), 415, "{content_type}");
-        assert_eq!(problem(response).await.kind, "/problems/unsupported-document");
+        assert_eq!(
+            problem(response).await.kind,
+            "/problems/unsupported-document"
+        );
     }
 }
 
@@ -252,7 +273,9 @@ async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_k
     other["window"] = json!("morning");
     let conflict = ask_for_call(&server, Some(&key), &other).await;
     assert_eq!(conflict.status(), 409);
-    let pool = sqlx::SqlitePool::connect(server.database_url()).await.unwrap();
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .unwrap();
     let (count, centre): (i64, String) =
         sqlx::query_as("SELECT COUNT(*), MAX(centre) FROM callbacks")
             .fetch_one(&pool)
@@ -277,13 +300,19 @@ async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_resident
         .collect();
     assert_eq!(
         found,
-        [("/phone", "phone.wrong-length"), ("/window", "required.window")]
+        [
+            ("/phone", "phone.wrong-length"),
+            ("/window", "required.window")
+        ]
     );
     let polish: Value = serde_json::from_str(
         &std::fs::read_to_string(velferd_tests::root().join("frontend/locales/pl.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(problem.errors[1].detail, polish["errors"]["required"]["window"]);
+    assert_eq!(
+        problem.errors[1].detail,
+        polish["errors"]["required"]["window"]
+    );
     let missing_key = ask_for_call(&server, None, &callback_body()).await;
     assert_eq!(missing_key.status(), 400);
 }

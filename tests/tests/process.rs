@@ -9,7 +9,7 @@ use velferd_tests::{
     applications::{
         BANK_ACCOUNT, EMAIL, INCOME, KENNITALA, NAME, PHONE, financial_assistance, new_key,
     },
-    process::ServerProcess,
+    process::{ServerProcess, admin},
 };
 
 #[tokio::test]
@@ -64,6 +64,54 @@ async fn a_submission_leaves_no_personal_data_in_the_logs() {
     for value in personal {
         assert!(!logs.contains(value), "the logs contain {value:?}:\n{logs}");
     }
+}
+
+#[tokio::test]
+async fn the_admin_command_records_a_decision_that_the_private_link_then_shows() {
+    let data = tempfile::tempdir().unwrap();
+    let log = data.path().join("server.log");
+    let server = ServerProcess::start(data.path(), &log, "warn").await;
+    let http = reqwest::Client::new();
+    let receipt: ApplicationReceipt = http
+        .post(server.url("/api/applications"))
+        .header("Idempotency-Key", new_key())
+        .json(&financial_assistance(3))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let database = format!("sqlite://{}", data.path().join("velferd.db").display());
+    let (ok, output) = admin(
+        &database,
+        &[
+            "status",
+            &receipt.reference,
+            "decided",
+            "--decision",
+            "refused",
+            "--note",
+            "Savings above the limit.",
+        ],
+    );
+    assert!(ok, "{output}");
+    let (ok, output) = admin(&database, &["status", "RVK-2026-999999", "in-review"]);
+    assert!(!ok && output.contains("RVK-2026-999999"), "{output}");
+    let (ok, output) = admin(&database, &["status", &receipt.reference, "lost"]);
+    assert!(!ok && output.contains("usage"), "{output}");
+    let status: serde_json::Value = http
+        .get(server.url(&format!("/api/applications/{}", receipt.status_token)))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let last = &status["events"][1];
+    assert_eq!(last["status"], "decided");
+    assert_eq!(last["decision"], "refused");
+    assert_eq!(last["note"], "Savings above the limit.");
 }
 
 const APPLICATIONS: u32 = 300;

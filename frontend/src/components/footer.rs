@@ -23,6 +23,7 @@ pub fn Footer() -> impl IntoView {
                 {t!(i18n, footer.phone_text)} " "
                 <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
             </p>
+            <p><a href="/call-me">{t!(i18n, follow.call_me)}</a></p>
             <h3>{t!(i18n, footer.centres_heading)}</h3>
             <p>{t!(i18n, footer.centres_text)}</p>
             <ul class="centres">

@@ -5,3 +5,4 @@ pub mod footer;
 pub mod header;
 pub mod language_menu;
 pub mod page;
+pub mod upload;

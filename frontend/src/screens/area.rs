@@ -81,7 +81,9 @@ fn HowToApplyText(how: HowToApply, service: velferd_shared::ServiceId) -> impl I
         .into_any(),
         HowToApply::BookCall => view! {
             {t!(i18n, apply.book_call)} " "
-            <a href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+            <a href=format!("/call-me?topic={}", crate::application::service_slug(service))>
+                {t!(i18n, next_steps.book_call)}
+            </a>
         }
         .into_any(),
         HowToApply::ApplyElsewhere { url } => view! {

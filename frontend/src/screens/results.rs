@@ -216,8 +216,14 @@ fn NextStepLink(step: NextStep, service: velferd_shared::ServiceId) -> impl Into
             <p class="next-step"><a class="button" href=crate::application::start_path(service)>{label}</a></p>
         }
         .into_any(),
-        // Call-back requests come next; until then the Online Center takes them by phone.
-        NextStep::ApplyOnline | NextStep::BookCall => view! {
+        NextStep::BookCall => view! {
+            <p class="next-step">
+                <a class="button" href=format!("/call-me?topic={}", crate::application::service_slug(service))>{label}</a>
+            </p>
+        }
+        .into_any(),
+        // A service whose online application lives elsewhere: the Online Center takes it by phone.
+        NextStep::ApplyOnline => view! {
             <p class="next-step">
                 {label} ": " <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
             </p>

@@ -1,0 +1,170 @@
+//! `/status/<token>`: the private link from the receipt. The application, its timeline, the
+//! decision with its reasons and appeal rights, and sending a missing document.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use velferd_shared::follow::{ApplicationStatus, Decision, Status};
+
+use crate::{
+    api::{self, StatusError},
+    application::service_slug,
+    components::{page::PageHeading, upload::DocumentUpload},
+    i18n::*,
+    text::service_name,
+};
+
+pub fn status_label(locale: Locale, status: Status) -> &'static str {
+    match status {
+        Status::Received => td_string!(locale, follow.status.received),
+        Status::InReview => td_string!(locale, follow.status.in_review),
+        Status::MoreInformationNeeded => td_string!(locale, follow.status.more_information_needed),
+        Status::DocumentReceived => td_string!(locale, follow.status.document_received),
+        Status::Decided => td_string!(locale, follow.status.decided),
+    }
+}
+
+fn decision_label(locale: Locale, decision: Decision) -> &'static str {
+    match decision {
+        Decision::Granted => td_string!(locale, follow.decision.granted),
+        Decision::PartlyGranted => td_string!(locale, follow.decision.partly_granted),
+        Decision::Refused => td_string!(locale, follow.decision.refused),
+    }
+}
+
+/// `2026-11-24T10:15:00Z` → `2026-11-24`: dates only, the same in every language.
+fn day(timestamp: &str) -> String {
+    timestamp.get(..10).unwrap_or(timestamp).to_owned()
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.with(|p| p.get("token")).unwrap_or_default();
+    // Bumped after a document arrives, to read the timeline again.
+    let version = RwSignal::new(0u32);
+    let status = LocalResource::new(move || {
+        let token = token();
+        version.track();
+        async move { api::application_status(&token).await }
+    });
+    // Once found, the upload form stays put while the timeline is read again, so its "arrived"
+    // message is not lost with the re-render.
+    let found = RwSignal::new(None::<velferd_shared::ServiceId>);
+    Effect::new(move |_| {
+        if let Some(Ok(application)) = status.get()
+            && found.get_untracked().is_none()
+        {
+            found.set(Some(application.service));
+        }
+    });
+    let title = Signal::derive(move || t_string!(i18n, follow.title).to_string());
+    view! {
+        <PageHeading text=title/>
+        {move || match status.get() {
+            None => view! { <p role="status">{t!(i18n, follow.loading)}</p> }.into_any(),
+            Some(Err(StatusError::NotFound)) => view! { <p class="notice">{t!(i18n, follow.not_found)}</p> }.into_any(),
+            Some(Err(StatusError::Unreachable)) => view! {
+                <p class="notice">{t!(i18n, follow.unreachable)}</p>
+                <p>
+                    <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
+                        {t!(i18n, follow.try_again)}
+                    </button>
+                </p>
+            }
+            .into_any(),
+            Some(Ok(application)) => view! { <Details application/> }.into_any(),
+        }}
+        {move || found.get().map(|service| view! {
+            <DocumentUpload token=token() on_sent=move || version.update(|v| *v += 1)/>
+            <p>
+                <a class="button button-secondary" href=format!("/call-me?topic={}", service_slug(service))>
+                    {t!(i18n, follow.call_me)}
+                </a>
+            </p>
+        })}
+    }
+}
+
+#[component]
+fn Details(application: ApplicationStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let service = application.service;
+    let decision = application.decision().cloned();
+    let events = application.events.clone();
+    let documents = application.documents.clone();
+    view! {
+        <dl class="summary-list">
+            <div class="summary-row">
+                <dt>{t!(i18n, follow.reference)}</dt>
+                <dd><strong dir="ltr" class="reference-inline">{application.reference.clone()}</strong></dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t!(i18n, follow.service)}</dt>
+                <dd>
+                    {move || service_name(i18n.get_locale(), service)} " "
+                    "(" <span lang="is">{service.service().official_name}</span> ")"
+                </dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t!(i18n, follow.centre)}</dt>
+                <dd lang="is">{application.centre.official_name()}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t!(i18n, follow.submitted)}</dt>
+                <dd><time datetime=application.submitted_at.clone()>{day(&application.submitted_at)}</time></dd>
+            </div>
+        </dl>
+        {decision.map(|event| view! {
+            <section class="decision" aria-labelledby="decision-title">
+                <h2 id="decision-title">{t!(i18n, follow.decision_title)}</h2>
+                <p class="decision-outcome">
+                    <strong>{move || event.decision.map(|d| decision_label(i18n.get_locale(), d)).unwrap_or_default()}</strong>
+                </p>
+                {event.note.clone().map(|note| view! {
+                    <h3>{t!(i18n, follow.reasons)}</h3>
+                    <p class="counsellor-note" dir="auto">{note}</p>
+                })}
+                <h3>{t!(i18n, application.receipt.appeal_title)}</h3>
+                <p>{t!(i18n, application.receipt.appeal_text)}</p>
+            </section>
+        })}
+        <h2>{t!(i18n, follow.timeline_title)}</h2>
+        <ol class="timeline">
+            {events
+                .into_iter()
+                .rev()
+                .map(|event| {
+                    let status = event.status;
+                    view! {
+                        <li>
+                            <time datetime=event.recorded_at.clone()>{day(&event.recorded_at)}</time>
+                            " "
+                            <strong>{move || status_label(i18n.get_locale(), status)}</strong>
+                            {event.note.clone().filter(|_| event.decision.is_none()).map(|note| view! {
+                                <p class="counsellor-note" dir="auto">{note}</p>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <Show when={
+            let empty = documents.is_empty();
+            move || !empty
+        }>
+            <h2>{t!(i18n, follow.documents_title)}</h2>
+            <ul class="documents">
+                {documents
+                    .iter()
+                    .map(|d| view! {
+                        <li>
+                            <span dir="ltr">{d.kind.media_type()} ", " {format!("{:.1} MB", d.size as f64 / 1_048_576.0)}</span>
+                            " – " <time datetime=d.received_at.clone()>{day(&d.received_at)}</time>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </Show>
+    }
+}

@@ -1,0 +1,327 @@
+//! After applying, in the browser: the private status link with a change made by the admin
+//! command, a photo sent from it, and a call-back requested by keyboard on a phone.
+
+use fantoccini::{Locator, key::Key};
+use velferd_shared::{
+    api::ApplicationReceipt,
+    follow::{ApplicationStatus, DocumentKind},
+};
+use velferd_tests::{
+    applications::{financial_assistance, new_key},
+    browser::{Browser, Viewport},
+    process::admin,
+    server::TestServer,
+};
+
+use super::{World, ensure, path, wait_for_path_change};
+
+/// A server of its own with one application on it, so the test can reach its database.
+async fn server_with_application(
+    world: &World,
+) -> Result<(TestServer, ApplicationReceipt, World), String> {
+    let server = TestServer::spawn(&world.dist).await;
+    let receipt: ApplicationReceipt = server
+        .http
+        .post(server.url("/api/applications"))
+        .header("Idempotency-Key", new_key())
+        .json(&financial_assistance(5))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .json()
+        .await
+        .map_err(|e| e.to_string())?;
+    let world = World {
+        base: format!("http://{}", server.addr),
+        ..world.clone()
+    };
+    Ok((server, receipt, world))
+}
+
+async fn audit_all(
+    browser: &Browser,
+    what: &str,
+    violations: &mut Vec<String>,
+) -> Result<(), String> {
+    violations.extend(
+        browser
+            .axe()
+            .await?
+            .into_iter()
+            .map(|v| format!("{what}: {v}")),
+    );
+    Ok(())
+}
+
+fn no_violations(violations: Vec<String>) -> Result<(), String> {
+    ensure(violations.is_empty(), || {
+        format!(
+            "{} accessibility violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        )
+    })
+}
+
+async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> Result<String, String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let text = browser.text(css).await.unwrap_or_default();
+        if text.contains(expected) {
+            return Ok(text);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{css} never said {expected:?}; it says {text:?}"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
+    world: World,
+) -> Result<(), String> {
+    let (server, receipt, world) = server_with_application(&world).await?;
+    let browser = world.browser(Viewport::Mobile).await?;
+    let page = format!("/status/{}", receipt.status_token);
+    browser.open_in(&page, "en").await?;
+    wait_for_text(&browser, "main .timeline", "Application received").await?;
+    let (ok, output) = admin(
+        server.database_url(),
+        &[
+            "status",
+            &receipt.reference,
+            "more-information-needed",
+            "--note",
+            "Send your lease, please.",
+        ],
+    );
+    ensure(ok, || output.clone())?;
+    browser.reload().await?;
+    let timeline = wait_for_text(&browser, "main .timeline", "More information is needed").await?;
+    ensure(timeline.contains("Send your lease, please."), || {
+        format!("the counsellor's note is missing: {timeline}")
+    })?;
+    let (ok, output) = admin(
+        server.database_url(),
+        &[
+            "status",
+            &receipt.reference,
+            "decided",
+            "--decision",
+            "granted",
+            "--note",
+            "Income below the basic amount.",
+        ],
+    );
+    ensure(ok, || output.clone())?;
+    browser.reload().await?;
+    let decision = wait_for_text(&browser, "main .decision", "granted").await?;
+    for expected in ["Income below the basic amount.", "4 weeks", "3 months"] {
+        ensure(decision.contains(expected), || {
+            format!("the decision lacks {expected:?}: {decision}")
+        })?;
+    }
+    let mut violations = Vec::new();
+    for lang in ["is", "ar"] {
+        browser.open_in(&page, lang).await?;
+        browser.wait_for("main .decision").await?;
+        audit_all(&browser, &format!("{page} [{lang}]"), &mut violations).await?;
+    }
+    no_violations(violations)?;
+    browser.close().await;
+    Ok(())
+}
+
+pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
+    world: World,
+) -> Result<(), String> {
+    let (server, receipt, world) = server_with_application(&world).await?;
+    let browser = world.browser(Viewport::Mobile).await?;
+    let page = format!("/status/{}", receipt.status_token);
+    browser.open_in(&page, "en").await?;
+    browser.wait_for("#document").await?;
+    // A 3,000 × 1,500 photo-like PNG, drawn by the browser and saved as the file to send.
+    let png = browser
+        .script(
+            "const c = document.createElement('canvas'); c.width = 3000; c.height = 1500; \
+             const g = c.getContext('2d'); \
+             for (let i = 0; i < 3000; i += 50) { g.fillStyle = `hsl(${i % 360}, 70%, 50%)`; g.fillRect(i, 0, 50, 1500); } \
+             return c.toDataURL('image/png').split(',')[1];",
+        )
+        .await?;
+    let bytes = base64_decode(png.as_str().unwrap_or_default())?;
+    let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let file = folder.path().join("lease.png");
+    std::fs::write(&file, &bytes).map_err(|e| e.to_string())?;
+    browser
+        .client
+        .find(Locator::Css("#document"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(&file.display().to_string())
+        .await
+        .map_err(|e| e.to_string())?;
+    browser.click("main .upload button[type=submit]").await?;
+    wait_for_text(&browser, "main .upload-status", "arrived").await?;
+    wait_for_text(&browser, "main .timeline", "Document received").await?;
+    let status: ApplicationStatus = server
+        .http
+        .get(server.url(&format!("/api/applications/{}", receipt.status_token)))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .json()
+        .await
+        .map_err(|e| e.to_string())?;
+    let document = status.documents.first().ok_or("no document was stored")?;
+    ensure(document.kind == DocumentKind::Jpeg, || {
+        format!(
+            "the PNG photo was sent as {:?}, not re-encoded as JPEG",
+            document.kind
+        )
+    })?;
+    ensure(document.size < bytes.len() as u64, || {
+        format!(
+            "{} bytes sent for a {}-byte photo",
+            document.size,
+            bytes.len()
+        )
+    })?;
+    let mut violations = Vec::new();
+    for lang in ["is", "ar"] {
+        browser.open_in(&page, lang).await?;
+        browser.wait_for("main .documents").await?;
+        audit_all(
+            &browser,
+            &format!("{page} with a document [{lang}]"),
+            &mut violations,
+        )
+        .await?;
+    }
+    no_violations(violations)?;
+    browser.close().await;
+    Ok(())
+}
+
+fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|e| e.to_string())
+}
+
+pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let start = "/call-me";
+    browser
+        .open_in(&format!("{start}?topic=financial-assistance"), "en")
+        .await?;
+    browser.reload().await?;
+    browser.wait_for("#topic").await?;
+    // Tab into the form: the topic is chosen already (it came from the link).
+    let mut focused = browser.press_tab().await?;
+    for _ in 0..40 {
+        if focused.id == "topic" {
+            break;
+        }
+        focused = browser.press_tab().await?;
+    }
+    ensure(focused.id == "topic", || {
+        format!("Tab never reached the topic: {focused:?}")
+    })?;
+    let language = browser.press_tab().await?;
+    ensure(language.id == "language", || format!("then {language:?}"))?;
+    // Polski is the third option.
+    browser.press_key(Key::Down).await?;
+    browser.press_key(Key::Down).await?;
+    let phone = browser.press_tab().await?;
+    ensure(phone.id == "phone", || format!("then {phone:?}"))?;
+    type_keys(&browser, "611 2345").await?;
+    let window = browser.press_tab().await?;
+    ensure(window.id == "window", || format!("then {window:?}"))?;
+    browser.press_key(Key::Down).await?;
+    let postcode = browser.press_tab().await?;
+    ensure(postcode.id == "postcode", || format!("then {postcode:?}"))?;
+    type_keys(&browser, "108").await?;
+    let message = browser.press_tab().await?;
+    ensure(message.id == "message", || format!("then {message:?}"))?;
+    type_keys(&browser, "After lunch is best.").await?;
+    let button = browser.press_tab().await?;
+    ensure(button.tag == "button", || format!("then {button:?}"))?;
+    browser.press_key(Key::Enter).await?;
+    let sent = wait_for_path_change(&browser, start).await?;
+    ensure(sent.starts_with("/call-me/SIM-"), || {
+        format!("ended on {sent}")
+    })?;
+    let page = browser.text("main").await?;
+    for expected in [
+        "11:00–13:00",
+        "Norðurmiðstöð",
+        sent.trim_start_matches("/call-me/"),
+    ] {
+        ensure(page.contains(expected), || {
+            format!("the confirmation lacks {expected:?}:\n{page}")
+        })?;
+    }
+    browser.close().await;
+    Ok(())
+}
+
+async fn type_keys(browser: &Browser, text: &str) -> Result<(), String> {
+    browser
+        .client
+        .active_element()
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(text)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+pub async fn the_call_back_pages_have_no_axe_violations(
+    world: World,
+    lang: &'static str,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    let mut violations = Vec::new();
+    browser.open_in("/call-me", lang).await?;
+    browser.wait_for("#topic").await?;
+    audit_all(&browser, &format!("/call-me [{lang}]"), &mut violations).await?;
+    // Sent empty: the error summary and every message beside its field.
+    browser.click("main form button[type=submit]").await?;
+    browser.wait_for(".error-summary").await?;
+    audit_all(
+        &browser,
+        &format!("/call-me with errors [{lang}]"),
+        &mut violations,
+    )
+    .await?;
+    browser.click("label[for='language-7']").await?;
+    browser.wait_for("#other_language").await?;
+    browser
+        .client
+        .find(Locator::Css("#other_language"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys("Tigrinya")
+        .await
+        .map_err(|e| e.to_string())?;
+    browser
+        .client
+        .find(Locator::Css("#phone"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys("+44 20 7946 0958")
+        .await
+        .map_err(|e| e.to_string())?;
+    browser.click("label[for='window-2']").await?;
+    browser.click("main form button[type=submit]").await?;
+    let sent = wait_for_path_change(&browser, "/call-me").await?;
+    ensure(path(&browser).await?.starts_with("/call-me/SIM-"), || {
+        format!("ended on {sent}")
+    })?;
+    audit_all(&browser, &format!("{sent} [{lang}]"), &mut violations).await?;
+    no_violations(violations)?;
+    browser.close().await;
+    Ok(())
+}
