@@ -44,6 +44,21 @@ impl TestServer {
         server
     }
 
+    /// A server for API tests: a one-page site, and `per_minute` submissions a minute per
+    /// client (0: no limit). The folder returned must outlive the server.
+    pub async fn spawn_api(per_minute: u32) -> (TestServer, tempfile::TempDir) {
+        let dist = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(
+            dist.path().join("index.html"),
+            "<!doctype html><title>t</title>",
+        )
+        .expect("the page is written");
+        (
+            TestServer::spawn_with_limit(dist.path(), per_minute).await,
+            dist,
+        )
+    }
+
     /// Starts serving again on the same address and database after `stop`.
     pub async fn start(&mut self) {
         let (state, listener) = prepare(&self.config).await.expect("the server starts");

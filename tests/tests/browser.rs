@@ -55,6 +55,28 @@ fn ensure(condition: bool, message: impl FnOnce() -> String) -> TestResult {
     if condition { Ok(()) } else { Err(message()) }
 }
 
+/// Adds what axe finds on the page now to `violations`, each marked with `what`.
+async fn audit(browser: &Browser, what: &str, violations: &mut Vec<String>) -> TestResult {
+    violations.extend(
+        browser
+            .axe()
+            .await?
+            .into_iter()
+            .map(|v| format!("{what}: {v}")),
+    );
+    Ok(())
+}
+
+fn no_violations(violations: Vec<String>) -> TestResult {
+    ensure(violations.is_empty(), || {
+        format!(
+            "{} accessibility violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        )
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // The tests
 

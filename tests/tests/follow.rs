@@ -14,16 +14,7 @@ use velferd_tests::{
 };
 
 async fn spawn_with_limit(per_minute: u32) -> (TestServer, tempfile::TempDir) {
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><title>t</title>",
-    )
-    .unwrap();
-    (
-        TestServer::spawn_with_limit(dist.path(), per_minute).await,
-        dist,
-    )
+    TestServer::spawn_api(per_minute).await
 }
 
 async fn spawn() -> (TestServer, tempfile::TempDir) {

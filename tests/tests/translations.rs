@@ -92,7 +92,10 @@ fn the_service_name_stays_velferd_in_every_language() {
 fn every_validation_error_has_a_message_in_every_language() {
     for language in Language::ALL {
         let table = locale(language);
-        for code in velferd_shared::validation::all_error_codes() {
+        let codes = velferd_shared::validation::all_error_codes()
+            .chain(velferd_shared::application::all_problem_codes())
+            .chain(velferd_shared::follow::CALLBACK_CODES);
+        for code in codes {
             // `bank-account.wrong-length.ledger` lives at errors.bank_account.wrong_length.ledger
             let found = code
                 .split('.')

@@ -96,6 +96,8 @@ pub fn all() -> Result {
                 "api",
                 "--test",
                 "applications",
+                "--test",
+                "follow",
             ],
         ),
     )?;

@@ -8,7 +8,7 @@ use velferd_tests::{
     server::TestServer,
 };
 
-use super::{World, ensure, path, wait_for_path_change};
+use super::{World, audit, ensure, no_violations, path, wait_for_path_change};
 
 /// How a page is filled in.
 #[derive(Clone, Copy)]
@@ -234,24 +234,19 @@ pub async fn every_application_page_has_no_axe_violations(
     let browser = world.browser(Viewport::Mobile).await?;
     let mut violations = Vec::new();
     browser.open_in(START, lang).await?;
-    audit(&browser, START, lang, &mut violations).await?;
+    audit(&browser, &format!("{START} [{lang}]"), &mut violations).await?;
     browser.click("main a.button").await?;
     let mut current = wait_for_path_change(&browser, START).await?;
     let mut pages = 0;
     while current != format!("{START}/check") {
         let fill = plan_for(&current)?;
-        audit(&browser, &current, lang, &mut violations).await?;
+        audit(&browser, &format!("{current} [{lang}]"), &mut violations).await?;
         if current.ends_with("/kennitala") {
             // The error state too: summary, message beside the field.
             browser.click("main form button[type=submit]").await?;
             browser.wait_for(".error-summary").await?;
-            audit(
-                &browser,
-                &format!("{current} with an error"),
-                lang,
-                &mut violations,
-            )
-            .await?;
+            let what = format!("{current} with an error [{lang}]");
+            audit(&browser, &what, &mut violations).await?;
         }
         fill_by_touch(&browser, fill).await?;
         current = wait_for_path_change(&browser, &current).await?;
@@ -260,35 +255,13 @@ pub async fn every_application_page_has_no_axe_violations(
     ensure(pages == FINANCIAL_ASSISTANCE.len(), || {
         format!("only {pages} pages were audited")
     })?;
-    audit(&browser, &current, lang, &mut violations).await?;
+    audit(&browser, &format!("{current} [{lang}]"), &mut violations).await?;
     browser.click("main form button[type=submit]").await?;
     let receipt = wait_for_path_change(&browser, &current).await?;
     browser.wait_for("main .reference").await?;
-    audit(&browser, &receipt, lang, &mut violations).await?;
-    ensure(violations.is_empty(), || {
-        format!(
-            "{} accessibility violation(s):\n  {}",
-            violations.len(),
-            violations.join("\n  ")
-        )
-    })?;
+    audit(&browser, &format!("{receipt} [{lang}]"), &mut violations).await?;
+    no_violations(violations)?;
     browser.close().await;
-    Ok(())
-}
-
-async fn audit(
-    browser: &Browser,
-    what: &str,
-    lang: &str,
-    violations: &mut Vec<String>,
-) -> Result<(), String> {
-    violations.extend(
-        browser
-            .axe()
-            .await?
-            .into_iter()
-            .map(|v| format!("{what} [{lang}]: {v}")),
-    );
     Ok(())
 }
 

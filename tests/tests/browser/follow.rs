@@ -13,7 +13,7 @@ use velferd_tests::{
     server::TestServer,
 };
 
-use super::{World, ensure, path, wait_for_path_change};
+use super::{World, audit, ensure, no_violations, path, wait_for_path_change};
 
 /// A server of its own with one application on it, so the test can reach its database.
 async fn server_with_application(
@@ -36,31 +36,6 @@ async fn server_with_application(
         ..world.clone()
     };
     Ok((server, receipt, world))
-}
-
-async fn audit_all(
-    browser: &Browser,
-    what: &str,
-    violations: &mut Vec<String>,
-) -> Result<(), String> {
-    violations.extend(
-        browser
-            .axe()
-            .await?
-            .into_iter()
-            .map(|v| format!("{what}: {v}")),
-    );
-    Ok(())
-}
-
-fn no_violations(violations: Vec<String>) -> Result<(), String> {
-    ensure(violations.is_empty(), || {
-        format!(
-            "{} accessibility violation(s):\n  {}",
-            violations.len(),
-            violations.join("\n  ")
-        )
-    })
 }
 
 async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> Result<String, String> {
@@ -125,7 +100,7 @@ pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
     for lang in ["is", "ar"] {
         browser.open_in(&page, lang).await?;
         browser.wait_for("main .decision").await?;
-        audit_all(&browser, &format!("{page} [{lang}]"), &mut violations).await?;
+        audit(&browser, &format!("{page} [{lang}]"), &mut violations).await?;
     }
     no_violations(violations)?;
     browser.close().await;
@@ -180,18 +155,22 @@ pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
             document.kind
         )
     })?;
-    ensure(document.size < bytes.len() as u64, || {
-        format!(
-            "{} bytes sent for a {}-byte photo",
-            document.size,
-            bytes.len()
-        )
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .map_err(|e| e.to_string())?;
+    let stored: Vec<u8> = sqlx::query_scalar("SELECT content FROM documents")
+        .fetch_one(&pool)
+        .await
+        .map_err(|e| e.to_string())?;
+    let size = jpeg_size(&stored).ok_or("the stored photo has no JPEG frame header")?;
+    ensure(size == (2000, 1000), || {
+        format!("the 3000 × 1500 photo arrived as {size:?}, not 2000 × 1000")
     })?;
     let mut violations = Vec::new();
     for lang in ["is", "ar"] {
         browser.open_in(&page, lang).await?;
         browser.wait_for("main .documents").await?;
-        audit_all(
+        audit(
             &browser,
             &format!("{page} with a document [{lang}]"),
             &mut violations,
@@ -201,6 +180,25 @@ pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
     no_violations(violations)?;
     browser.close().await;
     Ok(())
+}
+
+/// Width and height from a JPEG's start-of-frame segment.
+fn jpeg_size(bytes: &[u8]) -> Option<(u16, u16)> {
+    let mut at = 2;
+    while at + 9 < bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        if matches!(marker, 0xC0..=0xC3) {
+            let height = u16::from_be_bytes([bytes[at + 5], bytes[at + 6]]);
+            let width = u16::from_be_bytes([bytes[at + 7], bytes[at + 8]]);
+            return Some((width, height));
+        }
+        at += 2 + length;
+    }
+    None
 }
 
 fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
@@ -286,11 +284,11 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     let mut violations = Vec::new();
     browser.open_in("/call-me", lang).await?;
     browser.wait_for("#topic").await?;
-    audit_all(&browser, &format!("/call-me [{lang}]"), &mut violations).await?;
+    audit(&browser, &format!("/call-me [{lang}]"), &mut violations).await?;
     // Sent empty: the error summary and every message beside its field.
     browser.click("main form button[type=submit]").await?;
     browser.wait_for(".error-summary").await?;
-    audit_all(
+    audit(
         &browser,
         &format!("/call-me with errors [{lang}]"),
         &mut violations,
@@ -320,7 +318,7 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     ensure(path(&browser).await?.starts_with("/call-me/SIM-"), || {
         format!("ended on {sent}")
     })?;
-    audit_all(&browser, &format!("{sent} [{lang}]"), &mut violations).await?;
+    audit(&browser, &format!("{sent} [{lang}]"), &mut violations).await?;
     no_violations(violations)?;
     browser.close().await;
     Ok(())
