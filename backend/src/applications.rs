@@ -5,7 +5,8 @@ use std::{net::SocketAddr, num::NonZeroU32, sync::Arc};
 
 use axum::{
     Extension, Json,
-    extract::{ConnectInfo, State},
+    body::Bytes,
+    extract::{ConnectInfo, State, rejection::BytesRejection},
     http::{HeaderMap, StatusCode},
     response::IntoResponse,
 };
@@ -14,12 +15,16 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use velferd_shared::{
-    ServiceCentre, ServiceId,
     api::{ApplicationReceipt, ApplicationRequest, FieldError, IDEMPOTENCY_KEY_HEADER},
     application::{self, Application},
 };
 
-use crate::{AppState, db::Database, error::ApiError, error::ValidJson, translations::text};
+use crate::{
+    AppState,
+    db::Database,
+    error::{ApiError, body_bytes, parse_json, require_json},
+    translations::text,
+};
 
 /// A client's idempotency key: random, at least 128 bits in practice (the browser sends a UUID),
 /// checked for shape only so that no personal data can hide in it.
@@ -149,12 +154,23 @@ pub async fn submit(
     State(state): State<AppState>,
     connection: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    ValidJson(request): ValidJson<ApplicationRequest>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
+    require_json(&headers)?;
+    let bytes = body_bytes(body)?;
+    let key = IdempotencyKey::parse(&headers)?;
+    // The body exactly as sent: the browser replays it byte for byte when it retries.
+    let request_hash = sha256_hex(&bytes);
+    // A retry of an application already stored gets its receipt (or a 409) before anything
+    // else may refuse it: the limit, or rules that changed since it was accepted.
+    let token = state.tokens.token_for(&key);
+    if let Some(receipt) = earlier_receipt(&state.db, &key, &request_hash, token).await? {
+        return Ok((StatusCode::OK, Json(receipt)));
+    }
     if let Some(limiter) = &state.submissions {
         limiter.check(client_address(connection))?;
     }
-    let key = IdempotencyKey::parse(&headers)?;
+    let request: ApplicationRequest = parse_json(&bytes)?;
     if !application::takes_online_application(request.service) {
         return Err(ApiError::Invalid(vec![FieldError {
             pointer: "/service".into(),
@@ -176,7 +192,8 @@ pub async fn submit(
                     .collect(),
             )
         })?;
-    let (receipt, created) = store(&state, &key, &request, &application).await?;
+    let (receipt, created) =
+        store(&state, &key, &request_hash, request.language, &application).await?;
     let status = if created {
         StatusCode::CREATED
     } else {
@@ -195,13 +212,12 @@ fn message_key(code: &str) -> String {
 async fn store(
     state: &AppState,
     key: &IdempotencyKey,
-    request: &ApplicationRequest,
+    request_hash: &str,
+    language: velferd_shared::Language,
     application: &Application,
 ) -> Result<(ApplicationReceipt, bool), ApiError> {
     let token = state.tokens.token_for(key);
     let token_hash = StatusTokens::hash(&token);
-    // The hash of the request as parsed, so that spacing or key order do not make a retry differ.
-    let request_hash = sha256_hex(&serde_json::to_vec(request).map_err(|_| ApiError::Internal)?);
     let answers = serde_json::to_string(application).map_err(|_| ApiError::Internal)?;
     let submitted_at = crate::follow::now();
     let service = serde_plain(&application.service);
@@ -223,15 +239,18 @@ async fn store(
     .bind(&answers)
     .bind(&token_hash)
     .bind(&submitted_at)
-    .bind(request.language.code())
+    .bind(language.code())
     .bind(i64::from(photo_id_required))
     .fetch_optional(&mut *tx)
     .await
     .map_err(internal)?;
     let Some(id) = id else {
-        // The same key was used before: same body → the same receipt, another body → 409.
+        // The same key was stored meanwhile: same body → the same receipt, another → 409.
         tx.rollback().await.map_err(internal)?;
-        return earlier_receipt(&state.db, key, &request_hash, token).await;
+        let receipt = earlier_receipt(&state.db, key, request_hash, token)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        return Ok((receipt, false));
     };
     let reference = format!("RVK-{}-{id:06}", &submitted_at[..4]);
     sqlx::query("UPDATE applications SET reference = ? WHERE id = ?")
@@ -245,7 +264,7 @@ async fn store(
          VALUES (?, ?, ?, ?)",
     )
     .bind(key.stored_form())
-    .bind(&request_hash)
+    .bind(request_hash)
     .bind(id)
     .bind(&submitted_at)
     .execute(&mut *tx)
@@ -276,13 +295,15 @@ async fn store(
     ))
 }
 
+/// The receipt of an earlier submission with this key, `None` if the key is new, or a 409 if
+/// the key came with a different body.
 async fn earlier_receipt(
     db: &Database,
     key: &IdempotencyKey,
     request_hash: &str,
     token: String,
-) -> Result<(ApplicationReceipt, bool), ApiError> {
-    let row = sqlx::query(
+) -> Result<Option<ApplicationReceipt>, ApiError> {
+    let Some(row) = sqlx::query(
         "SELECT k.request_hash, a.reference, a.service, a.centre, a.submitted_at, a.photo_id_required \
          FROM idempotency_keys k JOIN applications a ON a.id = k.application_id \
          WHERE k.idempotency_key = ?",
@@ -291,23 +312,20 @@ async fn earlier_receipt(
     .fetch_optional(db.pool())
     .await
     .map_err(internal)?
-    .ok_or(ApiError::Internal)?;
+    else {
+        return Ok(None);
+    };
     if row.get::<String, _>("request_hash") != request_hash {
         return Err(ApiError::IdempotencyConflict);
     }
-    let service: ServiceId = from_plain(&row.get::<String, _>("service"))?;
-    let centre: ServiceCentre = from_plain(&row.get::<String, _>("centre"))?;
-    Ok((
-        ApplicationReceipt {
-            reference: row.get("reference"),
-            status_token: token,
-            service,
-            centre,
-            submitted_at: row.get("submitted_at"),
-            photo_id_required: row.get::<i64, _>("photo_id_required") != 0,
-        },
-        false,
-    ))
+    Ok(Some(ApplicationReceipt {
+        reference: row.get("reference"),
+        status_token: token,
+        service: from_plain(&row.get::<String, _>("service"))?,
+        centre: from_plain(&row.get::<String, _>("centre"))?,
+        submitted_at: row.get("submitted_at"),
+        photo_id_required: row.get::<i64, _>("photo_id_required") != 0,
+    }))
 }
 
 /// How an enum is named in the database: its JSON name (`financial-assistance`).

@@ -5,8 +5,8 @@ use std::net::SocketAddr;
 
 use axum::{
     Extension, Json,
-    body::Bytes,
-    extract::{ConnectInfo, Path, State},
+    body::Body,
+    extract::{ConnectInfo, Path, State, rejection::PathRejection},
     http::{HeaderMap, StatusCode},
     response::IntoResponse,
 };
@@ -64,8 +64,10 @@ async fn application_of(db: &Database, token: &str) -> Result<i64, ApiError> {
 /// `GET /api/applications/{token}`
 pub async fn status(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    token: Result<Path<String>, PathRejection>,
 ) -> Result<Json<ApplicationStatus>, ApiError> {
+    // A path that does not even decode is one more unknown link: the same 404.
+    let Path(token) = token.map_err(|_| ApiError::NotFound)?;
     let id = application_of(&state.db, &token).await?;
     let application = sqlx::query(
         "SELECT reference, service, centre, submitted_at FROM applications WHERE id = ?",
@@ -127,19 +129,35 @@ pub async fn status(
 /// from its first bytes; the Content-Type header and the file name are not trusted.
 pub async fn add_document(
     State(state): State<AppState>,
-    Path(token): Path<String>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    token: Result<Path<String>, PathRejection>,
+    body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
+    let Path(token) = token.map_err(|_| ApiError::NotFound)?;
+    // The link is checked before a byte of the body is read, so unknown links cost nothing.
     let id = application_of(&state.db, &token).await?;
-    let bytes = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::DocumentTooLarge
-        } else {
-            ApiError::MalformedBody(rejection.body_text())
-        }
-    })?;
+    let bytes = axum::body::to_bytes(body, DOCUMENT_BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::DocumentTooLarge)?;
     let kind = DocumentKind::sniff(&bytes).ok_or(ApiError::UnsupportedDocument)?;
     let sha256 = sha256_hex(&bytes);
+    // The same file again (a retry after a lost answer) is the same document, stored once.
+    if let Some(received_at) = sqlx::query_scalar::<_, String>(
+        "SELECT received_at FROM documents WHERE application_id = ? AND sha256 = ?",
+    )
+    .bind(id)
+    .bind(&sha256)
+    .fetch_optional(state.db.pool())
+    .await
+    .map_err(internal)?
+    {
+        let receipt = DocumentReceipt {
+            kind,
+            size: bytes.len() as u64,
+            sha256,
+            received_at,
+        };
+        return Ok((StatusCode::OK, Json(receipt)));
+    }
     let received_at = now();
     let mut tx = state.db.pool().begin().await.map_err(internal)?;
     sqlx::query(
@@ -164,6 +182,14 @@ pub async fn add_document(
     .execute(&mut *tx)
     .await
     .map_err(internal)?;
+    // Counsellors filter on this column; a decided application stays decided.
+    sqlx::query("UPDATE applications SET status = ? WHERE id = ? AND status <> ?")
+        .bind(Status::DocumentReceived.as_str())
+        .bind(id)
+        .bind(Status::Decided.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
     tx.commit().await.map_err(internal)?;
     tracing::info!(
         kind = kind.media_type(),

@@ -31,8 +31,8 @@ pub fn api() -> Router<AppState> {
         .route("/applications/{token}", get(crate::follow::status))
         .route(
             "/applications/{token}/documents",
-            post(crate::follow::add_document)
-                .layer(DefaultBodyLimit::max(crate::follow::DOCUMENT_BODY_LIMIT)),
+            // The handler reads the body itself, up to its own limit, after checking the link.
+            post(crate::follow::add_document).layer(DefaultBodyLimit::disable()),
         )
         .route("/callbacks", post(crate::follow::request_callback))
         .fallback(|| async { ApiError::NotFound })

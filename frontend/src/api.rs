@@ -23,13 +23,16 @@ pub enum SubmitError {
     Refused(Problem),
 }
 
-/// `POST /api/applications`. The same `key` for every retry of one submission, so the server
-/// stores it once and answers each retry with the same receipt.
-pub async fn submit_application(
-    key: &str,
-    request: &ApplicationRequest,
-) -> Result<ApplicationReceipt, SubmitError> {
-    post_json("/api/applications", key, request).await
+/// `POST /api/applications` with the body exactly as first sent. The same `key` and bytes for
+/// every retry of one submission, so the server stores it once and answers each retry with the
+/// same receipt.
+pub async fn submit_application(key: &str, body: &str) -> Result<ApplicationReceipt, SubmitError> {
+    post_body("/api/applications", key, body).await
+}
+
+/// The JSON of an application, as it is queued and sent.
+pub fn application_body(request: &ApplicationRequest) -> String {
+    serde_json::to_string(request).unwrap_or_default()
 }
 
 /// `POST /api/callbacks`, idempotent in the same way.
@@ -46,13 +49,21 @@ async fn post_json<T: Serialize, R: DeserializeOwned>(
     body: &T,
 ) -> Result<R, SubmitError> {
     let body = serde_json::to_string(body).map_err(|_| SubmitError::Server(0))?;
+    post_body(url, key, &body).await
+}
+
+async fn post_body<R: DeserializeOwned>(
+    url: &str,
+    key: &str,
+    body: &str,
+) -> Result<R, SubmitError> {
     let headers = web_sys::Headers::new().map_err(|_| SubmitError::Unreachable)?;
     let _ = headers.set("content-type", "application/json");
     let _ = headers.set(IDEMPOTENCY_KEY_HEADER, key);
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&body));
+    init.set_body(&JsValue::from_str(body));
     let response = fetch(url, &init).await?;
     let status = response.status();
     let text = text_of(&response).await;

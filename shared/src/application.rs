@@ -532,6 +532,7 @@ pub const TEXT_TOO_LONG: &str = "text.too-long";
 pub const EMAIL_BAD_FORMAT: &str = "email.bad-format";
 pub const NUMBER_BAD_FORMAT: &str = "number.bad-format";
 pub const NUMBER_TOO_LARGE: &str = "number.too-large";
+pub const NUMBER_TOO_SMALL: &str = "number.too-small";
 pub const POSTCODE_OUTSIDE: &str = "postcode.outside-reykjavik";
 pub const SAME_KENNITALA: &str = "kennitala.same-as-applicant";
 
@@ -543,6 +544,7 @@ pub fn all_problem_codes() -> impl Iterator<Item = &'static str> {
         EMAIL_BAD_FORMAT,
         NUMBER_BAD_FORMAT,
         NUMBER_TOO_LARGE,
+        NUMBER_TOO_SMALL,
         POSTCODE_OUTSIDE,
         SAME_KENNITALA,
     ];
@@ -564,6 +566,9 @@ pub struct Application {
     pub housing: Option<LivingSituation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income: Option<Kronur>,
+    /// Where the income comes from, in the resident's words, if they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rent: Option<Kronur>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -586,7 +591,6 @@ pub struct FinancialDetails {
     pub children: u8,
     pub student: bool,
     pub employment: Employment,
-    pub income_source: Option<String>,
     pub tax_credit: TaxCredit,
     pub bank_account: BankAccount,
 }
@@ -655,7 +659,6 @@ pub fn validate(
         let children = v.count(Field::Children, 30);
         let student = v.choice(Field::Student, draft.student);
         let employment = v.choice(Field::Employment, draft.employment);
-        let income_source = v.optional_line(Field::IncomeSource);
         let tax_credit = v.choice(Field::TaxCredit, draft.tax_credit);
         let bank_account = v.parsed(
             Field::BankAccount,
@@ -685,7 +688,6 @@ pub fn validate(
                 children,
                 student,
                 employment,
-                income_source: income_source.flatten(),
                 tax_credit,
                 bank_account,
             }),
@@ -700,12 +702,20 @@ pub fn validate(
     let income = asks(Step::Income)
         .then(|| v.parsed(Field::Income, Kronur::parse, KronurError::code))
         .flatten();
+    let income_source = asks(Step::Income)
+        .then(|| v.optional_line(Field::IncomeSource))
+        .flatten()
+        .flatten();
     let rent = asks(Step::Rent)
         .then(|| v.parsed(Field::Rent, Kronur::parse, KronurError::code))
         .flatten();
     let household_size = asks(Step::HouseholdSize)
         .then(|| v.count(Field::HouseholdSize, 20))
         .flatten();
+    if household_size == Some(0) {
+        // The applicant is one of the household.
+        v.problem(Field::HouseholdSize, NUMBER_TOO_SMALL);
+    }
     let wheelchair = asks(Step::Wheelchair)
         .then(|| v.choice(Field::Wheelchair, draft.wheelchair))
         .flatten();
@@ -738,6 +748,7 @@ pub fn validate(
         financial,
         housing,
         income,
+        income_source,
         rent,
         household_size,
         wheelchair,

@@ -278,3 +278,20 @@ async fn a_client_over_its_submission_budget_gets_a_429_with_retry_after() {
     assert_eq!(problem(response).await.kind, "/problems/too-many-requests");
     assert_eq!(stored_count(&server, "applications").await, 2);
 }
+
+#[tokio::test]
+async fn a_retry_of_a_stored_application_gets_its_receipt_even_over_the_limit() {
+    let (server, _dist) = spawn_with_limit(1).await;
+    let key = new_key();
+    let first = post(&server, Some(&key), &body(1)).await;
+    assert_eq!(first.status(), 201);
+    let first: ApplicationReceipt = first.json().await.unwrap();
+    // The budget is spent, but this is the same application, not a new one.
+    let retry = post(&server, Some(&key), &body(1)).await;
+    assert_eq!(retry.status(), 200);
+    assert_eq!(retry.json::<ApplicationReceipt>().await.unwrap(), first);
+    assert_eq!(
+        post(&server, Some(&new_key()), &body(2)).await.status(),
+        429
+    );
+}

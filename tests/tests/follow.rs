@@ -95,6 +95,7 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
         "short".to_owned(),
         format!("{}x", receipt.status_token),
         format!("{}.", "A".repeat(42)),
+        "%FF%FE".to_owned(),
     ];
     let mut bodies = Vec::new();
     for token in tokens {
@@ -320,4 +321,23 @@ async fn call_back_requests_have_a_per_client_limit_with_retry_after() {
     let response = ask_for_call(&server, Some(&new_key()), &callback_body()).await;
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn the_same_document_sent_twice_is_stored_once() {
+    let (server, _dist) = spawn().await;
+    let receipt = apply(&server).await;
+    let first = upload(&server, &receipt.status_token, "image/png", png()).await;
+    assert_eq!(first.status(), 201);
+    let first: DocumentReceipt = first.json().await.unwrap();
+    let again = upload(&server, &receipt.status_token, "image/png", png()).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<DocumentReceipt>().await.unwrap(), first);
+    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status.documents.len(), 1);
+    assert_eq!(status.events.len(), 2, "one document-received event");
 }

@@ -52,11 +52,13 @@ pub fn receipt_path(reference: &str) -> String {
     format!("/receipt/{reference}")
 }
 
-/// A submission waiting for the API's acknowledgement, with the key every retry reuses.
+/// A submission waiting for the API's acknowledgement: the key and the exact body every retry
+/// reuses, so that a retry is recognised even by a newer server with newer rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Queued {
     pub key: String,
-    pub request: ApplicationRequest,
+    pub service: ServiceId,
+    pub body: String,
 }
 
 /// A receipt, kept with the key of the submission that produced it.
@@ -139,7 +141,7 @@ impl Applications {
     /// The submission of `service` still waiting in the outbox, if any.
     pub fn queued(self, service: ServiceId) -> Option<Queued> {
         self.outbox
-            .with(|o| o.iter().find(|q| q.request.service == service).cloned())
+            .with(|o| o.iter().find(|q| q.service == service).cloned())
     }
 
     pub fn receipt(self, reference: &str) -> Option<ApplicationReceipt> {
@@ -162,7 +164,8 @@ impl Applications {
         if self.queued(service).is_none() {
             let queued = Queued {
                 key: api::new_idempotency_key(),
-                request,
+                service,
+                body: api::application_body(&request),
             };
             self.outbox.update(|o| o.push(queued));
         }
@@ -181,8 +184,8 @@ impl Applications {
         };
         self.waiting.set(Some(Waiting::Sending));
         leptos::task::spawn_local(async move {
-            let result = api::submit_application(&next.key, &next.request).await;
-            let service = next.request.service;
+            let result = api::submit_application(&next.key, &next.body).await;
+            let service = next.service;
             match result {
                 Ok(receipt) => {
                     self.receipts.update(|r| {

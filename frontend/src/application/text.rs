@@ -108,6 +108,7 @@ pub fn problem_message(locale: Locale, code: &str) -> &'static str {
         "email.bad-format" => td_string!(locale, errors.email.bad_format),
         "number.bad-format" => td_string!(locale, errors.number.bad_format),
         "number.too-large" => td_string!(locale, errors.number.too_large),
+        "number.too-small" => td_string!(locale, errors.number.too_small),
         "postcode.outside-reykjavik" => td_string!(locale, errors.postcode.outside_reykjavik),
         "postcode.empty" => td_string!(locale, errors.postcode.empty),
         "postcode.not-three-digits" => td_string!(locale, errors.postcode.not_three_digits),

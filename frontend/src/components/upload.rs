@@ -65,6 +65,12 @@ pub fn DocumentUpload(
                     return;
                 }
             };
+            // Refused here rather than after 10 MB of someone's mobile data.
+            if blob.size() > velferd_shared::follow::MAX_DOCUMENT_BYTES as f64 {
+                prepared.set_value(None);
+                state.set(Upload::Failed(UploadError::TooLarge));
+                return;
+            }
             state.set(Upload::Sending(0.0));
             let progress = move |done: f64| state.set(Upload::Sending(done));
             match api::upload_document(&token.get_value(), &blob, progress).await {
@@ -76,7 +82,13 @@ pub fn DocumentUpload(
                     state.set(Upload::Sent);
                     on_sent();
                 }
-                Err(error) => state.set(Upload::Failed(error)),
+                Err(error) => {
+                    // Sending the same file again cannot help these: choose another.
+                    if matches!(error, UploadError::TooLarge | UploadError::WrongType) {
+                        prepared.set_value(None);
+                    }
+                    state.set(Upload::Failed(error));
+                }
             }
         });
     };

@@ -144,12 +144,15 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
                 <div class="summary-row">
                     <dt>{label.clone()}</dt>
                     <dd class="summary-answer" dir="auto">{answer}</dd>
-                    <dd class="summary-change">
-                        <a id=field_anchor(field) href=step_path(service, step)>
-                            {t!(i18n, screener.change)}
-                            <span class="visually-hidden">": " {label}</span>
-                        </a>
-                    </dd>
+                    // Once sent, the answers are fixed: no Change links while it waits.
+                    <Show when=move || apps.queued(service).is_none()>
+                        <dd class="summary-change">
+                            <a id=field_anchor(field) href=step_path(service, step)>
+                                {t!(i18n, screener.change)}
+                                <span class="visually-hidden">": " {label.clone()}</span>
+                            </a>
+                        </dd>
+                    </Show>
                 </div>
             </For>
         </dl>

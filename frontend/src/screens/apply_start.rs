@@ -29,7 +29,8 @@ pub fn ApplyStart() -> impl IntoView {
 fn Start(service: ServiceId) -> impl IntoView {
     let i18n = use_i18n();
     let apps = Applications::get();
-    let started = apps.drafts.with_untracked(|d| d.contains_key(&service));
+    let started =
+        apps.drafts.with_untracked(|d| d.contains_key(&service)) || apps.queued(service).is_some();
     let title = Signal::derive(move || {
         format!(
             "{}: {}",

@@ -5,7 +5,10 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::{
+    components::Redirect,
+    hooks::{use_navigate, use_params_map},
+};
 use velferd_shared::{
     ServiceId,
     application::{self, ApplicationDraft, Field, Step},
@@ -13,7 +16,7 @@ use velferd_shared::{
 
 use crate::{
     application::{
-        Applications, fields,
+        Applications, check_path, fields,
         fields::Control,
         service_from_slug, start_path, step_path,
         text::{field_hint, field_label, problem_message, step_hint, step_title},
@@ -33,8 +36,13 @@ pub fn ApplyStepPage() -> impl IntoView {
                 p.get("step"),
             )
         });
+        let waiting = service.is_some_and(|s| Applications::get().queued(s).is_some());
         match (service, step.as_deref()) {
             (Some(service), Some("check")) => view! { <CheckApplication service/> }.into_any(),
+            // Sent and waiting for the server: the answers can no longer change underneath it.
+            (Some(service), Some(_)) if waiting => {
+                view! { <Redirect path=check_path(service)/> }.into_any()
+            }
             (Some(service), Some(slug)) => match Step::from_slug(slug).filter(|s| {
                 application::steps_for(service, &ApplicationDraft::default()).contains(s)
                     || *s == Step::PartnerDetails
@@ -344,6 +352,8 @@ fn TextInput(
                 name=field.name()
                 inputmode=inputmode
                 autocomplete=autocomplete
+                // Digits with spaces (a phone number, a kennitala) keep their order in Arabic.
+                dir=(inputmode != "text").then_some("ltr")
                 spellcheck="false"
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described

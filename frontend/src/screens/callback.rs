@@ -213,7 +213,7 @@ pub fn CallbackPage() -> impl IntoView {
             <Show when=move || language.get() == Some(Language::ALL.len())>
                 <div class="field">
                     <label class="field-label" for="other_language">{t!(i18n, callback.other_language)}</label>
-                    <input class="text-input" type="text" id="other_language" name="other_language"
+                    <input class="text-input" type="text" id="other_language" name="other_language" maxlength="100"
                         prop:value=move || other_language.get()
                         on:input=move |ev| other_language.set(event_target_value(&ev))/>
                 </div>
@@ -246,7 +246,8 @@ pub fn CallbackPage() -> impl IntoView {
                 </Show>
                 <textarea class="text-area" id="message" name="message" rows="4"
                     maxlength=velferd_shared::follow::MAX_CALLBACK_MESSAGE.to_string()
-                    aria-describedby="message-hint"
+                    aria-invalid=move || problem_of(&[CallbackField::Message])().is_some().then_some("true")
+                    aria-describedby=move || if problem_of(&[CallbackField::Message])().is_some() { "message-hint message-error" } else { "message-hint" }
                     prop:value=move || message.get()
                     on:input=move |ev| message.set(event_target_value(&ev))></textarea>
             </div>
@@ -293,6 +294,7 @@ fn TextField(
                 class:text-input-error=move || problem.get().is_some()
                 type=if kind == "tel" { "tel" } else { "text" }
                 inputmode=kind
+                dir="ltr"
                 id=id
                 name=id
                 autocomplete=autocomplete
@@ -364,7 +366,7 @@ pub fn CallbackSent() -> impl IntoView {
             <dl class="summary-list">
                 <div class="summary-row">
                     <dt>{t!(i18n, callback.window_label)}</dt>
-                    <dd dir="ltr">{move || window_label(i18n.get_locale(), r.window)}</dd>
+                    <dd>{move || window_label(i18n.get_locale(), r.window)}</dd>
                 </div>
                 <div class="summary-row">
                     <dt>{t!(i18n, callback.centre_label)}</dt>

@@ -43,7 +43,7 @@ fn a_complete_financial_assistance_draft_becomes_a_typed_application() {
     let financial = application.financial.as_ref().unwrap();
     assert_eq!(financial.children, 2);
     assert_eq!(
-        financial.income_source, None,
+        application.income_source, None,
         "a blank optional field is absent"
     );
     assert!(application.needs_photo_id());
