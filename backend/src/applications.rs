@@ -224,6 +224,7 @@ async fn store(
     let centre = serde_plain(&application.centre);
     let photo_id_required = application.needs_photo_id();
 
+    let _turn = state.db.write_turn().await;
     let mut tx = state.db.pool().begin().await.map_err(internal)?;
     // The first statement writes, so SQLite takes its write lock before reading anything and
     // concurrent submissions queue up instead of failing on a stale snapshot.

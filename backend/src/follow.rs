@@ -159,6 +159,7 @@ pub async fn add_document(
         return Ok((StatusCode::OK, Json(receipt)));
     }
     let received_at = now();
+    let _turn = state.db.write_turn().await;
     let mut tx = state.db.pool().begin().await.map_err(internal)?;
     sqlx::query(
         "INSERT INTO documents (application_id, kind, size, sha256, content, received_at) \
@@ -236,6 +237,7 @@ pub async fn request_callback(
     let request_hash = sha256_hex(&serde_json::to_vec(&request).map_err(|_| ApiError::Internal)?);
     let requested_at = now();
     let year = &requested_at[..4];
+    let turn = state.db.write_turn().await;
     let mut tx = state.db.pool().begin().await.map_err(internal)?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO callbacks (reference, centre, service, request, time_window, status, requested_at, idempotency_key, request_hash) \
@@ -255,6 +257,7 @@ pub async fn request_callback(
     .map_err(internal)?;
     let Some(id) = id else {
         tx.rollback().await.map_err(internal)?;
+        drop(turn);
         let row = sqlx::query(
             "SELECT reference, centre, time_window, requested_at, request_hash FROM callbacks \
              WHERE idempotency_key = ?",
@@ -315,6 +318,7 @@ pub async fn record_status(
     note: Option<&str>,
 ) -> Result<(), AdminError> {
     let recorded_at = now();
+    let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
     let updated = sqlx::query("UPDATE applications SET status = ? WHERE reference = ?")
         .bind(status.as_str())

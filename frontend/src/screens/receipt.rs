@@ -6,7 +6,8 @@ use leptos_router::hooks::use_params_map;
 use velferd_shared::{ServiceId, api::ApplicationReceipt};
 
 use crate::{
-    application::Applications, components::page::PageHeading, i18n::*, text::service_name,
+    application::Applications, components::page::PageHeading, components::upload::DocumentUpload,
+    i18n::*, text::service_name,
 };
 
 #[component]
@@ -78,6 +79,10 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         <Show when=move || service == ServiceId::FinancialAssistance>
             <p>{t!(i18n, application.documents.residence_permit)}</p>
         </Show>
+        // The application exists now, so the documents it needs can follow it straight away.
+        {(!service.service().documents.is_empty()).then(|| {
+            view! { <DocumentUpload token=receipt.status_token.clone() on_sent=|| ()/> }
+        })}
         <h2>{t!(i18n, application.receipt.link_title)}</h2>
         <p>{t!(i18n, application.receipt.link_text)}</p>
         <p class="status-link"><a href=link.clone() dir="ltr">{link.clone()}</a></p>

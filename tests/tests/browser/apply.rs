@@ -188,6 +188,8 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
     ensure(page.contains("photo ID"), || {
         format!("a first-time applicant is told to show photo ID:\n{page}")
     })?;
+    // The documents the service needs can be sent from the receipt at once.
+    browser.wait_for("main .upload #document").await?;
     let link = browser.text("main .status-link").await?;
     let token = link.rsplit('/').next().unwrap_or_default();
     ensure(token.len() == 43, || format!("the private link is {link}"))?;
