@@ -129,7 +129,7 @@ pub fn CallbackPage() -> impl IntoView {
                         Default::default(),
                     );
                 }
-                Err(SubmitError::Refused(problem)) => {
+                Err(SubmitError::Refused(problem)) if !problem.errors.is_empty() => {
                     problems.set(
                         problem
                             .errors
@@ -138,6 +138,12 @@ pub fn CallbackPage() -> impl IntoView {
                             .collect(),
                     );
                     attempts.update(|n| *n += 1);
+                }
+                // A refusal without a field to correct (a 409: this key went with other answers
+                // whose reply was lost): say so, and send the next try as a new request.
+                Err(SubmitError::Refused(_)) => {
+                    key.set_value(api::new_idempotency_key());
+                    failed.set(true);
                 }
                 Err(_) => failed.set(true),
             }
