@@ -67,7 +67,7 @@ pub fn LanguageFromUrl() -> impl IntoView {
     });
 }
 
-const STORAGE_KEY: &str = "velferd.language";
+pub const LANGUAGE_KEY: &str = "velferd.language";
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
@@ -75,7 +75,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn remember(language: Language) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, language.code());
+        let _ = storage.set_item(LANGUAGE_KEY, language.code());
     }
 }
 
@@ -88,7 +88,7 @@ pub fn LanguageMemory() -> impl IntoView {
     // which runs first and would otherwise undo the restored choice.
     Effect::new(move |previous: Option<Locale>| {
         if previous.is_none()
-            && let Some(stored) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            && let Some(stored) = storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten())
         {
             i18n.set_locale(locale_of(Language::from_tag(&stored).unwrap_or_default()));
         }

@@ -33,3 +33,16 @@ pub fn remove(key: &str) {
         let _ = storage.remove_item(key);
     }
 }
+
+/// Everything Velferð keeps on this device except the language choice: answers, drafts, unsent
+/// applications, receipts, call-back confirmations and set-aside records. For a shared computer.
+pub fn forget_everything() {
+    let Some(storage) = local() else { return };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("velferd.") && k != crate::language::LANGUAGE_KEY)
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}

@@ -1161,6 +1161,12 @@ fn main() {
         follow::a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged,
     ));
     trials.push(trial(
+        "clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language",
+        rt,
+        &world,
+        follow::clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language,
+    ));
+    trials.push(trial(
         "a_call_back_is_requested_by_keyboard_on_a_phone",
         rt,
         &world,

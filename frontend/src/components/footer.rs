@@ -16,6 +16,15 @@ pub fn tel_href(number: &str) -> String {
 #[component]
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
+    // On a shared computer the next person must not find this resident's answers or receipts.
+    let forget = move |_| {
+        let question = td_string!(i18n.get_locale_untracked(), footer.forget_confirm);
+        if window().confirm_with_message(question).unwrap_or(false) {
+            crate::storage::forget_everything();
+            // A fresh start, so no screen keeps the cleared answers in memory.
+            let _ = window().location().set_href("/");
+        }
+    };
     view! {
         <footer class="site-footer">
             <h2>{t!(i18n, footer.contact_heading)}</h2>
@@ -43,6 +52,11 @@ pub fn Footer() -> impl IntoView {
                     .collect_view()}
             </ul>
             <p class="guidance">{t!(i18n, footer.guidance)}</p>
+            <p class="no-print">
+                <button type="button" class="button-link" on:click=forget>
+                    {t!(i18n, footer.forget_device)}
+                </button>
+            </p>
         </footer>
     }
 }

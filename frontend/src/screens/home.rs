@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use velferd_shared::Area;
 
 use crate::{
+    application::{Applications, check_path, receipt_path},
     components::page::PageHeading,
     i18n::*,
-    text::{area_summary, area_title},
+    text::{area_summary, area_title, service_name},
 };
 
 /// "How can we help?": the areas of life a resident starts from.
@@ -15,6 +16,7 @@ pub fn Home() -> impl IntoView {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
         <p class="lead">{t!(i18n, home.intro)}</p>
         <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
+        <YourApplications/>
         <ul class="cards" aria-label=move || t_string!(i18n, home.areas_label).to_string()>
             {Area::ALL
                 .into_iter()
@@ -32,5 +34,66 @@ pub fn Home() -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// Applications sent from this device, and any still waiting to be sent: a receipt is never
+/// out of reach, even when the answer came after the resident had left the page.
+#[component]
+fn YourApplications() -> impl IntoView {
+    let i18n = use_i18n();
+    let apps = Applications::get();
+    let entries = move || {
+        let locale = i18n.get_locale();
+        let mut list: Vec<(String, String, Option<String>)> = apps.outbox.with(|o| {
+            o.iter()
+                .map(|q| {
+                    (
+                        check_path(q.service),
+                        service_name(locale, q.service).to_owned(),
+                        None,
+                    )
+                })
+                .collect()
+        });
+        list.extend(apps.receipts.with(|r| {
+            r.iter()
+                .rev()
+                .map(|k| {
+                    (
+                        receipt_path(&k.receipt.reference),
+                        service_name(locale, k.receipt.service).to_owned(),
+                        Some(k.receipt.reference.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }));
+        list
+    };
+    view! {
+        <Show when=move || !entries().is_empty()>
+            <section class="your-applications" aria-labelledby="your-applications">
+                <h2 id="your-applications">{t!(i18n, home.your_applications)}</h2>
+                <ul>
+                    {move || {
+                        entries()
+                            .into_iter()
+                            .map(|(href, name, reference)| {
+                                view! {
+                                    <li>
+                                        <a href=href>{name}</a>
+                                        " – "
+                                        {match reference {
+                                            Some(reference) => view! { <span dir="ltr">{reference}</span> }.into_any(),
+                                            None => view! { <strong>{t!(i18n, home.waiting)}</strong> }.into_any(),
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -323,3 +323,66 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     browser.close().await;
     Ok(())
 }
+
+pub async fn clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/", "pl").await?;
+    // What a resident leaves behind: screener answers, a draft and a receipt.
+    let receipt = serde_json::json!([{
+        "key": "k-0123456789abcdef",
+        "receipt": {
+            "reference": "RVK-2026-000042",
+            "status_token": "A".repeat(43),
+            "service": "home-support",
+            "centre": "vesturmidstod",
+            "submitted_at": "2026-11-24T10:00:00Z",
+            "photo_id_required": false
+        }
+    }]);
+    browser
+        .script(&format!(
+            "localStorage.setItem('velferd.screener.answers', '{{\"age\":40}}'); \
+             localStorage.setItem('velferd.applications.drafts', '{{\"home-support\":{{\"name\":\"Jón\"}}}}'); \
+             localStorage.setItem('velferd.applications.receipts', {});",
+            serde_json::Value::String(receipt.to_string())
+        ))
+        .await?;
+    browser.reload().await?;
+    let listed = wait_for_text(&browser, "main .your-applications", "RVK-2026-000042").await?;
+    ensure(!listed.is_empty(), || {
+        "the receipt is listed on the home page".into()
+    })?;
+    browser.click("footer .button-link").await?;
+    browser
+        .client
+        .accept_alert()
+        .await
+        .map_err(|e| e.to_string())?;
+    browser.wait_for("main h1").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // The app writes its empty state back at once; nothing of the resident's may remain.
+    let left = browser
+        .script(
+            "const all = Object.keys(localStorage).filter(k => k.startsWith('velferd.')) \
+               .map(k => localStorage.getItem(k)).join('|'); \
+             const answers = JSON.parse(localStorage.getItem('velferd.screener.answers') || '{}'); \
+             return [all.includes('RVK-2026-000042'), all.includes('Jón'), answers.age ?? null, \
+                     localStorage.getItem('velferd.language')];",
+        )
+        .await?;
+    ensure(
+        left == serde_json::json!([false, false, null, "pl"]),
+        || format!("left on the device (receipt, draft, age, language): {left}"),
+    )?;
+    ensure(browser.html_lang().await? == "pl", || {
+        "the language was kept".into()
+    })?;
+    let home = browser.text("main").await?;
+    ensure(!home.contains("RVK-2026-000042"), || {
+        "the receipt is gone".into()
+    })?;
+    browser.close().await;
+    Ok(())
+}
