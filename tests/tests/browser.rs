@@ -1167,6 +1167,12 @@ fn main() {
         follow::clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language,
     ));
     trials.push(trial(
+        "a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload",
+        rt,
+        &world,
+        follow::a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload,
+    ));
+    trials.push(trial(
         "a_call_back_is_requested_by_keyboard_on_a_phone",
         rt,
         &world,

@@ -107,6 +107,24 @@ impl Applications {
         Effect::new(move |_| apps.receipts.with(|r| storage::write(RECEIPTS_KEY, r)));
         // The browser says when the connection is back: try at once.
         let _ = window_event_listener(leptos::ev::online, move |_| apps.flush());
+        // Another tab changed them: take its version, so neither tab writes over the other's
+        // submission or receipt with an old copy.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            match event.key().as_deref() {
+                Some(DRAFTS_KEY) => apps
+                    .drafts
+                    .set(storage::read(DRAFTS_KEY).unwrap_or_default()),
+                Some(OUTBOX_KEY) => {
+                    apps.outbox
+                        .set(storage::read(OUTBOX_KEY).unwrap_or_default());
+                    apps.flush();
+                }
+                Some(RECEIPTS_KEY) => apps
+                    .receipts
+                    .set(storage::read(RECEIPTS_KEY).unwrap_or_default()),
+                _ => {}
+            }
+        });
         provide_context(apps);
         apps.flush();
     }

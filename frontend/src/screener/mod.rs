@@ -23,6 +23,12 @@ impl Screener {
     pub fn provide() {
         let answers = RwSignal::new(storage::read::<Answers>(STORAGE_KEY).unwrap_or_default());
         Effect::new(move |_| answers.with(|a| storage::write(STORAGE_KEY, a)));
+        // Answers given in another tab reach this one instead of being overwritten by it.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(STORAGE_KEY) {
+                answers.set(storage::read(STORAGE_KEY).unwrap_or_default());
+            }
+        });
         provide_context(Screener { answers });
     }
 

@@ -386,3 +386,62 @@ pub async fn clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_
     browser.close().await;
     Ok(())
 }
+
+pub async fn a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Desktop).await?;
+    browser.open_in("/", "en").await?;
+    browser.wait_for("main h1").await?;
+    let first = browser.client.window().await.map_err(|e| e.to_string())?;
+    // A second tab of the same site stores a receipt, as its outbox would on acknowledgement.
+    let second = browser
+        .client
+        .new_window(true)
+        .await
+        .map_err(|e| e.to_string())?;
+    browser
+        .client
+        .switch_to_window(second.handle)
+        .await
+        .map_err(|e| e.to_string())?;
+    browser.open("/urgent-help").await?;
+    browser.wait_for("main h1").await?;
+    let receipt = serde_json::json!([{
+        "key": "k-fedcba9876543210",
+        "receipt": {
+            "reference": "RVK-2026-000077",
+            "status_token": "B".repeat(43),
+            "service": "home-delivered-meals",
+            "centre": "austurmidstod",
+            "submitted_at": "2026-11-24T11:00:00Z",
+            "photo_id_required": false
+        }
+    }]);
+    browser
+        .script(&format!(
+            "localStorage.setItem('velferd.applications.receipts', {});",
+            serde_json::Value::String(receipt.to_string())
+        ))
+        .await?;
+    browser
+        .client
+        .switch_to_window(first)
+        .await
+        .map_err(|e| e.to_string())?;
+    // The first tab took the other tab's receipts instead of keeping its stale empty list.
+    wait_for_text(&browser, "main .your-applications", "RVK-2026-000077").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let stored = browser
+        .script("return localStorage.getItem('velferd.applications.receipts')")
+        .await?;
+    ensure(
+        stored
+            .as_str()
+            .unwrap_or_default()
+            .contains("RVK-2026-000077"),
+        || format!("the first tab wrote over the receipt: {stored}"),
+    )?;
+    browser.close().await;
+    Ok(())
+}
