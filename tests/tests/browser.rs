@@ -1143,6 +1143,12 @@ fn main() {
         apply::a_financial_assistance_application_is_completed_by_keyboard_on_a_phone,
     ));
     trials.push(trial(
+        "what_the_screener_knows_is_not_asked_again_in_the_application",
+        rt,
+        &world,
+        apply::what_the_screener_knows_is_not_asked_again_in_the_application,
+    ));
+    trials.push(trial(
         "an_application_sent_while_the_server_is_down_goes_through_once_it_is_back",
         rt,
         &world,

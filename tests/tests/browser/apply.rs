@@ -348,3 +348,61 @@ pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_i
     browser.close().await;
     Ok(())
 }
+
+/// The value in a form field now.
+async fn field_value(browser: &Browser, id: &str) -> Result<String, String> {
+    Ok(browser
+        .script(&format!("return document.getElementById('{id}').value"))
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+pub async fn what_the_screener_knows_is_not_asked_again_in_the_application(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    super::complete(&browser, &super::SINGLE_RENTER, "en", false).await?;
+    // "Apply online" on the financial-assistance result.
+    browser
+        .click(&format!("main a.button[href='{START}']"))
+        .await?;
+    wait_for_path_change(&browser, "/check/results").await?;
+    browser.click("main a.button").await?;
+    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut asked = Vec::new();
+    while current != format!("{START}/check") {
+        let slug = current.rsplit('/').next().unwrap_or_default().to_owned();
+        match slug.as_str() {
+            "address" => {
+                let postcode = field_value(&browser, "postcode").await?;
+                ensure(postcode == "105", || {
+                    format!("the postcode from the screener is {postcode:?}")
+                })?;
+            }
+            "income" => {
+                let income = field_value(&browser, "income").await?;
+                ensure(income == "0", || {
+                    format!("the income from the screener is {income:?}")
+                })?;
+            }
+            _ => {}
+        }
+        fill_by_touch(&browser, plan_for(&current)?).await?;
+        asked.push(slug);
+        current = wait_for_path_change(&browser, &current).await?;
+    }
+    for answered in ["partner", "children", "student", "housing", "employment"] {
+        ensure(!asked.iter().any(|s| s == answered), || {
+            format!("{answered} was asked again: {asked:?}")
+        })?;
+    }
+    // They are still on the summary, each with a Change link.
+    let summary = browser.text("main .summary-list").await?;
+    ensure(summary.contains("I rent, with a registered lease"), || {
+        format!("the housing answer is missing from the summary:\n{summary}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
