@@ -23,7 +23,6 @@ use crate::{
     AppState,
     db::Database,
     error::{ApiError, body_bytes, parse_json, require_json},
-    translations::text,
 };
 
 /// A client's idempotency key: random, at least 128 bits in practice (the browser sends a UUID),
@@ -180,16 +179,9 @@ pub async fn submit(
     }
     let application =
         application::validate(request.service, &request.draft).map_err(|problems| {
-            ApiError::Invalid(
-                problems
-                    .into_iter()
-                    .map(|p| FieldError {
-                        pointer: p.field.pointer(),
-                        code: p.code.to_owned(),
-                        // In the applicant's language: a client without our UI still gets a clear message.
-                        detail: text(request.language, &message_key(p.code)),
-                    })
-                    .collect(),
+            ApiError::invalid_fields(
+                request.language,
+                problems.into_iter().map(|p| (p.field.pointer(), p.code)),
             )
         })?;
     let (receipt, created) =
@@ -200,11 +192,6 @@ pub async fn submit(
         StatusCode::OK
     };
     Ok((status, Json(receipt)))
-}
-
-/// `required.partner-kennitala` → `errors.required.partner_kennitala`
-fn message_key(code: &str) -> String {
-    format!("errors.{}", code.replace('-', "_"))
 }
 
 /// Commits the application, its first status event and its idempotency key in one transaction,
@@ -225,7 +212,7 @@ async fn store(
     let photo_id_required = application.needs_photo_id();
 
     let _turn = state.db.write_turn().await;
-    let mut tx = state.db.pool().begin().await.map_err(internal)?;
+    let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
     // The first statement writes, so SQLite takes its write lock before reading anything and
     // concurrent submissions queue up instead of failing on a stale snapshot.
     let id: Option<i64> = sqlx::query_scalar(
@@ -244,10 +231,10 @@ async fn store(
     .bind(i64::from(photo_id_required))
     .fetch_optional(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     let Some(id) = id else {
         // The same key was stored meanwhile: same body → the same receipt, another → 409.
-        tx.rollback().await.map_err(internal)?;
+        tx.rollback().await.map_err(ApiError::database)?;
         let receipt = earlier_receipt(&state.db, key, request_hash, token)
             .await?
             .ok_or(ApiError::Internal)?;
@@ -259,7 +246,7 @@ async fn store(
         .bind(id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
+        .map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO idempotency_keys (idempotency_key, request_hash, application_id, created_at) \
          VALUES (?, ?, ?, ?)",
@@ -270,7 +257,7 @@ async fn store(
     .bind(&submitted_at)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO status_events (application_id, status, note, recorded_at) \
          VALUES (?, 'received', NULL, ?)",
@@ -279,9 +266,9 @@ async fn store(
     .bind(&submitted_at)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     // Only after this returns (synchronous = FULL) is the application on disk: then we answer.
-    tx.commit().await.map_err(internal)?;
+    tx.commit().await.map_err(ApiError::database)?;
     tracing::info!(service, centre, "application stored");
     Ok((
         ApplicationReceipt {
@@ -312,7 +299,7 @@ async fn earlier_receipt(
     .bind(key.stored_form())
     .fetch_optional(db.pool())
     .await
-    .map_err(internal)?
+    .map_err(ApiError::database)?
     else {
         return Ok(None);
     };
@@ -340,14 +327,4 @@ pub(crate) fn serde_plain<T: serde::Serialize>(value: &T) -> String {
 pub(crate) fn from_plain<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
     serde_json::from_value(serde_json::Value::String(stored.to_owned()))
         .map_err(|_| ApiError::Internal)
-}
-
-fn internal(error: sqlx::Error) -> ApiError {
-    // The error names a table or a constraint, never a value: safe to log.
-    tracing::error!(%error, "storing an application failed");
-    if matches!(&error, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed) {
-        ApiError::Unavailable
-    } else {
-        ApiError::Internal
-    }
 }

@@ -97,6 +97,41 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// A database failure: 503 when the pool is exhausted or closing (worth retrying), 500
+    /// otherwise. sqlx errors name tables and constraints, never values: safe to log.
+    pub fn database(error: sqlx::Error) -> ApiError {
+        tracing::error!(%error, "a database query failed");
+        if matches!(&error, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed) {
+            ApiError::Unavailable
+        } else {
+            ApiError::Internal
+        }
+    }
+
+    /// A 422 from `shared`'s validation problems, given as (JSON pointer, code), each with its
+    /// message in the resident's language so a client without our UI still gets a clear one.
+    pub fn invalid_fields(
+        language: velferd_shared::Language,
+        problems: impl IntoIterator<Item = (String, &'static str)>,
+    ) -> ApiError {
+        ApiError::Invalid(
+            problems
+                .into_iter()
+                .map(|(pointer, code)| FieldError {
+                    pointer,
+                    code: code.to_owned(),
+                    // `required.partner-kennitala` is `errors.required.partner_kennitala`.
+                    detail: crate::translations::text(
+                        language,
+                        &format!("errors.{}", code.replace('-', "_")),
+                    ),
+                })
+                .collect(),
+        )
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = problem_response(&self.problem());

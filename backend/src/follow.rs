@@ -12,12 +12,9 @@ use axum::{
 };
 use sqlx::Row;
 use subtle::ConstantTimeEq;
-use velferd_shared::{
-    api::FieldError,
-    follow::{
-        ApplicationStatus, CallbackReceipt, CallbackRequest, Decision, DocumentKind,
-        DocumentReceipt, Status, StatusEvent, validate_callback,
-    },
+use velferd_shared::follow::{
+    ApplicationStatus, CallbackReceipt, CallbackRequest, Decision, DocumentKind, DocumentReceipt,
+    Status, StatusEvent, validate_callback,
 };
 
 use crate::{
@@ -27,7 +24,6 @@ use crate::{
     },
     db::Database,
     error::{ApiError, ValidJson},
-    translations::text,
 };
 
 /// A status token as the receipt gives it: 43 base64url characters. Anything else is unknown.
@@ -49,7 +45,7 @@ async fn application_of(db: &Database, token: &str) -> Result<i64, ApiError> {
         .bind(&hash)
         .fetch_optional(db.pool())
         .await
-        .map_err(internal)?
+        .map_err(ApiError::database)?
         .ok_or(ApiError::NotFound)?;
     let stored: String = row.get("token_hash");
     // The index finds the row by hash; the final comparison does not stop at the first
@@ -75,7 +71,7 @@ pub async fn status(
     .bind(id)
     .fetch_one(state.db.pool())
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     let events = sqlx::query(
         "SELECT status, note, decision, recorded_at FROM status_events \
          WHERE application_id = ? ORDER BY recorded_at, id",
@@ -83,7 +79,7 @@ pub async fn status(
     .bind(id)
     .fetch_all(state.db.pool())
     .await
-    .map_err(internal)?
+    .map_err(ApiError::database)?
     .into_iter()
     .map(|row| {
         Ok(StatusEvent {
@@ -104,7 +100,7 @@ pub async fn status(
     .bind(id)
     .fetch_all(state.db.pool())
     .await
-    .map_err(internal)?
+    .map_err(ApiError::database)?
     .into_iter()
     .map(|row| {
         Ok(DocumentReceipt {
@@ -148,7 +144,7 @@ pub async fn add_document(
     .bind(&sha256)
     .fetch_optional(state.db.pool())
     .await
-    .map_err(internal)?
+    .map_err(ApiError::database)?
     {
         let receipt = DocumentReceipt {
             kind,
@@ -160,7 +156,7 @@ pub async fn add_document(
     }
     let received_at = now();
     let _turn = state.db.write_turn().await;
-    let mut tx = state.db.pool().begin().await.map_err(internal)?;
+    let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO documents (application_id, kind, size, sha256, content, received_at) \
          VALUES (?, ?, ?, ?, ?, ?)",
@@ -173,7 +169,7 @@ pub async fn add_document(
     .bind(&received_at)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO status_events (application_id, status, note, recorded_at) VALUES (?, ?, NULL, ?)",
     )
@@ -182,7 +178,7 @@ pub async fn add_document(
     .bind(&received_at)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     // Counsellors filter on this column; a decided application stays decided.
     sqlx::query("UPDATE applications SET status = ? WHERE id = ? AND status <> ?")
         .bind(Status::DocumentReceived.as_str())
@@ -190,8 +186,8 @@ pub async fn add_document(
         .bind(Status::Decided.as_str())
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        .map_err(ApiError::database)?;
+    tx.commit().await.map_err(ApiError::database)?;
     tracing::info!(
         kind = kind.media_type(),
         size = bytes.len(),
@@ -220,25 +216,16 @@ pub async fn request_callback(
     }
     let key = IdempotencyKey::parse(&headers)?;
     let callback = validate_callback(&request).map_err(|problems| {
-        ApiError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| FieldError {
-                    pointer: p.field.pointer(),
-                    code: p.code.to_owned(),
-                    detail: text(
-                        request.ui_language,
-                        &format!("errors.{}", p.code.replace('-', "_")),
-                    ),
-                })
-                .collect(),
+        ApiError::invalid_fields(
+            request.ui_language,
+            problems.into_iter().map(|p| (p.field.pointer(), p.code)),
         )
     })?;
     let request_hash = sha256_hex(&serde_json::to_vec(&request).map_err(|_| ApiError::Internal)?);
     let requested_at = now();
     let year = &requested_at[..4];
     let turn = state.db.write_turn().await;
-    let mut tx = state.db.pool().begin().await.map_err(internal)?;
+    let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO callbacks (reference, centre, service, request, time_window, status, requested_at, idempotency_key, request_hash) \
          VALUES (?, ?, ?, ?, ?, 'requested', ?, ?, ?) \
@@ -254,9 +241,9 @@ pub async fn request_callback(
     .bind(&request_hash)
     .fetch_optional(&mut *tx)
     .await
-    .map_err(internal)?;
+    .map_err(ApiError::database)?;
     let Some(id) = id else {
-        tx.rollback().await.map_err(internal)?;
+        tx.rollback().await.map_err(ApiError::database)?;
         drop(turn);
         let row = sqlx::query(
             "SELECT reference, centre, time_window, requested_at, request_hash FROM callbacks \
@@ -265,7 +252,7 @@ pub async fn request_callback(
         .bind(key.stored_form())
         .fetch_one(state.db.pool())
         .await
-        .map_err(internal)?;
+        .map_err(ApiError::database)?;
         if row.get::<String, _>("request_hash") != request_hash {
             return Err(ApiError::IdempotencyConflict);
         }
@@ -283,8 +270,8 @@ pub async fn request_callback(
         .bind(id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        .map_err(ApiError::database)?;
+    tx.commit().await.map_err(ApiError::database)?;
     tracing::info!(
         centre = serde_plain(&callback.centre),
         "call-back request stored"
@@ -349,11 +336,6 @@ pub fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
-}
-
-fn internal(error: sqlx::Error) -> ApiError {
-    tracing::error!(%error, "a database query failed");
-    ApiError::Internal
 }
 
 /// The documents route accepts bodies this large; everything else keeps the JSON limit.

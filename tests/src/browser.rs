@@ -271,6 +271,29 @@ impl Browser {
         self.wait_for(css).await?.click().await.map_err(err(css))
     }
 
+    /// Types into whatever has focus, as a keyboard user would.
+    pub async fn type_keys(&self, text: &str) -> Result<(), Failure> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.client
+            .active_element()
+            .await
+            .map_err(err("the focused element"))?
+            .send_keys(text)
+            .await
+            .map_err(err("typing"))
+    }
+
+    /// Types into the field `css` (for a file input: the file's path).
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<(), Failure> {
+        self.wait_for(css)
+            .await?
+            .send_keys(text)
+            .await
+            .map_err(err(css))
+    }
+
     /// Presses Tab as a keyboard user would and reports where focus landed.
     pub async fn press_tab(&self) -> Result<Focused, Failure> {
         self.press_key(Key::Tab).await?;

@@ -917,13 +917,8 @@ async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> Tes
                     format!("Tab from the heading reached {first:?}")
                 })?;
                 browser
-                    .client
-                    .active_element()
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .send_keys(&format!("{text}{}", &*Key::Enter))
-                    .await
-                    .map_err(|e| e.to_string())?;
+                    .type_keys(&format!("{text}{}", &*Key::Enter))
+                    .await?;
             }
             Step::Choose(index) => {
                 ensure(first.tag == "input", || {

@@ -71,20 +71,6 @@ async fn wait_for_heading_focus(browser: &Browser, current: &str) -> Result<(), 
     Ok(())
 }
 
-async fn type_into_focused(browser: &Browser, text: &str) -> Result<(), String> {
-    if text.is_empty() {
-        return Ok(());
-    }
-    browser
-        .client
-        .active_element()
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys(text)
-        .await
-        .map_err(|e| e.to_string())
-}
-
 /// Tabs forward to the page's submit button and presses Enter.
 async fn tab_to_submit_and_press_enter(browser: &Browser) -> Result<(), String> {
     for _ in 0..60 {
@@ -123,7 +109,7 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
                     ensure(matches!(field.tag.as_str(), "input" | "textarea"), || {
                         format!("{current}: Tab reached {field:?}, not a field")
                     })?;
-                    type_into_focused(&browser, value).await?;
+                    browser.type_keys(value).await?;
                 }
                 // Enter in a text field sends the form, as on any web page.
                 browser.press_key(Key::Enter).await?;

@@ -1,7 +1,7 @@
 //! After applying, in the browser: the private status link with a change made by the admin
 //! command, a photo sent from it, and a call-back requested by keyboard on a phone.
 
-use fantoccini::{Locator, key::Key};
+use fantoccini::key::Key;
 use velferd_shared::{
     api::ApplicationReceipt,
     follow::{ApplicationStatus, DocumentKind},
@@ -129,13 +129,8 @@ pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
     let file = folder.path().join("lease.png");
     std::fs::write(&file, &bytes).map_err(|e| e.to_string())?;
     browser
-        .client
-        .find(Locator::Css("#document"))
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys(&file.display().to_string())
-        .await
-        .map_err(|e| e.to_string())?;
+        .type_into("#document", &file.display().to_string())
+        .await?;
     browser.click("main .upload button[type=submit]").await?;
     wait_for_text(&browser, "main .upload-status", "arrived").await?;
     wait_for_text(&browser, "main .timeline", "Document received").await?;
@@ -234,16 +229,16 @@ pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Re
     browser.press_key(Key::Down).await?;
     let phone = browser.press_tab().await?;
     ensure(phone.id == "phone", || format!("then {phone:?}"))?;
-    type_keys(&browser, "611 2345").await?;
+    browser.type_keys("611 2345").await?;
     let window = browser.press_tab().await?;
     ensure(window.id == "window", || format!("then {window:?}"))?;
     browser.press_key(Key::Down).await?;
     let postcode = browser.press_tab().await?;
     ensure(postcode.id == "postcode", || format!("then {postcode:?}"))?;
-    type_keys(&browser, "108").await?;
+    browser.type_keys("108").await?;
     let message = browser.press_tab().await?;
     ensure(message.id == "message", || format!("then {message:?}"))?;
-    type_keys(&browser, "After lunch is best.").await?;
+    browser.type_keys("After lunch is best.").await?;
     let button = browser.press_tab().await?;
     ensure(button.tag == "button", || format!("then {button:?}"))?;
     browser.press_key(Key::Enter).await?;
@@ -263,17 +258,6 @@ pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Re
     }
     browser.close().await;
     Ok(())
-}
-
-async fn type_keys(browser: &Browser, text: &str) -> Result<(), String> {
-    browser
-        .client
-        .active_element()
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys(text)
-        .await
-        .map_err(|e| e.to_string())
 }
 
 pub async fn the_call_back_pages_have_no_axe_violations(
@@ -296,22 +280,8 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     .await?;
     browser.click("label[for='language-7']").await?;
     browser.wait_for("#other_language").await?;
-    browser
-        .client
-        .find(Locator::Css("#other_language"))
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys("Tigrinya")
-        .await
-        .map_err(|e| e.to_string())?;
-    browser
-        .client
-        .find(Locator::Css("#phone"))
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys("+44 20 7946 0958")
-        .await
-        .map_err(|e| e.to_string())?;
+    browser.type_into("#other_language", "Tigrinya").await?;
+    browser.type_into("#phone", "+44 20 7946 0958").await?;
     browser.click("label[for='window-2']").await?;
     browser.click("main form button[type=submit]").await?;
     let sent = wait_for_path_change(&browser, "/call-me").await?;
