@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use serde_json::Value;
 use velferd_shared::Language;
 
-fn source(language: Language) -> &'static str {
+/// A locale file as written, for tests that check every key in every language.
+pub fn source(language: Language) -> &'static str {
     match language {
         Language::Is => include_str!("../../frontend/locales/is.json"),
         Language::En => include_str!("../../frontend/locales/en.json"),
