@@ -15,7 +15,8 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use velferd_shared::{
-    api::{ApplicationReceipt, ApplicationRequest, FieldError, IDEMPOTENCY_KEY_HEADER},
+    ProblemCode,
+    api::{ApplicationReceipt, ApplicationRequest, IDEMPOTENCY_KEY_HEADER},
     application::{self, Application},
 };
 
@@ -171,11 +172,10 @@ pub async fn submit(
     }
     let request: ApplicationRequest = parse_json(&bytes)?;
     if !application::takes_online_application(request.service) {
-        return Err(ApiError::Invalid(vec![FieldError {
-            pointer: "/service".into(),
-            code: "service.not-online".into(),
-            detail: "this service does not take online applications".into(),
-        }]));
+        return Err(ApiError::invalid_fields(
+            request.language,
+            [("/service".to_owned(), ProblemCode::ServiceNotOnline)],
+        ));
     }
     let application =
         application::validate(request.service, &request.draft).map_err(|problems| {

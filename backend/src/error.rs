@@ -9,7 +9,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::de::DeserializeOwned;
-use velferd_shared::api::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
+use velferd_shared::{
+    ProblemCode,
+    api::{FieldError, PROBLEM_CONTENT_TYPE, Problem},
+};
 
 /// Bodies larger than this are refused with 413 before they are parsed.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -113,22 +116,27 @@ impl ApiError {
     /// message in the resident's language so a client without our UI still gets a clear one.
     pub fn invalid_fields(
         language: velferd_shared::Language,
-        problems: impl IntoIterator<Item = (String, &'static str)>,
+        problems: impl IntoIterator<Item = (String, ProblemCode)>,
     ) -> ApiError {
         ApiError::Invalid(
             problems
                 .into_iter()
-                .map(|(pointer, code)| FieldError {
-                    pointer,
-                    code: code.to_owned(),
-                    // `required.partner-kennitala` is `errors.required.partner_kennitala`.
-                    detail: crate::translations::text(
-                        language,
-                        &format!("errors.{}", code.replace('-', "_")),
-                    ),
-                })
+                .map(|(pointer, code)| field_error(language, pointer, code))
                 .collect(),
         )
+    }
+}
+
+/// One field's problem: its stable code and the message the browser shows for it.
+fn field_error(
+    language: velferd_shared::Language,
+    pointer: String,
+    code: ProblemCode,
+) -> FieldError {
+    FieldError {
+        pointer,
+        code: code.key().to_owned(),
+        detail: crate::translations::text(language, &code.message_key()),
     }
 }
 
@@ -210,11 +218,18 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let pointer = json_pointer(error.path());
         let inner = error.into_inner();
         match inner.classify() {
-            serde_json::error::Category::Data => ApiError::Invalid(vec![FieldError {
-                pointer,
-                code: "invalid-value".into(),
-                detail: strip_position(&inner.to_string()),
-            }]),
+            // A bounded value (an age over 120) says which problem it is in its message.
+            serde_json::error::Category::Data => {
+                let message = strip_position(&inner.to_string());
+                ApiError::Invalid(vec![match ProblemCode::from_key(&message) {
+                    Some(code) => field_error(velferd_shared::Language::En, pointer, code),
+                    None => FieldError {
+                        pointer,
+                        code: ProblemCode::InvalidValue.key().to_owned(),
+                        detail: message,
+                    },
+                }])
+            }
             _ => ApiError::MalformedBody(inner.to_string()),
         }
     })?;

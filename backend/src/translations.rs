@@ -61,6 +61,20 @@ mod tests {
     }
 
     #[test]
+    fn every_problem_code_has_a_message_of_its_own_in_every_language() {
+        for language in Language::ALL {
+            for code in velferd_shared::ProblemCode::all() {
+                assert!(
+                    lookup(language, &code.message_key()).is_some_and(|t| !t.trim().is_empty()),
+                    "{} has no message for {}",
+                    language.code(),
+                    code.key()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_unknown_key_is_shown_as_itself() {
         assert_eq!(text(Language::Pl, "no.such.key"), "no.such.key");
     }

@@ -131,13 +131,20 @@ pub enum UploadError {
     Failed,
 }
 
+/// A document the server has: stored now, or already stored before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Uploaded {
+    New(DocumentReceipt),
+    AlreadyReceived(DocumentReceipt),
+}
+
 /// `POST /api/applications/{token}/documents` with the bytes as the body. XMLHttpRequest rather
 /// than fetch, because only it reports upload progress (0.0 to 1.0 to `progress`).
 pub async fn upload_document(
     token: &str,
     blob: &web_sys::Blob,
     progress: impl Fn(f64) + 'static,
-) -> Result<DocumentReceipt, UploadError> {
+) -> Result<Uploaded, UploadError> {
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| UploadError::Failed)?;
     xhr.open_with_async(
         "POST",
@@ -164,8 +171,11 @@ pub async fn upload_document(
     let _ = JsFuture::from(done).await;
     drop(on_progress);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    let receipt = |text: &str| serde_json::from_str(text).map_err(|_| UploadError::Failed);
     match xhr.status().unwrap_or(0) {
-        201 => serde_json::from_str(&text).map_err(|_| UploadError::Failed),
+        201 => Ok(Uploaded::New(receipt(&text)?)),
+        // The same file was already stored (a retry after a lost answer, or sent twice).
+        200 => Ok(Uploaded::AlreadyReceived(receipt(&text)?)),
         413 => Err(UploadError::TooLarge),
         415 => Err(UploadError::WrongType),
         _ => Err(UploadError::Failed),

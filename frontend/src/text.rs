@@ -120,12 +120,19 @@ pub fn document_name(locale: Locale, document: Document) -> &'static str {
 // --- The screener -----------------------------------------------------------------------------
 
 use velferd_shared::{
-    answers::Question,
+    Language, ProblemCode, ServiceCentre,
+    answers::{Employment, LivingSituation, Question, ResidenceStatus},
+    application::TaxCredit,
+    choice::Choice,
+    follow::TimeWindow,
     rules::{NextStep, Note, Referral, RuleId, RuleStatus},
-    validation::{KronurError, PostcodeError},
+    validation::{
+        BankAccountError, BankAccountPart, DateError, KennitalaError, KronurError,
+        PhoneNumberError, PostcodeError,
+    },
 };
 
-use crate::screener::questions::{InputError, RangeError};
+use crate::components::form::RadioOption;
 
 pub fn question_title(locale: Locale, question: Question) -> &'static str {
     use Question::*;
@@ -175,60 +182,209 @@ pub fn question_hint(locale: Locale, question: Question) -> Option<&'static str>
     })
 }
 
-/// The label of option `index` of a choice question; yes/no questions share two labels.
-pub fn option_label(locale: Locale, question: Question, index: usize) -> &'static str {
-    match (question, index) {
-        (Question::Living, 0) => td_string!(locale, questions.living.own_home),
-        (Question::Living, 1) => td_string!(locale, questions.living.registered_lease),
-        (Question::Living, 2) => td_string!(locale, questions.living.unregistered_lease),
-        (Question::Living, 3) => td_string!(locale, questions.living.with_parents),
-        (Question::Living, 4) => td_string!(locale, questions.living.with_others),
-        (Question::Living, _) => td_string!(locale, questions.living.no_home),
-        (Question::ResidenceStatus, 0) => {
-            td_string!(locale, questions.residence_status.citizen_or_eea)
-        }
-        (Question::ResidenceStatus, 1) => {
-            td_string!(locale, questions.residence_status.permanent_permit)
-        }
-        (Question::ResidenceStatus, 2) => {
-            td_string!(locale, questions.residence_status.temporary_permit)
-        }
-        (Question::ResidenceStatus, 3) => {
-            td_string!(locale, questions.residence_status.international_protection)
-        }
-        (Question::ResidenceStatus, _) => {
-            td_string!(locale, questions.residence_status.asylum_seeker)
-        }
-        (Question::Employment, 0) => td_string!(locale, questions.employment.working),
-        (Question::Employment, 1) => td_string!(locale, questions.employment.unemployed),
-        (Question::Employment, 2) => td_string!(locale, questions.employment.unable_to_work),
-        (Question::Employment, 3) => td_string!(locale, questions.employment.retired),
-        (Question::Employment, _) => td_string!(locale, questions.employment.other),
-        (_, 0) => td_string!(locale, screener.yes),
-        _ => td_string!(locale, screener.no),
+/// The label of each option of a choice, by value: written once per type, used by the
+/// screener, the application and the call-back form alike.
+pub trait OptionText: Choice {
+    fn label(self, locale: Locale) -> &'static str;
+
+    /// The label's language where it is not the page's.
+    fn lang(self) -> Option<&'static str> {
+        None
     }
 }
 
-pub fn input_error(locale: Locale, error: InputError) -> &'static str {
-    match error {
-        InputError::Required => td_string!(locale, input_errors.required),
-        InputError::ChooseOne => td_string!(locale, input_errors.choose_one),
-        InputError::WholeNumber => td_string!(locale, input_errors.whole_number),
-        InputError::OutOfRange(RangeError::Age) => td_string!(locale, input_errors.age_range),
-        InputError::OutOfRange(RangeError::Months) => td_string!(locale, input_errors.months_range),
-        InputError::OutOfRange(RangeError::Hours) => td_string!(locale, input_errors.hours_range),
-        InputError::ChildAges => td_string!(locale, input_errors.child_ages),
-        InputError::Money(e) => match e {
+/// The radio buttons of a list of options, labelled in `locale`.
+pub fn radio_options<T: OptionText>(locale: Locale, options: &[T]) -> Vec<RadioOption> {
+    options
+        .iter()
+        .map(|o| RadioOption {
+            value: o.key(),
+            label: o.label(locale).to_owned(),
+            lang: o.lang(),
+        })
+        .collect()
+}
+
+impl OptionText for bool {
+    fn label(self, locale: Locale) -> &'static str {
+        if self {
+            td_string!(locale, screener.yes)
+        } else {
+            td_string!(locale, screener.no)
+        }
+    }
+}
+
+impl OptionText for LivingSituation {
+    fn label(self, locale: Locale) -> &'static str {
+        use LivingSituation::*;
+        match self {
+            OwnHome => td_string!(locale, questions.living.own_home),
+            RegisteredLease => td_string!(locale, questions.living.registered_lease),
+            UnregisteredLease => td_string!(locale, questions.living.unregistered_lease),
+            WithParents => td_string!(locale, questions.living.with_parents),
+            WithOthers => td_string!(locale, questions.living.with_others),
+            NoHome => td_string!(locale, questions.living.no_home),
+        }
+    }
+}
+
+impl OptionText for ResidenceStatus {
+    fn label(self, locale: Locale) -> &'static str {
+        use ResidenceStatus::*;
+        match self {
+            CitizenOrEea => td_string!(locale, questions.residence_status.citizen_or_eea),
+            PermanentPermit => td_string!(locale, questions.residence_status.permanent_permit),
+            TemporaryPermit => td_string!(locale, questions.residence_status.temporary_permit),
+            InternationalProtection => {
+                td_string!(locale, questions.residence_status.international_protection)
+            }
+            AsylumSeeker => td_string!(locale, questions.residence_status.asylum_seeker),
+        }
+    }
+}
+
+impl OptionText for Employment {
+    fn label(self, locale: Locale) -> &'static str {
+        use Employment::*;
+        match self {
+            Working => td_string!(locale, questions.employment.working),
+            Unemployed => td_string!(locale, questions.employment.unemployed),
+            UnableToWork => td_string!(locale, questions.employment.unable_to_work),
+            Retired => td_string!(locale, questions.employment.retired),
+            Other => td_string!(locale, questions.employment.other),
+        }
+    }
+}
+
+impl OptionText for TaxCredit {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            TaxCredit::UsedElsewhere => td_string!(locale, application.tax_credit.used_elsewhere),
+            TaxCredit::PartlyUsed => td_string!(locale, application.tax_credit.partly_used),
+            TaxCredit::NotUsed => td_string!(locale, application.tax_credit.not_used),
+        }
+    }
+}
+
+/// District centres keep their official names; the Online Center is described.
+impl OptionText for ServiceCentre {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            ServiceCentre::OnlineCenter => td_string!(locale, application.centre.online_center),
+            district => district.official_name(),
+        }
+    }
+
+    fn lang(self) -> Option<&'static str> {
+        (self != ServiceCentre::OnlineCenter).then_some("is")
+    }
+}
+
+/// Each language by its own name, in its own language.
+impl OptionText for Language {
+    fn label(self, _: Locale) -> &'static str {
+        self.native_name()
+    }
+
+    fn lang(self) -> Option<&'static str> {
+        Some(self.code())
+    }
+}
+
+impl OptionText for TimeWindow {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            TimeWindow::Morning => td_string!(locale, callback.window_morning),
+            TimeWindow::Midday => td_string!(locale, callback.window_midday),
+            TimeWindow::Afternoon => td_string!(locale, callback.window_afternoon),
+        }
+    }
+}
+
+/// The message for a problem, from the browser's own check or named by the API's answer.
+/// Exhaustive: a new code does not compile until it has a message.
+pub fn problem_message(locale: Locale, code: ProblemCode) -> &'static str {
+    use ProblemCode::*;
+    match code {
+        RequiredConsent => td_string!(locale, errors.required.consent),
+        RequiredName => td_string!(locale, errors.required.name),
+        RequiredKennitala => td_string!(locale, errors.required.kennitala),
+        RequiredAddress => td_string!(locale, errors.required.address),
+        RequiredPostcode => td_string!(locale, errors.required.postcode),
+        RequiredCentre => td_string!(locale, errors.required.centre),
+        RequiredChoice => td_string!(locale, errors.required.choice),
+        RequiredPartnerKennitala => td_string!(locale, errors.required.partner_kennitala),
+        RequiredNumber => td_string!(locale, errors.required.number),
+        RequiredAmount => td_string!(locale, errors.required.amount),
+        RequiredBankAccount => td_string!(locale, errors.required.bank_account),
+        RequiredHelpNeeded => td_string!(locale, errors.required.help_needed),
+        RequiredDocuments => td_string!(locale, errors.required.documents),
+        RequiredPhone => td_string!(locale, errors.required.phone),
+        RequiredLanguage => td_string!(locale, errors.required.language),
+        RequiredWindow => td_string!(locale, errors.required.window),
+        TextTooLong => td_string!(locale, errors.text.too_long),
+        EmailBadFormat => td_string!(locale, errors.email.bad_format),
+        NumberBadFormat => td_string!(locale, errors.number.bad_format),
+        NumberTooLarge => td_string!(locale, errors.number.too_large),
+        NumberTooSmall => td_string!(locale, errors.number.too_small),
+        PostcodeOutsideReykjavik => td_string!(locale, errors.postcode.outside_reykjavik),
+        KennitalaSameAsApplicant => td_string!(locale, errors.kennitala.same_as_applicant),
+        ServiceNotOnline => td_string!(locale, errors.service.not_online),
+        InvalidValue => td_string!(locale, errors.invalid_value),
+        AnswerRequired => td_string!(locale, errors.answer.required),
+        AnswerChooseOne => td_string!(locale, errors.answer.choose_one),
+        AnswerWholeNumber => td_string!(locale, errors.answer.whole_number),
+        AgeOutOfRange => td_string!(locale, errors.age.out_of_range),
+        MonthsOutOfRange => td_string!(locale, errors.months.out_of_range),
+        HoursOutOfRange => td_string!(locale, errors.hours.out_of_range),
+        ChildAgesBadFormat => td_string!(locale, errors.child_ages.bad_format),
+        Kennitala(e) => match e {
+            KennitalaError::Empty => td_string!(locale, errors.kennitala.empty),
+            KennitalaError::WrongLength => td_string!(locale, errors.kennitala.wrong_length),
+            KennitalaError::NotDigits => td_string!(locale, errors.kennitala.not_digits),
+            KennitalaError::BadCentury => td_string!(locale, errors.kennitala.bad_century),
+            KennitalaError::BadDate => td_string!(locale, errors.kennitala.bad_date),
+            KennitalaError::CompanyNumber => td_string!(locale, errors.kennitala.company_number),
+        },
+        Postcode(e) => match e {
+            PostcodeError::Empty => td_string!(locale, errors.postcode.empty),
+            PostcodeError::NotThreeDigits => td_string!(locale, errors.postcode.not_three_digits),
+            PostcodeError::NotIcelandic => td_string!(locale, errors.postcode.not_icelandic),
+        },
+        Money(e) => match e {
             KronurError::Empty => td_string!(locale, errors.money.empty),
             KronurError::Negative => td_string!(locale, errors.money.negative),
             KronurError::NotWholeKronur => td_string!(locale, errors.money.not_whole_kronur),
             KronurError::BadFormat => td_string!(locale, errors.money.bad_format),
             KronurError::TooLarge => td_string!(locale, errors.money.too_large),
         },
-        InputError::Postcode(e) => match e {
-            PostcodeError::Empty => td_string!(locale, errors.postcode.empty),
-            PostcodeError::NotThreeDigits => td_string!(locale, errors.postcode.not_three_digits),
-            PostcodeError::NotIcelandic => td_string!(locale, errors.postcode.not_icelandic),
+        Phone(e) => match e {
+            PhoneNumberError::Empty => td_string!(locale, errors.phone.empty),
+            PhoneNumberError::BadCharacters => td_string!(locale, errors.phone.bad_characters),
+            PhoneNumberError::WrongLength => td_string!(locale, errors.phone.wrong_length),
+            PhoneNumberError::NotIcelandic => td_string!(locale, errors.phone.not_icelandic),
+        },
+        BankAccount(e) => match e {
+            BankAccountError::Empty => td_string!(locale, errors.bank_account.empty),
+            BankAccountError::BadFormat => td_string!(locale, errors.bank_account.bad_format),
+            BankAccountError::WrongLength(part) => match part {
+                BankAccountPart::Bank => td_string!(locale, errors.bank_account.wrong_length.bank),
+                BankAccountPart::Ledger => {
+                    td_string!(locale, errors.bank_account.wrong_length.ledger)
+                }
+                BankAccountPart::Account => {
+                    td_string!(locale, errors.bank_account.wrong_length.account)
+                }
+                BankAccountPart::Whole => {
+                    td_string!(locale, errors.bank_account.wrong_length.whole)
+                }
+            },
+        },
+        Date(e) => match e {
+            DateError::Empty => td_string!(locale, errors.date.empty),
+            DateError::BadFormat => td_string!(locale, errors.date.bad_format),
+            DateError::NotARealDate => td_string!(locale, errors.date.not_a_real_date),
         },
     }
 }
@@ -336,5 +492,49 @@ pub fn figure_status_label(
         Proposed => td_string!(locale, figure_status.proposed),
         Derived => td_string!(locale, figure_status.derived),
         Assumed => td_string!(locale, figure_status.assumed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use velferd_shared::{Language, ProblemCode};
+
+    use super::problem_message;
+    use crate::language::locale_of;
+
+    /// The locale files as the server reads them: the browser's message for a code must be the
+    /// text the API sends as that code's `detail`.
+    fn locale_file(language: Language) -> serde_json::Value {
+        let path = format!(
+            "{}/locales/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            language.code()
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn every_problem_code_reads_as_the_same_message_in_the_browser_and_the_api() {
+        for language in Language::ALL {
+            let table = locale_file(language);
+            for code in ProblemCode::all() {
+                let in_file = code
+                    .message_key()
+                    .split('.')
+                    .try_fold(&table, |value, part| value.get(part))
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_else(|| {
+                        panic!("{} has no message for {}", language.code(), code.key())
+                    });
+                assert_eq!(
+                    problem_message(locale_of(language), code),
+                    in_file,
+                    "{} in {}",
+                    code.key(),
+                    language.code()
+                );
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use serde::{
     de::{self, Visitor, value},
 };
 
-use crate::validation::{Kronur, Postcode};
+use crate::validation::{Age, ChildAge, Kronur, Months, Postcode, WeeklyHours};
 
 /// One answer. Missing means not asked yet; `Unknown` means the resident said "I don't know".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -168,7 +168,7 @@ impl ResidenceStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Child {
-    pub age: u8,
+    pub age: ChildAge,
 }
 
 /// Everything the rules ask about. Amounts are for the household: the applicant and a spouse or
@@ -176,14 +176,14 @@ pub struct Child {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Answers {
-    pub age: Answer<u8>,
+    pub age: Answer<Age>,
     /// Postcode of the legal residence (lögheimili).
     pub postcode: Answer<Postcode>,
     /// How long the legal residence has been in Reykjavík, in whole months.
-    pub months_in_reykjavik: Answer<u16>,
+    pub months_in_reykjavik: Answer<Months>,
     pub residence_status: Answer<ResidenceStatus>,
     /// For a temporary permit: months it is still valid.
-    pub permit_months_left: Answer<u16>,
+    pub permit_months_left: Answer<Months>,
     /// Married or cohabiting (sambúð).
     pub partner: Answer<bool>,
     pub children: Answer<Vec<Child>>,
@@ -199,7 +199,7 @@ pub struct Answers {
     pub employment: Answer<Employment>,
     pub student: Answer<bool>,
     pub disability: Answer<bool>,
-    pub support_hours_per_week: Answer<u16>,
+    pub support_hours_per_week: Answer<WeeklyHours>,
     /// Needs help at home because of reduced ability, illness or family circumstances.
     pub needs_help_at_home: Answer<bool>,
     pub can_use_public_transport: Answer<bool>,

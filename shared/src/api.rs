@@ -40,6 +40,14 @@ pub struct FieldError {
     pub detail: String,
 }
 
+impl FieldError {
+    /// The problem the code names; a code this build does not know (from a newer server) reads
+    /// as "check this answer".
+    pub fn problem(&self) -> crate::ProblemCode {
+        crate::ProblemCode::from_key(&self.code).unwrap_or(crate::ProblemCode::InvalidValue)
+    }
+}
+
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// `POST /api/eligibility`.

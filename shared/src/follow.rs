@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Language, ServiceCentre, ServiceId,
-    validation::{PhoneNumber, PhoneNumberError, Postcode, PostcodeError, Residence},
+    Language, ProblemCode, ServiceCentre, ServiceId,
+    validation::{PhoneNumber, Postcode, Residence},
 };
 
 /// Where an application stands. Each change is a dated event on the resident's timeline.
@@ -219,7 +219,7 @@ impl CallbackField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallbackProblem {
     pub field: CallbackField,
-    pub code: &'static str,
+    pub code: ProblemCode,
 }
 
 /// Longest message with a call-back request: a few sentences.
@@ -249,23 +249,23 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
     };
     let other_language = trimmed(&request.other_language);
     if request.language.is_none() && other_language.is_none() {
-        problem(CallbackField::OtherLanguage, "required.language");
+        problem(CallbackField::OtherLanguage, ProblemCode::RequiredLanguage);
     }
     if other_language
         .as_ref()
         .is_some_and(|l| l.chars().count() > 100)
     {
-        problem(CallbackField::OtherLanguage, "text.too-long");
+        problem(CallbackField::OtherLanguage, ProblemCode::TextTooLong);
     }
     let phone = match PhoneNumber::parse(request.phone.as_deref().unwrap_or_default()) {
         Ok(phone) => Some(phone),
         Err(error) => {
-            problem(CallbackField::Phone, PhoneNumberError::code(&error));
+            problem(CallbackField::Phone, error.into());
             None
         }
     };
     if request.window.is_none() {
-        problem(CallbackField::Window, "required.window");
+        problem(CallbackField::Window, ProblemCode::RequiredWindow);
     }
     let centre = match trimmed(&request.postcode) {
         None => Some(ServiceCentre::OnlineCenter),
@@ -276,7 +276,7 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
                 Residence::OutsideReykjavik => ServiceCentre::OnlineCenter,
             }),
             Err(error) => {
-                problem(CallbackField::Postcode, PostcodeError::code(&error));
+                problem(CallbackField::Postcode, error.into());
                 None
             }
         },
@@ -286,7 +286,7 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
         .as_ref()
         .is_some_and(|m| m.chars().count() > MAX_CALLBACK_MESSAGE)
     {
-        problem(CallbackField::Message, "text.too-long");
+        problem(CallbackField::Message, ProblemCode::TextTooLong);
     }
     match (phone, request.window, centre) {
         (Some(phone), Some(window), Some(centre)) if problems.is_empty() => Ok(Callback {
@@ -306,9 +306,6 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
     }
 }
 
-/// Every code `validate_callback` can give besides the parsers' own, for the translation test.
-pub const CALLBACK_CODES: [&str; 2] = ["required.language", "required.window"];
-
 /// What the resident is told after asking for a call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallbackReceipt {
@@ -322,6 +319,7 @@ pub struct CallbackReceipt {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validation::PhoneNumberError;
 
     fn request() -> CallbackRequest {
         CallbackRequest {
@@ -367,10 +365,13 @@ mod tests {
         assert_eq!(
             problems,
             [
-                (CallbackField::OtherLanguage, "required.language"),
-                (CallbackField::Phone, "phone.wrong-length"),
-                (CallbackField::Window, "required.window"),
-                (CallbackField::Message, "text.too-long"),
+                (CallbackField::OtherLanguage, ProblemCode::RequiredLanguage),
+                (
+                    CallbackField::Phone,
+                    ProblemCode::Phone(PhoneNumberError::WrongLength)
+                ),
+                (CallbackField::Window, ProblemCode::RequiredWindow),
+                (CallbackField::Message, ProblemCode::TextTooLong),
             ]
         );
         let named = CallbackRequest {

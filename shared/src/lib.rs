@@ -6,10 +6,13 @@ pub mod answers;
 pub mod api;
 pub mod application;
 pub mod catalogue;
+pub mod choice;
 pub mod follow;
 pub mod language;
+pub mod problem;
 pub mod rules;
 pub mod validation;
 
 pub use catalogue::{Area, HowToApply, Service, ServiceCentre, ServiceId};
 pub use language::{Direction, Language};
+pub use problem::ProblemCode;

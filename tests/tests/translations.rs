@@ -87,27 +87,3 @@ fn the_service_name_stays_velferd_in_every_language() {
         );
     }
 }
-
-#[test]
-fn every_validation_error_has_a_message_in_every_language() {
-    for language in Language::ALL {
-        let table = locale(language);
-        let codes = velferd_shared::validation::all_error_codes()
-            .chain(velferd_shared::application::all_problem_codes())
-            .chain(velferd_shared::follow::CALLBACK_CODES);
-        for code in codes {
-            // `bank-account.wrong-length.ledger` lives at errors.bank_account.wrong_length.ledger
-            let found = code
-                .split('.')
-                .map(|part| part.replace('-', "_"))
-                .try_fold(&table["errors"], |value, part| value.get(part.as_str()));
-            assert!(
-                found
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| !s.trim().is_empty()),
-                "{} has no message for {code}",
-                language.code()
-            );
-        }
-    }
-}

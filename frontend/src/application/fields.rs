@@ -1,144 +1,86 @@
-//! How each field of the application is asked: typed text, long text, a choice or a tick box,
-//! and how a chosen option maps onto the draft.
+//! How each field of the application is asked: typed text, a choice or a tick box, with the
+//! options of a choice labelled by value.
 
 use velferd_shared::{
     Language, ServiceCentre,
-    answers::Question,
-    application::{ApplicationDraft, Field, TaxCredit},
+    answers::{Employment, LivingSituation},
+    application::{Field, FieldKind, TaxCredit},
+    choice::Choice,
 };
 
-use crate::{
-    application::text::{online_center_label, tax_credit_label},
-    i18n::*,
-    screener::questions::{EMPLOYMENT, LIVING},
-    text::option_label,
-};
+use crate::{components::form::InputKind, components::form::RadioOption, i18n::Locale, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
-    Text {
-        inputmode: &'static str,
-        autocomplete: &'static str,
-    },
-    LongText,
-    /// One of this many options.
-    Choice(usize),
+    /// Typed, with the `autocomplete` token of a personal field (or `off`).
+    Input(InputKind, &'static str),
+    Choice,
     Tick,
     /// Nothing to fill in: the page only informs (what documents to send).
     Read,
 }
 
-const CENTRES: [ServiceCentre; 5] = [
-    ServiceCentre::Vesturmidstod,
-    ServiceCentre::Nordurmidstod,
-    ServiceCentre::Sudurmidstod,
-    ServiceCentre::Austurmidstod,
-    ServiceCentre::OnlineCenter,
-];
-
 pub fn control(field: Field) -> Control {
-    let text = |inputmode, autocomplete| Control::Text {
-        inputmode,
-        autocomplete,
-    };
+    match (field, field.kind()) {
+        (Field::DocumentsSeen, _) => Control::Read,
+        (_, FieldKind::Tick) => Control::Tick,
+        (_, FieldKind::Choice) => Control::Choice,
+        (Field::Name, _) => Control::Input(InputKind::Text, "name"),
+        (Field::Address, _) => Control::Input(InputKind::Text, "street-address"),
+        (Field::Postcode, _) => Control::Input(InputKind::Number, "postal-code"),
+        (Field::Email | Field::PartnerEmail, _) => Control::Input(InputKind::Email, "email"),
+        (Field::Phone, _) => Control::Input(InputKind::Phone, "tel"),
+        (Field::HelpNeeded, _) => Control::Input(
+            InputKind::LongText(velferd_shared::application::MAX_TEXT),
+            "off",
+        ),
+        (Field::IncomeSource, _) => Control::Input(InputKind::Text, "off"),
+        // A kennitala, an amount, a count, a bank account.
+        _ => Control::Input(InputKind::Number, "off"),
+    }
+}
+
+/// A choice's options in `locale`; none for other fields.
+pub fn options(locale: Locale, field: Field) -> Vec<RadioOption> {
     match field {
-        Field::Consent => Control::Tick,
-        Field::DocumentsSeen => Control::Read,
-        Field::Name => text("text", "name"),
-        Field::Address => text("text", "street-address"),
-        Field::Postcode => text("numeric", "postal-code"),
-        Field::Kennitala | Field::PartnerKennitala => text("numeric", "off"),
-        Field::Children | Field::HouseholdSize | Field::Income | Field::Rent => {
-            text("numeric", "off")
-        }
-        Field::BankAccount => text("numeric", "off"),
-        Field::IncomeSource => text("text", "off"),
-        Field::Email | Field::PartnerEmail => text("email", "email"),
-        Field::Phone => text("tel", "tel"),
-        Field::HelpNeeded => Control::LongText,
-        Field::Centre => Control::Choice(CENTRES.len()),
-        Field::Housing => Control::Choice(LIVING.len()),
-        Field::Employment => Control::Choice(EMPLOYMENT.len()),
-        Field::TaxCredit => Control::Choice(TaxCredit::ALL.len()),
-        Field::ContactLanguage => Control::Choice(Language::ALL.len()),
+        Field::Centre => text::radio_options(locale, ServiceCentre::OPTIONS),
+        Field::Housing => text::radio_options(locale, LivingSituation::OPTIONS),
+        Field::Employment => text::radio_options(locale, Employment::OPTIONS),
+        Field::TaxCredit => text::radio_options(locale, TaxCredit::OPTIONS),
+        Field::ContactLanguage => text::radio_options(locale, Language::OPTIONS),
         Field::PreviousAid | Field::Partner | Field::Student | Field::Wheelchair => {
-            Control::Choice(2)
+            text::radio_options(locale, bool::OPTIONS)
         }
+        _ => Vec::new(),
     }
 }
 
-fn yes_no(field: Field, draft: &mut ApplicationDraft) -> Option<&mut Option<bool>> {
-    Some(match field {
-        Field::PreviousAid => &mut draft.previous_aid,
-        Field::Partner => &mut draft.partner,
-        Field::Student => &mut draft.student,
-        Field::Wheelchair => &mut draft.wheelchair,
-        _ => return None,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn position<T: PartialEq>(options: &[T], value: Option<&T>) -> Option<usize> {
-    value.and_then(|v| options.iter().position(|o| o == v))
-}
-
-/// The chosen option's index, if any.
-pub fn chosen(field: Field, draft: &ApplicationDraft) -> Option<usize> {
-    match field {
-        Field::Centre => position(&CENTRES, draft.centre.as_ref()),
-        Field::Housing => position(&LIVING, draft.housing.as_ref()),
-        Field::Employment => position(&EMPLOYMENT, draft.employment.as_ref()),
-        Field::TaxCredit => position(&TaxCredit::ALL, draft.tax_credit.as_ref()),
-        Field::ContactLanguage => position(&Language::ALL, draft.contact_language.as_ref()),
-        _ => {
-            let mut copy = draft.clone();
-            yes_no(field, &mut copy)
-                .and_then(|v| *v)
-                .map(|yes| if yes { 0 } else { 1 })
+    #[test]
+    fn every_choice_field_lists_the_options_the_draft_accepts() {
+        for &field in Field::ALL {
+            let listed: Vec<&str> = options(Locale::is, field)
+                .into_iter()
+                .map(|o| o.value)
+                .collect();
+            assert_eq!(listed, field.options(), "{field:?}");
+            assert_eq!(
+                control(field) == Control::Choice,
+                !listed.is_empty(),
+                "{field:?}"
+            );
         }
     }
-}
 
-/// Writes option `index` (or nothing chosen) into the draft.
-pub fn choose(field: Field, draft: &mut ApplicationDraft, index: Option<usize>) {
-    match field {
-        Field::Centre => draft.centre = index.and_then(|i| CENTRES.get(i).copied()),
-        Field::Housing => draft.housing = index.and_then(|i| LIVING.get(i).copied()),
-        Field::Employment => draft.employment = index.and_then(|i| EMPLOYMENT.get(i).copied()),
-        Field::TaxCredit => draft.tax_credit = index.and_then(|i| TaxCredit::ALL.get(i).copied()),
-        Field::ContactLanguage => {
-            draft.contact_language = index.and_then(|i| Language::ALL.get(i).copied())
-        }
-        _ => {
-            if let Some(slot) = yes_no(field, draft) {
-                *slot = index.map(|i| i == 0);
-            }
-        }
-    }
-}
-
-/// The label of option `index`. Centres keep their official names; languages their own.
-pub fn option(locale: Locale, field: Field, index: usize) -> String {
-    match field {
-        Field::Centre => match CENTRES.get(index) {
-            Some(ServiceCentre::OnlineCenter) | None => online_center_label(locale).to_owned(),
-            Some(centre) => centre.official_name().to_owned(),
-        },
-        Field::Housing => option_label(locale, Question::Living, index).to_owned(),
-        Field::Employment => option_label(locale, Question::Employment, index).to_owned(),
-        Field::TaxCredit => tax_credit_label(locale, index).to_owned(),
-        Field::ContactLanguage => Language::ALL
-            .get(index)
-            .map(|l| l.native_name().to_owned())
-            .unwrap_or_default(),
-        _ => option_label(locale, Question::Partner, index).to_owned(),
-    }
-}
-
-/// The `lang` of an option's label, where it is not in the page's language.
-pub fn option_lang(field: Field, index: usize) -> Option<&'static str> {
-    match field {
-        Field::ContactLanguage => Language::ALL.get(index).map(|l| l.code()),
-        Field::Centre if CENTRES.get(index) != Some(&ServiceCentre::OnlineCenter) => Some("is"),
-        _ => None,
+    #[test]
+    fn district_centres_keep_their_official_icelandic_names() {
+        let centres = options(Locale::en, Field::Centre);
+        assert_eq!(centres[0].label, "Vesturmiðstöð");
+        assert_eq!(centres[0].lang, Some("is"));
+        assert_eq!(centres[4].value, "online-center");
+        assert_eq!(centres[4].lang, None);
     }
 }

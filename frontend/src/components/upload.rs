@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::{
-    api::{self, UploadError},
+    api::{self, UploadError, Uploaded},
     i18n::*,
 };
 
@@ -21,7 +21,10 @@ enum Upload {
     NoFile,
     Preparing,
     Sending(f64),
-    Sent,
+    /// `true` when the server already had this very file.
+    Sent {
+        already: bool,
+    },
     Failed(UploadError),
 }
 
@@ -74,12 +77,14 @@ pub fn DocumentUpload(
             state.set(Upload::Sending(0.0));
             let progress = move |done: f64| state.set(Upload::Sending(done));
             match api::upload_document(&token.get_value(), &blob, progress).await {
-                Ok(_) => {
+                Ok(uploaded) => {
                     prepared.set_value(None);
                     if let Some(input) = input.get_untracked() {
                         input.set_value("");
                     }
-                    state.set(Upload::Sent);
+                    state.set(Upload::Sent {
+                        already: matches!(uploaded, Uploaded::AlreadyReceived(_)),
+                    });
                     on_sent();
                 }
                 Err(error) => {
@@ -103,7 +108,10 @@ pub fn DocumentUpload(
             Upload::Idle => None,
             Upload::NoFile => Some(td_string!(locale, follow.upload_choose_first)),
             Upload::Preparing | Upload::Sending(_) => Some(td_string!(locale, follow.uploading)),
-            Upload::Sent => Some(td_string!(locale, follow.uploaded)),
+            Upload::Sent { already: false } => Some(td_string!(locale, follow.uploaded)),
+            Upload::Sent { already: true } => {
+                Some(td_string!(locale, follow.upload_already_received))
+            }
             Upload::Failed(UploadError::TooLarge) => {
                 Some(td_string!(locale, follow.upload_too_large))
             }

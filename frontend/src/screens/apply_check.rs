@@ -4,22 +4,19 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use velferd_shared::{
-    ServiceId,
+    ProblemCode, ServiceId,
     api::ApplicationRequest,
     application::{self, Field, Step},
 };
 
 use crate::{
     application::{
-        Applications, Waiting, fields,
-        fields::Control,
-        receipt_path, step_path,
-        text::{field_label, problem_message},
+        Applications, Waiting, fields, fields::Control, receipt_path, step_path, text::field_label,
     },
-    components::{error_summary::ErrorSummary, page::PageHeading},
+    components::{error_summary::ErrorSummary, form::chosen_label, page::PageHeading},
     i18n::*,
     language::language_of,
-    text::service_name,
+    text::{problem_message, service_name},
 };
 
 #[component]
@@ -42,9 +39,9 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
             .flat_map(|step| step.fields().iter().map(move |f| (step, *f)))
             .map(|(step, field)| {
                 let answer = match fields::control(field) {
-                    Control::Choice(_) => {
-                        fields::chosen(field, &draft).map(|i| fields::option(locale, field, i))
-                    }
+                    Control::Choice => field
+                        .chosen(&draft)
+                        .and_then(|key| chosen_label(fields::options(locale, field), key)),
                     _ => field
                         .text(&draft)
                         .map(str::trim)
@@ -70,7 +67,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
 
     // What the browser or the API found wrong, each with a link to its page.
     let attempts = RwSignal::new(0u32);
-    let local_problems = RwSignal::new(Vec::<(Field, String)>::new());
+    let local_problems = RwSignal::new(Vec::<(Field, ProblemCode)>::new());
     let problems = move || {
         let mut all = local_problems.get();
         apps.refused.with(|r| {
@@ -80,7 +77,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
                 all.extend(
                     errors
                         .iter()
-                        .filter_map(|e| Some((Field::from_pointer(&e.pointer)?, e.code.clone()))),
+                        .filter_map(|e| Some((Field::from_pointer(&e.pointer)?, e.problem()))),
                 );
             }
         });
@@ -90,7 +87,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
         let locale = i18n.get_locale();
         problems()
             .into_iter()
-            .map(|(field, code)| (field_anchor(field), problem_message(locale, &code)))
+            .map(|(field, code)| (field_anchor(field), problem_message(locale, code)))
             .collect::<Vec<_>>()
     });
     Effect::new(move |_| {
@@ -107,12 +104,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
         let draft = draft();
         match application::validate(service, &draft) {
             Err(found) => {
-                local_problems.set(
-                    found
-                        .into_iter()
-                        .map(|p| (p.field, p.code.to_owned()))
-                        .collect(),
-                );
+                local_problems.set(found.into_iter().map(|p| (p.field, p.code)).collect());
                 attempts.update(|n| *n += 1);
             }
             Ok(_) => {

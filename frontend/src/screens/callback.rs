@@ -4,31 +4,28 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use velferd_shared::{
-    Language, ServiceId,
+    Language, ProblemCode, ServiceId,
     api::FieldError,
     catalogue::CATALOGUE,
+    choice::Choice,
     follow::{CallbackField, CallbackReceipt, CallbackRequest, TimeWindow, validate_callback},
 };
 
 use crate::{
     api::{self, SubmitError},
-    application::{service_slug, text::problem_message},
-    components::{error_summary::ErrorSummary, page::PageHeading},
+    application::service_slug,
+    components::{
+        error_summary::ErrorSummary,
+        form::{Choices, InputKind, Naming, RadioOption, TextField},
+        page::PageHeading,
+    },
     i18n::*,
     language::language_of,
     storage,
-    text::service_name,
+    text::{OptionText, problem_message, radio_options, service_name},
 };
 
 const RECEIPTS_KEY: &str = "velferd.callbacks";
-
-fn window_label(locale: Locale, window: TimeWindow) -> &'static str {
-    match window {
-        TimeWindow::Morning => td_string!(locale, callback.window_morning),
-        TimeWindow::Midday => td_string!(locale, callback.window_midday),
-        TimeWindow::Afternoon => td_string!(locale, callback.window_afternoon),
-    }
-}
 
 /// The input a problem's message points to.
 fn field_id(field: CallbackField) -> &'static str {
@@ -52,6 +49,9 @@ fn field_of(error: &FieldError) -> Option<CallbackField> {
     .find(|f| f.pointer() == error.pointer)
 }
 
+/// The language option for a language not in the list, named in a field of its own.
+const OTHER_LANGUAGE: &str = "other";
+
 #[component]
 pub fn CallbackPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -64,16 +64,15 @@ pub fn CallbackPage() -> impl IntoView {
             .find(|id| service_slug(*id) == slug)
     });
     let topic = RwSignal::new(preselected);
-    // Index into `Language::ALL`, or `Language::ALL.len()` for another language.
-    let language = RwSignal::new(None::<usize>);
+    let language = RwSignal::new(None::<&'static str>);
     let other_language = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
-    let window_choice = RwSignal::new(None::<usize>);
+    let window_choice = RwSignal::new(None::<&'static str>);
     let postcode = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     // One key for this request, whatever the number of tries.
     let key = StoredValue::new(api::new_idempotency_key());
-    let problems = RwSignal::new(Vec::<(CallbackField, String)>::new());
+    let problems = RwSignal::new(Vec::<(CallbackField, ProblemCode)>::new());
     let attempts = RwSignal::new(0u32);
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -83,13 +82,11 @@ pub fn CallbackPage() -> impl IntoView {
         let chosen = language.get_untracked();
         CallbackRequest {
             service: topic.get_untracked(),
-            language: chosen.and_then(|i| Language::ALL.get(i).copied()),
-            other_language: (chosen == Some(Language::ALL.len()))
+            language: chosen.and_then(Language::from_key),
+            other_language: (chosen == Some(OTHER_LANGUAGE))
                 .then(|| other_language.get_untracked()),
             phone: text(phone),
-            window: window_choice
-                .get_untracked()
-                .and_then(|i| TimeWindow::ALL.get(i).copied()),
+            window: window_choice.get_untracked().and_then(TimeWindow::from_key),
             postcode: text(postcode),
             message: text(message),
             ui_language: language_of(i18n.get_locale_untracked()),
@@ -102,12 +99,7 @@ pub fn CallbackPage() -> impl IntoView {
         }
         let request = request();
         if let Err(found) = validate_callback(&request) {
-            problems.set(
-                found
-                    .into_iter()
-                    .map(|p| (p.field, p.code.to_owned()))
-                    .collect(),
-            );
+            problems.set(found.into_iter().map(|p| (p.field, p.code)).collect());
             attempts.update(|n| *n += 1);
             return;
         }
@@ -134,7 +126,7 @@ pub fn CallbackPage() -> impl IntoView {
                         problem
                             .errors
                             .iter()
-                            .filter_map(|e| Some((field_of(e)?, e.code.clone())))
+                            .filter_map(|e| Some((field_of(e)?, e.problem())))
                             .collect(),
                     );
                     attempts.update(|n| *n += 1);
@@ -154,20 +146,37 @@ pub fn CallbackPage() -> impl IntoView {
         let locale = i18n.get_locale();
         problems.with(|p| {
             p.iter()
-                .map(|(f, code)| (field_id(*f).to_owned(), problem_message(locale, code)))
+                .map(|(f, code)| (field_id(*f).to_owned(), problem_message(locale, *code)))
                 .collect::<Vec<_>>()
         })
     });
     let problem_of = move |fields: &'static [CallbackField]| {
-        move || {
+        Signal::derive(move || {
             let locale = i18n.get_locale();
             problems.with(|p| {
                 p.iter()
                     .find(|(f, _)| fields.contains(f))
-                    .map(|(_, code)| problem_message(locale, code))
+                    .map(|(_, code)| problem_message(locale, *code))
             })
-        }
+        })
     };
+    let label = move |text: fn(Locale) -> &'static str| {
+        Naming::Label(Signal::derive(move || text(i18n.get_locale()).to_owned()))
+    };
+    let hint = move |text: fn(Locale) -> &'static str| {
+        Signal::derive(move || Some(text(i18n.get_locale())))
+    };
+    let languages = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        let mut options = radio_options(locale, Language::OPTIONS);
+        options.push(RadioOption {
+            value: OTHER_LANGUAGE,
+            label: td_string!(locale, callback.language_other).to_owned(),
+            lang: None,
+        });
+        options
+    });
+    let windows = Signal::derive(move || radio_options(i18n.get_locale(), TimeWindow::OPTIONS));
     let title = Signal::derive(move || t_string!(i18n, callback.title).to_string());
 
     view! {
@@ -203,60 +212,33 @@ pub fn CallbackPage() -> impl IntoView {
                 </select>
             </div>
             <Choices
-                legend=Signal::derive(move || t_string!(i18n, callback.language).to_string())
-                name="language"
-                labels=Signal::derive(move || {
-                    let mut labels: Vec<(String, Option<&'static str>)> = Language::ALL
-                        .iter()
-                        .map(|l| (l.native_name().to_owned(), Some(l.code())))
-                        .collect();
-                    labels.push((t_string!(i18n, callback.language_other).to_string(), None));
-                    labels
-                })
+                id="language"
+                naming=label(|l| td_string!(l, callback.language))
+                options=languages
                 chosen=language
-                problem=Signal::derive(problem_of(&[CallbackField::Language, CallbackField::OtherLanguage]))
+                error=problem_of(&[CallbackField::Language, CallbackField::OtherLanguage])
             />
-            <Show when=move || language.get() == Some(Language::ALL.len())>
-                <div class="field">
-                    <label class="field-label" for="other_language">{t!(i18n, callback.other_language)}</label>
-                    <input class="text-input" type="text" id="other_language" name="other_language" maxlength="100"
-                        prop:value=move || other_language.get()
-                        on:input=move |ev| other_language.set(event_target_value(&ev))/>
-                </div>
+            <Show when=move || language.get() == Some(OTHER_LANGUAGE)>
+                <TextField id="other_language" naming=label(|l| td_string!(l, callback.other_language))
+                    kind=InputKind::Text value=other_language error=Signal::derive(|| None)/>
             </Show>
-            <TextField id="phone" kind="tel" autocomplete="tel" value=phone
-                label=Signal::derive(move || t_string!(i18n, callback.phone).to_string())
-                hint=Signal::derive(move || Some(t_string!(i18n, callback.phone_hint).to_string()))
-                problem=Signal::derive(problem_of(&[CallbackField::Phone]))/>
+            <TextField id="phone" naming=label(|l| td_string!(l, callback.phone)) kind=InputKind::Phone
+                autocomplete="tel" value=phone hint=hint(|l| td_string!(l, callback.phone_hint))
+                error=problem_of(&[CallbackField::Phone])/>
             <Choices
-                legend=Signal::derive(move || t_string!(i18n, callback.window).to_string())
-                name="window"
-                labels=Signal::derive(move || {
-                    TimeWindow::ALL
-                        .iter()
-                        .map(|w| (window_label(i18n.get_locale(), *w).to_owned(), None))
-                        .collect()
-                })
+                id="window"
+                naming=label(|l| td_string!(l, callback.window))
+                options=windows
                 chosen=window_choice
-                problem=Signal::derive(problem_of(&[CallbackField::Window]))
+                error=problem_of(&[CallbackField::Window])
             />
-            <TextField id="postcode" kind="numeric" autocomplete="postal-code" value=postcode
-                label=Signal::derive(move || t_string!(i18n, callback.postcode).to_string())
-                hint=Signal::derive(move || Some(t_string!(i18n, callback.postcode_hint).to_string()))
-                problem=Signal::derive(problem_of(&[CallbackField::Postcode]))/>
-            <div class="field">
-                <label class="field-label" for="message">{t!(i18n, callback.message)}</label>
-                <p class="hint" id="message-hint">{t!(i18n, callback.message_hint)}</p>
-                <Show when=move || problem_of(&[CallbackField::Message])().is_some()>
-                    <p class="field-error" id="message-error">{move || problem_of(&[CallbackField::Message])().unwrap_or_default()}</p>
-                </Show>
-                <textarea class="text-area" id="message" name="message" rows="4"
-                    maxlength=velferd_shared::follow::MAX_CALLBACK_MESSAGE.to_string()
-                    aria-invalid=move || problem_of(&[CallbackField::Message])().is_some().then_some("true")
-                    aria-describedby=move || if problem_of(&[CallbackField::Message])().is_some() { "message-hint message-error" } else { "message-hint" }
-                    prop:value=move || message.get()
-                    on:input=move |ev| message.set(event_target_value(&ev))></textarea>
-            </div>
+            <TextField id="postcode" naming=label(|l| td_string!(l, callback.postcode)) kind=InputKind::Number
+                autocomplete="postal-code" value=postcode hint=hint(|l| td_string!(l, callback.postcode_hint))
+                error=problem_of(&[CallbackField::Postcode])/>
+            <TextField id="message" naming=label(|l| td_string!(l, callback.message))
+                kind=InputKind::LongText(velferd_shared::follow::MAX_CALLBACK_MESSAGE)
+                value=message hint=hint(|l| td_string!(l, callback.message_hint))
+                error=problem_of(&[CallbackField::Message])/>
             <button type="submit" class="button" disabled=move || sending.get()>
                 {move || if sending.get() {
                     td_string!(i18n.get_locale(), callback.sending)
@@ -268,84 +250,6 @@ pub fn CallbackPage() -> impl IntoView {
                 {move || failed.get().then(|| td_string!(i18n.get_locale(), callback.failed))}
             </p>
         </form>
-    }
-}
-
-#[component]
-fn TextField(
-    id: &'static str,
-    kind: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-    label: Signal<String>,
-    hint: Signal<Option<String>>,
-    problem: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    let described = move || {
-        let mut ids = vec![format!("{id}-hint")];
-        if problem.get().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        ids.join(" ")
-    };
-    view! {
-        <div class="field">
-            <label class="field-label" for=id>{move || label.get()}</label>
-            <p class="hint" id=format!("{id}-hint")>{move || hint.get().unwrap_or_default()}</p>
-            <Show when=move || problem.get().is_some()>
-                <p class="field-error" id=format!("{id}-error")>{move || problem.get().unwrap_or_default()}</p>
-            </Show>
-            <input
-                class="text-input"
-                class:text-input-error=move || problem.get().is_some()
-                type=if kind == "tel" { "tel" } else { "text" }
-                inputmode=kind
-                dir="ltr"
-                id=id
-                name=id
-                autocomplete=autocomplete
-                aria-invalid=move || problem.get().is_some().then_some("true")
-                aria-describedby=described
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        </div>
-    }
-}
-
-#[component]
-fn Choices(
-    legend: Signal<String>,
-    name: &'static str,
-    /// Each option's label and, where it is in another language, its `lang`.
-    labels: Signal<Vec<(String, Option<&'static str>)>>,
-    chosen: RwSignal<Option<usize>>,
-    problem: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    let count = labels.with_untracked(Vec::len);
-    view! {
-        <fieldset class="question" aria-describedby=move || problem.get().map(|_| format!("{name}-error"))>
-            <legend class="field-label">{move || legend.get()}</legend>
-            <Show when=move || problem.get().is_some()>
-                <p class="field-error" id=format!("{name}-error")>{move || problem.get().unwrap_or_default()}</p>
-            </Show>
-            <div class="radios">
-                {(0..count)
-                    .map(|index| {
-                        let id = if index == 0 { name.to_owned() } else { format!("{name}-{index}") };
-                        let lang = labels.with_untracked(|l| l[index].1);
-                        view! {
-                            <div class="radio">
-                                <input type="radio" name=name id=id.clone() value=index.to_string()
-                                    prop:checked=move || chosen.get() == Some(index)
-                                    on:change=move |_| chosen.set(Some(index))/>
-                                <label for=id lang=lang>{move || labels.with(|l| l.get(index).map(|x| x.0.clone()).unwrap_or_default())}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        </fieldset>
     }
 }
 
@@ -372,7 +276,7 @@ pub fn CallbackSent() -> impl IntoView {
             <dl class="summary-list">
                 <div class="summary-row">
                     <dt>{t!(i18n, callback.window_label)}</dt>
-                    <dd>{move || window_label(i18n.get_locale(), r.window)}</dd>
+                    <dd>{move || r.window.label(i18n.get_locale())}</dd>
                 </div>
                 <div class="summary-row">
                     <dt>{t!(i18n, callback.centre_label)}</dt>

@@ -5,10 +5,10 @@ use leptos_router::hooks::use_navigate;
 use velferd_shared::answers::Question;
 
 use crate::{
-    components::page::PageHeading,
+    components::{form::chosen_label, page::PageHeading},
     i18n::*,
     screener::{Screener, questions},
-    text::{option_label, question_title},
+    text::question_title,
 };
 
 #[component]
@@ -26,9 +26,11 @@ pub fn CheckAnswers() -> impl IntoView {
                     let answer = if q.is_unknown(a) {
                         td_string!(locale, screener.answer_dont_know).to_owned()
                     } else {
-                        match questions::chosen(q, a) {
-                            Some(index) => option_label(locale, q, index).to_owned(),
-                            None => questions::typed(q, a),
+                        match (questions::chosen(q, a), questions::options(q, locale)) {
+                            (Some(key), Some(options)) => {
+                                chosen_label(options, key).unwrap_or_default()
+                            }
+                            _ => questions::typed(q, a),
                         }
                     };
                     (q, answer)

@@ -3,17 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use velferd_shared::answers::Question;
+use velferd_shared::{ProblemCode, answers::Question};
 
 use crate::{
-    components::{error_summary::ErrorSummary, page::PageHeading},
+    components::{
+        error_summary::ErrorSummary,
+        form::{Choices, InputKind, Naming, RadioOption, TextField},
+    },
     i18n::*,
     screener::{
         Screener,
-        questions::{self, Input, InputError},
+        questions::{self, Input},
     },
     screens::not_found::NotFound,
-    text::{input_error, option_label, question_hint, question_title},
+    text::{problem_message, question_hint, question_title},
 };
 
 const FIELD: &str = "answer";
@@ -52,9 +55,8 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let navigate = use_navigate();
     let input = questions::input_of(question);
     let (typed, choice) = screener.answers.with_untracked(|a| {
-        // "I don't know" is the option after the last one.
         let choice = if question.is_unknown(a) {
-            options_of(input)
+            Some(questions::DONT_KNOW)
         } else {
             questions::chosen(question, a)
         };
@@ -62,10 +64,11 @@ fn QuestionForm(question: Question) -> impl IntoView {
     });
     let typed = RwSignal::new(typed);
     let choice = RwSignal::new(choice);
-    let error = RwSignal::new(None::<InputError>);
+    let error = RwSignal::new(None::<ProblemCode>);
     // Counts failed Continues: the summary takes focus on each, not when the language changes.
     let attempts = RwSignal::new(0u32);
-    let message = Signal::derive(move || error.get().map(|e| input_error(i18n.get_locale(), e)));
+    let message =
+        Signal::derive(move || error.get().map(|e| problem_message(i18n.get_locale(), e)));
 
     let finish = {
         let navigate = navigate.clone();
@@ -82,8 +85,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
         let dont_know = dont_know.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let options = options_of(input);
-            if options.is_some() && choice.get_untracked() == options {
+            if choice.get_untracked() == Some(questions::DONT_KNOW) {
                 dont_know();
                 return;
             }
@@ -108,80 +110,38 @@ fn QuestionForm(question: Question) -> impl IntoView {
         }
     };
     let title = Signal::derive(move || question_title(i18n.get_locale(), question).to_owned());
-    let hint = move || question_hint(i18n.get_locale(), question);
+    let hint = Signal::derive(move || question_hint(i18n.get_locale(), question));
     let back = previous(question, screener);
 
-    let field = match options_of(input) {
-        Some(count) => {
-            view! {
-                <fieldset class="question" aria-describedby=move || described_by(hint().is_some(), error.get().is_some())>
-                    <legend><PageHeading text=title/></legend>
-                    <Show when=move || hint().is_some()>
-                        <p class="hint" id=format!("{FIELD}-hint")>{move || hint().unwrap_or_default()}</p>
-                    </Show>
-                    <FieldError error=message/>
-                    <div class="radios">
-                        {(0..=count)
-                            .map(|index| {
-                                let id = if index == 0 { FIELD.to_owned() } else { format!("{FIELD}-{index}") };
-                                let label = move || {
-                                    if index == count {
-                                        td_string!(i18n.get_locale(), screener.dont_know)
-                                    } else {
-                                        option_label(i18n.get_locale(), question, index)
-                                    }
-                                };
-                                view! {
-                                    <div class="radio">
-                                        <input
-                                            type="radio"
-                                            name=FIELD
-                                            id=id.clone()
-                                            value=index.to_string()
-                                            prop:checked=move || choice.get() == Some(index)
-                                            on:change=move |_| choice.set(Some(index))
-                                        />
-                                        <label for=id>{label}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
-            }
+    let field = if input == Input::Choice {
+        // "I don't know" is always the last option.
+        let options = Signal::derive(move || {
+            let locale = i18n.get_locale();
+            let mut options = questions::options(question, locale).unwrap_or_default();
+            options.push(RadioOption {
+                value: questions::DONT_KNOW,
+                label: td_string!(locale, screener.dont_know).to_owned(),
+                lang: None,
+            });
+            options
+        });
+        view! { <Choices id=FIELD naming=Naming::Heading(title) options chosen=choice hint error=message/> }
             .into_any()
+    } else {
+        let (kind, autocomplete) = match input {
+            Input::ChildAges => (InputKind::Text, "off"),
+            Input::Postcode => (InputKind::Number, "postal-code"),
+            _ => (InputKind::Number, "off"),
+        };
+        view! {
+            <TextField id=FIELD naming=Naming::Heading(title) kind autocomplete value=typed hint error=message/>
+            <p>
+                <button type="button" class="button-link" on:click=move |_| dont_know()>
+                    {t!(i18n, screener.dont_know)}
+                </button>
+            </p>
         }
-        None => {
-            let inputmode = if matches!(input, Input::ChildAges) { "text" } else { "numeric" };
-            let autocomplete = if matches!(input, Input::Postcode) { "postal-code" } else { "off" };
-            view! {
-                <PageHeading text=title label_for=FIELD/>
-                <Show when=move || hint().is_some()>
-                    <p class="hint" id=format!("{FIELD}-hint")>{move || hint().unwrap_or_default()}</p>
-                </Show>
-                <FieldError error=message/>
-                <input
-                    class="text-input"
-                    class:text-input-error=move || error.get().is_some()
-                    type="text"
-                    id=FIELD
-                    name=FIELD
-                    inputmode=inputmode
-                    autocomplete=autocomplete
-                    spellcheck="false"
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=move || described_by(hint().is_some(), error.get().is_some())
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                />
-                <p>
-                    <button type="button" class="button-link" on:click=move |_| dont_know()>
-                        {t!(i18n, screener.dont_know)}
-                    </button>
-                </p>
-            }
-            .into_any()
-        }
+        .into_any()
     };
 
     view! {
@@ -192,35 +152,5 @@ fn QuestionForm(question: Question) -> impl IntoView {
             <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>
         </form>
         <p class="saved-note">{t!(i18n, screener.saved_note)}</p>
-    }
-}
-
-/// The ids of the hint and the error message, whichever are shown.
-fn described_by(hint: bool, error: bool) -> Option<String> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{FIELD}-hint"));
-    }
-    if error {
-        ids.push(format!("{FIELD}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// How many options a choice question has (yes/no has two), or `None` for a typed answer.
-fn options_of(input: Input) -> Option<usize> {
-    match input {
-        Input::Choice { count } => Some(count),
-        Input::YesNo => Some(2),
-        _ => None,
-    }
-}
-
-#[component]
-fn FieldError(#[prop(into)] error: Signal<Option<&'static str>>) -> impl IntoView {
-    view! {
-        <Show when=move || error.get().is_some()>
-            <p class="field-error" id=format!("{FIELD}-error")>{move || error.get().unwrap_or_default()}</p>
-        </Show>
     }
 }

@@ -1,5 +1,10 @@
 use super::*;
-use crate::answers::{Answer, Child};
+use crate::rules::tests::child;
+use crate::{
+    Language, ProblemCode, ServiceCentre,
+    answers::{Answer, Answers, Employment, LivingSituation},
+    validation::{BankAccountError, KennitalaError, Kronur, PhoneNumberError, Postcode},
+};
 
 /// A complete financial-assistance draft, as the browser would send it.
 pub fn financial_draft() -> ApplicationDraft {
@@ -28,7 +33,7 @@ pub fn financial_draft() -> ApplicationDraft {
     }
 }
 
-fn codes(service: ServiceId, draft: &ApplicationDraft) -> Vec<(Field, &'static str)> {
+fn codes(service: ServiceId, draft: &ApplicationDraft) -> Vec<(Field, ProblemCode)> {
     match validate(service, draft) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.into_iter().map(|p| (p.field, p.code)).collect(),
@@ -89,11 +94,20 @@ fn each_bad_value_is_reported_on_its_own_field_with_its_parsers_code() {
     assert_eq!(
         problems,
         vec![
-            (Field::Kennitala, "kennitala.wrong-length"),
-            (Field::Children, NUMBER_BAD_FORMAT),
-            (Field::BankAccount, "bank-account.bad-format"),
-            (Field::Email, EMAIL_BAD_FORMAT),
-            (Field::Phone, "phone.wrong-length"),
+            (
+                Field::Kennitala,
+                ProblemCode::Kennitala(KennitalaError::WrongLength)
+            ),
+            (Field::Children, ProblemCode::NumberBadFormat),
+            (
+                Field::BankAccount,
+                ProblemCode::BankAccount(BankAccountError::BadFormat)
+            ),
+            (Field::Email, ProblemCode::EmailBadFormat),
+            (
+                Field::Phone,
+                ProblemCode::Phone(PhoneNumberError::WrongLength)
+            ),
         ]
     );
 }
@@ -109,7 +123,10 @@ fn a_partner_is_named_by_their_own_kennitala_and_confirms_later() {
     draft.partner_kennitala = Some("120160-3389".into());
     assert_eq!(
         codes(ServiceId::FinancialAssistance, &draft),
-        vec![(Field::PartnerKennitala, SAME_KENNITALA)]
+        vec![(
+            Field::PartnerKennitala,
+            ProblemCode::KennitalaSameAsApplicant
+        )]
     );
     draft.partner_kennitala = Some("0101302989".into());
     let application = validate(ServiceId::FinancialAssistance, &draft).unwrap();
@@ -124,7 +141,7 @@ fn a_postcode_outside_reykjavik_is_refused_with_its_own_reason() {
     draft.postcode = Some("600".into());
     assert_eq!(
         codes(ServiceId::FinancialAssistance, &draft),
-        vec![(Field::Postcode, POSTCODE_OUTSIDE)]
+        vec![(Field::Postcode, ProblemCode::PostcodeOutsideReykjavik)]
     );
 }
 
@@ -149,7 +166,7 @@ fn other_services_ask_only_their_own_questions() {
     assert_eq!(next_step(ServiceId::HomeSupport, &draft), None);
     assert_eq!(
         codes(ServiceId::TransportForDisabledPeople, &draft),
-        vec![(Field::Wheelchair, "required.choice")]
+        vec![(Field::Wheelchair, ProblemCode::RequiredChoice)]
     );
     assert!(
         steps_for(ServiceId::HomeSupport, &draft)
@@ -164,7 +181,7 @@ fn text_longer_than_the_limit_is_refused_not_cut() {
     draft.name = Some("x".repeat(MAX_LINE + 1));
     assert_eq!(
         codes(ServiceId::FinancialAssistance, &draft),
-        vec![(Field::Name, TEXT_TOO_LONG)]
+        vec![(Field::Name, ProblemCode::TextTooLong)]
     );
 }
 
@@ -173,7 +190,7 @@ fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
     let answers = Answers {
         postcode: Answer::Known(Postcode::parse("112").unwrap()),
         partner: Answer::Known(false),
-        children: Answer::Known(vec![Child { age: 4 }, Child { age: 9 }]),
+        children: Answer::Known(vec![child(4), child(9)]),
         living: Answer::Known(LivingSituation::RegisteredLease),
         employment: Answer::Known(Employment::Unemployed),
         income_this_month: Answer::Known(Kronur::new(80_000)),
@@ -222,11 +239,11 @@ fn the_pages_problems_are_only_those_of_its_own_fields() {
 
 #[test]
 fn every_field_has_a_pointer_that_leads_back_to_it_and_a_page() {
-    for field in Field::ALL {
+    for &field in Field::ALL {
         assert_eq!(Field::from_pointer(&field.pointer()), Some(field));
         assert!(field.step().fields().contains(&field));
     }
-    for step in Step::ALL {
+    for &step in Step::ALL {
         assert_eq!(Step::from_slug(step.slug()), Some(step));
     }
 }
@@ -245,13 +262,49 @@ fn every_draft_field_name_matches_its_json_key() {
 }
 
 #[test]
-fn every_problem_code_is_dotted_lowercase_kebab_case() {
-    for code in all_problem_codes() {
-        assert!(code.contains('.'), "{code}");
-        assert!(
-            code.chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '.'),
-            "{code}"
+fn a_choice_is_read_and_written_by_its_options_key() {
+    let mut draft = ApplicationDraft::default();
+    assert_eq!(
+        Field::Centre.options(),
+        [
+            "vesturmidstod",
+            "nordurmidstod",
+            "sudurmidstod",
+            "austurmidstod",
+            "online-center"
+        ]
+    );
+    Field::Centre.choose(&mut draft, Some("sudurmidstod"));
+    assert_eq!(draft.centre, Some(ServiceCentre::Sudurmidstod));
+    assert_eq!(Field::Centre.chosen(&draft), Some("sudurmidstod"));
+    Field::Partner.choose(&mut draft, Some("no"));
+    assert_eq!(draft.partner, Some(false));
+    Field::Partner.choose(&mut draft, Some("perhaps"));
+    assert_eq!(draft.partner, None, "an unknown key chooses nothing");
+    assert!(Field::Name.options().is_empty());
+    Field::Name.choose(&mut draft, Some("yes"));
+    assert_eq!(draft.name, None, "only choices are chosen");
+}
+
+#[test]
+fn a_text_is_read_and_written_only_on_text_fields() {
+    let mut draft = ApplicationDraft::default();
+    Field::Phone.set_text(&mut draft, "611 1234".into());
+    assert_eq!(Field::Phone.text(&draft), Some("611 1234"));
+    Field::Partner.set_text(&mut draft, "yes".into());
+    assert_eq!(draft.partner, None);
+    for &field in Field::ALL {
+        assert_eq!(
+            field.options().is_empty(),
+            field.kind() != FieldKind::Choice
         );
     }
+}
+
+#[test]
+fn a_page_of_another_service_is_not_part_of_this_application() {
+    assert!(Step::PartnerDetails.belongs_to(ServiceId::FinancialAssistance));
+    assert!(!Step::PartnerDetails.belongs_to(ServiceId::HomeSupport));
+    assert!(!Step::BankAccount.belongs_to(ServiceId::HomeSupport));
+    assert!(Step::HelpNeeded.belongs_to(ServiceId::HomeSupport));
 }

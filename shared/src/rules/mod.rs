@@ -188,4 +188,4 @@ pub fn relevant_questions(answers: &Answers) -> Vec<Question> {
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

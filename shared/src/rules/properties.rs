@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::{
     answers::{Answer, Child, Employment, LivingSituation, ResidenceStatus},
-    validation::{Kronur, Postcode},
+    validation::{Age, ChildAge, Kronur, Months, Postcode, WeeklyHours},
 };
 
 fn answer<T: std::fmt::Debug + Clone + 'static>(
@@ -73,7 +73,12 @@ fn postcode() -> impl Strategy<Value = Postcode> {
 }
 
 fn children() -> impl Strategy<Value = Vec<Child>> {
-    prop::collection::vec((0u8..25).prop_map(|age| Child { age }), 0..4)
+    prop::collection::vec(
+        (0u64..25).prop_map(|age| Child {
+            age: ChildAge::new(age).unwrap(),
+        }),
+        0..4,
+    )
 }
 
 fn answers_strategy(all_known: bool) -> impl Strategy<Value = Answers> {
@@ -84,11 +89,11 @@ fn answers_strategy(all_known: bool) -> impl Strategy<Value = Answers> {
         if all_known { known(s) } else { answer(s) }
     }
     let people = (
-        pick(all_known, 0u8..100),
+        pick(all_known, (0u64..100).prop_map(|n| Age::new(n).unwrap())),
         pick(all_known, postcode()),
-        pick(all_known, 0u16..240),
+        pick(all_known, (0u64..240).prop_map(|n| Months::new(n).unwrap())),
         pick(all_known, residence_status()),
-        pick(all_known, 0u16..60),
+        pick(all_known, (0u64..60).prop_map(|n| Months::new(n).unwrap())),
         pick(all_known, any::<bool>()),
         pick(all_known, children()),
         pick(all_known, any::<bool>()),
@@ -105,7 +110,10 @@ fn answers_strategy(all_known: bool) -> impl Strategy<Value = Answers> {
     );
     let needs = (
         pick(all_known, any::<bool>()),
-        pick(all_known, 0u16..60),
+        pick(
+            all_known,
+            (0u64..60).prop_map(|n| WeeklyHours::new(n).unwrap()),
+        ),
         pick(all_known, any::<bool>()),
         pick(all_known, any::<bool>()),
         pick(all_known, any::<bool>()),

@@ -215,7 +215,7 @@ impl<'a> Evaluation<'a> {
     fn minimum_age(&mut self, rule: RuleId, id: FigureId, law: &'static str) {
         let f = self.figure(id);
         let status = at_least(
-            &self.answers.age.map(|a| u64::from(*a)),
+            &self.answers.age.map(|a| u64::from(a.value())),
             f.value,
             Question::Age,
         );
@@ -377,7 +377,7 @@ fn financial_assistance(e: &mut Evaluation) {
                 }
                 status = worse(status, soften(applied));
             }
-            let older = a.age.known().is_some_and(|age| *age >= 67);
+            let older = a.age.known().is_some_and(|age| age.value() >= 67);
             let disabled = a.disability.known() == Some(&true);
             if matches!(employment, Employment::UnableToWork | Employment::Retired)
                 || older
@@ -467,7 +467,7 @@ fn soften(status: RuleStatus) -> RuleStatus {
 fn special_housing_support(e: &mut Evaluation) {
     let a = e.answers;
     let adult = e.figure(FigureId::ShsMinimumAge);
-    let age = match &a.age {
+    let age = match &a.age.map(|age| age.value()) {
         Known(age) if u64::from(*age) >= adult.value => Passed,
         // 15–17-year-olds renting a dorm room to study away from home may qualify.
         Known(15..=17) => CounsellorAssesses,
@@ -618,7 +618,7 @@ fn social_rental_housing(e: &mut Evaluation) {
             Failed
         }
         Known(_) => at_least(
-            &a.months_in_reykjavik.map(|m| u64::from(*m)),
+            &a.months_in_reykjavik.map(|m| u64::from(m.value())),
             months.value,
             Question::MonthsInReykjavik,
         ),
@@ -638,7 +638,7 @@ fn social_rental_housing(e: &mut Evaluation) {
     let permit_months = e.figure(FigureId::SrhPermitMonths);
     let permit = match &a.residence_status {
         Known(ResidenceStatus::TemporaryPermit) => at_least(
-            &a.permit_months_left.map(|m| u64::from(*m)),
+            &a.permit_months_left.map(|m| u64::from(m.value())),
             permit_months.value,
             Question::PermitMonthsLeft,
         ),
@@ -660,7 +660,7 @@ fn social_rental_housing(e: &mut Evaluation) {
             let child_age = e.figure(FigureId::SrhChildAgeLimit);
             let dependants = children
                 .iter()
-                .filter(|c| u64::from(c.age) < child_age.value)
+                .filter(|c| u64::from(c.age.value()) < child_age.value)
                 .count() as u64;
             let limit = base.value + dependants * per_child.value;
             let status = below(
@@ -774,7 +774,7 @@ fn personal_assistance(e: &mut Evaluation) {
     // "Over 15 hours a week": 15 itself is not enough. Only asked once a disability is known.
     let hours = match &a.disability {
         Known(true) => at_least(
-            &a.support_hours_per_week.map(|h| u64::from(*h)),
+            &a.support_hours_per_week.map(|h| u64::from(h.value())),
             minimum.value + 1,
             Question::SupportHoursPerWeek,
         ),
@@ -782,7 +782,7 @@ fn personal_assistance(e: &mut Evaluation) {
     };
     e.check(RuleId::NpaHours, hours, &[minimum], NPA_LAW);
     let adult = e.figure(FigureId::AdultAge);
-    let age = match &a.age {
+    let age = match &a.age.map(|age| age.value()) {
         Known(age) if u64::from(*age) >= adult.value => Passed,
         // Parents apply for a child.
         Known(_) => CounsellorAssesses,
@@ -798,7 +798,7 @@ fn personal_assistance(e: &mut Evaluation) {
     };
     e.check(RuleId::NpaLiving, living, &[], NPA_LAW);
     let older = e.figure(FigureId::NpaAgeRelatedFrom);
-    let age_related = match &a.age {
+    let age_related = match &a.age.map(|age| age.value()) {
         // From 67 only a disability that is not age-related counts: a counsellor judges that.
         Known(age) if u64::from(*age) >= older.value => CounsellorAssesses,
         Known(_) => Passed,
@@ -815,7 +815,13 @@ fn children_and_families(e: &mut Evaluation) {
     e.residence(RuleId::CfResidence, FAMILY_LAW);
     let adult = e.figure(FigureId::AdultAge);
     let children = match &a.children {
-        Known(children) if !children.iter().any(|c| u64::from(c.age) < adult.value) => Failed,
+        Known(children)
+            if !children
+                .iter()
+                .any(|c| u64::from(c.age.value()) < adult.value) =>
+        {
+            Failed
+        }
         Known(_) => yes_no(&a.custody, Question::Custody, true),
         Unknown => RuleStatus::Unknown,
         Missing => missing(&[Question::Children]),
@@ -838,7 +844,7 @@ fn leisure_card(e: &mut Evaluation) {
         Known(children) => {
             let count = children
                 .iter()
-                .filter(|c| (from.value..=to.value).contains(&u64::from(c.age)))
+                .filter(|c| (from.value..=to.value).contains(&u64::from(c.age.value())))
                 .count() as u64;
             (if count > 0 { Passed } else { Failed }, count)
         }

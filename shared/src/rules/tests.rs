@@ -6,8 +6,27 @@ use std::collections::BTreeSet;
 use super::{parameters::figure, *};
 use crate::{
     answers::{Answer, Answer::*, Child, Employment, LivingSituation, ResidenceStatus},
-    validation::{Kronur, Postcode},
+    validation::{Age, ChildAge, Kronur, Months, Postcode, WeeklyHours},
 };
+
+// The screener's bounded numbers, for tables that name them by value.
+pub(crate) fn age(years: u64) -> Age {
+    Age::new(years).unwrap()
+}
+
+pub(crate) fn months(months: u64) -> Months {
+    Months::new(months).unwrap()
+}
+
+fn hours(hours: u64) -> WeeklyHours {
+    WeeklyHours::new(hours).unwrap()
+}
+
+pub(crate) fn child(years: u64) -> Child {
+    Child {
+        age: ChildAge::new(years).unwrap(),
+    }
+}
 
 pub(crate) fn date(year: u16) -> Date {
     Date::new(year, 6, 1).unwrap()
@@ -17,9 +36,9 @@ pub(crate) fn date(year: u16) -> Date {
 /// registered lease in 101, no income this month, little income before.
 pub(crate) fn resident() -> Answers {
     Answers {
-        age: Known(30),
+        age: Known(age(30)),
         postcode: Known(Postcode::parse("101").unwrap()),
-        months_in_reykjavik: Known(36),
+        months_in_reykjavik: Known(months(36)),
         residence_status: Known(ResidenceStatus::CitizenOrEea),
         permit_months_left: Missing,
         partner: Known(false),
@@ -103,7 +122,7 @@ fn single_on_own_lease() -> Answers {
 fn couple_with_two_children() -> Answers {
     Answers {
         partner: Known(true),
-        children: Known(vec![Child { age: 4 }, Child { age: 9 }]),
+        children: Known(vec![child(4), child(9)]),
         custody: Known(true),
         ..resident()
     }
@@ -112,7 +131,7 @@ fn couple_with_two_children() -> Answers {
 fn with_temporary_permit() -> Answers {
     Answers {
         residence_status: Known(ResidenceStatus::TemporaryPermit),
-        permit_months_left: Known(24),
+        permit_months_left: Known(months(24)),
         ..resident()
     }
 }
@@ -120,7 +139,7 @@ fn with_temporary_permit() -> Answers {
 fn disabled() -> Answers {
     Answers {
         disability: Known(true),
-        support_hours_per_week: Known(40),
+        support_hours_per_week: Known(hours(40)),
         ..resident()
     }
 }
@@ -141,7 +160,7 @@ fn thresholds() -> Vec<Threshold> {
             rule: RuleId::FaAge,
             limit: |y| v(FaMinimumAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
@@ -182,7 +201,7 @@ fn thresholds() -> Vec<Threshold> {
             rule: RuleId::ShsAge,
             limit: |y| v(ShsMinimumAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
@@ -224,21 +243,21 @@ fn thresholds() -> Vec<Threshold> {
             rule: RuleId::SrhAge,
             limit: |y| v(SrhMinimumAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
             rule: RuleId::SrhResidence,
             limit: |y| v(SrhMonthsOfResidence, y),
             compare: AtLeast,
-            set: |a, n| a.months_in_reykjavik = Known(n as u16),
+            set: |a, n| a.months_in_reykjavik = Known(months(n)),
             base: single_on_own_lease,
         },
         Threshold {
             rule: RuleId::SrhPermit,
             limit: |y| v(SrhPermitMonths, y),
             compare: AtLeast,
-            set: |a, n| a.permit_months_left = Known(n as u16),
+            set: |a, n| a.permit_months_left = Known(months(n)),
             base: with_temporary_permit,
         },
         Threshold {
@@ -266,28 +285,28 @@ fn thresholds() -> Vec<Threshold> {
             rule: RuleId::HsAge,
             limit: |y| v(AdultAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
             rule: RuleId::MealsAge,
             limit: |y| v(AdultAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
             rule: RuleId::ToAge,
             limit: |y| v(TransportOlderAge, y),
             compare: AtLeast,
-            set: |a, n| a.age = Known(n as u8),
+            set: |a, n| a.age = Known(age(n)),
             base: single_on_own_lease,
         },
         Threshold {
             rule: RuleId::NpaHours,
             limit: |y| v(NpaMinimumHours, y) + 1,
             compare: AtLeast,
-            set: |a, n| a.support_hours_per_week = Known(n as u16),
+            set: |a, n| a.support_hours_per_week = Known(hours(n)),
             base: disabled,
         },
     ]
@@ -559,7 +578,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::NpaAge,
             "a child: parents apply",
             Answers {
-                age: Known(12),
+                age: Known(age(12)),
                 ..disabled()
             },
             Counsellor,
@@ -579,7 +598,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::NpaAgeRelated,
             "67 or older",
             Answers {
-                age: Known(70),
+                age: Known(age(70)),
                 ..disabled()
             },
             Counsellor,
@@ -618,7 +637,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::LcChildAge,
             "a child of 5",
             Answers {
-                children: Known(vec![Child { age: 5 }]),
+                children: Known(vec![child(5)]),
                 ..r()
             },
             Failed,
@@ -627,7 +646,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::LcChildAge,
             "a child of 6",
             Answers {
-                children: Known(vec![Child { age: 6 }]),
+                children: Known(vec![child(6)]),
                 ..r()
             },
             Passed,
@@ -636,7 +655,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::LcChildAge,
             "a child of 18",
             Answers {
-                children: Known(vec![Child { age: 18 }]),
+                children: Known(vec![child(18)]),
                 ..r()
             },
             Passed,
@@ -645,7 +664,7 @@ fn cases() -> Vec<(RuleId, &'static str, Answers, Kind)> {
             RuleId::LcChildAge,
             "a child of 19",
             Answers {
-                children: Known(vec![Child { age: 19 }]),
+                children: Known(vec![child(19)]),
                 ..r()
             },
             Failed,
@@ -822,7 +841,7 @@ fn special_housing_support_stays_within_the_monthly_cap() {
 #[test]
 fn the_leisure_card_is_75000_a_year_per_child_aged_6_to_18() {
     let answers = Answers {
-        children: Known(vec![Child { age: 3 }, Child { age: 7 }, Child { age: 12 }]),
+        children: Known(vec![child(3), child(7), child(12)]),
         custody: Known(true),
         ..resident()
     };
@@ -849,7 +868,7 @@ fn a_full_set_of_answers_leaves_no_question() {
 #[test]
 fn a_seventeen_year_old_is_not_asked_about_support_hours_or_vmst() {
     let answers = Answers {
-        age: Known(17),
+        age: Known(age(17)),
         ..Answers::default()
     };
     let questions = relevant_questions(&answers);

@@ -46,7 +46,7 @@ impl BankAccountPart {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum BankAccountError {
     #[error("no bank account was given")]
     Empty,

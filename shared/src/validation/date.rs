@@ -15,7 +15,7 @@ pub struct Date {
     day: u8,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum DateError {
     #[error("no date was given")]
     Empty,

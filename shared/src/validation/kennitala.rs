@@ -21,7 +21,7 @@ pub struct Kennitala {
     digits: [u8; 10],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum KennitalaError {
     #[error("no kennitala was given")]
     Empty,

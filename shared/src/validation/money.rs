@@ -13,7 +13,7 @@ use serde::{
 #[serde(transparent)]
 pub struct Kronur(u64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum KronurError {
     #[error("no amount was given")]
     Empty,

@@ -15,7 +15,7 @@ pub struct PhoneNumber {
     e164: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum PhoneNumberError {
     #[error("no phone number was given")]
     Empty,

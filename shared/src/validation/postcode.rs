@@ -24,7 +24,7 @@ pub enum Residence {
     OutsideReykjavik,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum PostcodeError {
     #[error("no postcode was given")]
     Empty,

@@ -1,0 +1,92 @@
+//! The draft: everything typed so far, kept on the device and sent as is.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Step, TaxCredit};
+use crate::{
+    Language, ServiceCentre, ServiceId,
+    answers::{Answers, Employment, LivingSituation},
+    validation::{Kronur, Postcode, Residence},
+};
+
+/// Everything the resident has filled in, as typed: kept on the device between pages and sent
+/// to the API as is, so a rejected value comes back with a pointer to exactly this field.
+/// `None` means not asked yet; an optional field left blank is `Some("")`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApplicationDraft {
+    pub consent: bool,
+    pub name: Option<String>,
+    pub kennitala: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub centre: Option<ServiceCentre>,
+    pub previous_aid: Option<bool>,
+    pub partner: Option<bool>,
+    pub partner_kennitala: Option<String>,
+    pub partner_email: Option<String>,
+    pub children: Option<String>,
+    pub student: Option<bool>,
+    pub housing: Option<LivingSituation>,
+    pub employment: Option<Employment>,
+    pub income: Option<String>,
+    pub income_source: Option<String>,
+    pub tax_credit: Option<TaxCredit>,
+    pub bank_account: Option<String>,
+    pub rent: Option<String>,
+    pub household_size: Option<String>,
+    pub wheelchair: Option<bool>,
+    pub help_needed: Option<String>,
+    pub documents_seen: bool,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub contact_language: Option<Language>,
+}
+
+impl ApplicationDraft {
+    /// A new application for `service`, filled with what the screener already knows, so that
+    /// nothing is asked twice. Prefilled pages are skipped and can be changed on the summary.
+    pub fn prefilled(service: ServiceId, answers: &Answers) -> ApplicationDraft {
+        let postcode = answers.postcode.known().copied();
+        let applies = |step: Step| step.belongs_to(service);
+        let money = |amount: Option<&Kronur>| amount.map(|k| k.value().to_string());
+        let mut draft = ApplicationDraft {
+            postcode: postcode.map(|p| p.to_string()),
+            ..ApplicationDraft::default()
+        };
+        if applies(Step::Partner) {
+            draft.partner = answers.partner.known().copied();
+        }
+        if applies(Step::Children) {
+            draft.children = answers.children.known().map(|c| c.len().to_string());
+        }
+        if applies(Step::Student) {
+            draft.student = answers.student.known().copied();
+        }
+        if applies(Step::Housing) {
+            draft.housing = answers.living.known().copied();
+        }
+        if applies(Step::Employment) {
+            draft.employment = answers.employment.known().copied();
+        }
+        if applies(Step::Income) {
+            draft.income = money(answers.income_this_month.known());
+        }
+        if applies(Step::Rent) {
+            draft.rent = money(answers.rent_per_month.known());
+        }
+        draft
+    }
+}
+
+impl ApplicationDraft {
+    /// The district centre that serves the postcode typed so far: the centre page's suggestion,
+    /// which the resident confirms or changes.
+    pub fn centre_from_postcode(&self) -> Option<ServiceCentre> {
+        let postcode = Postcode::parse(self.postcode.as_deref()?).ok()?;
+        match postcode.residence() {
+            Residence::Reykjavik(centre) => Some(centre),
+            Residence::OutsideReykjavik => None,
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The pages of an application, each with its own URL (`/apply/<service>/<slug>`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{ApplicationDraft, Field};
+use crate::ServiceId;
+
+/// The pages, written once: the enum, its slugs, the list of every page and the fields each
+/// page asks for are generated from this table.
+macro_rules! steps {
+    ($($step:ident => $slug:literal [$($field:ident),+],)*) => {
+        /// One page of the application.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Step {
+            $($step,)*
+        }
+
+        impl Step {
+            pub const ALL: &'static [Step] = &[$(Step::$step,)*];
+
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $(Step::$step => $slug,)*
+                }
+            }
+
+            /// The fields this page asks for, in the order they appear.
+            pub fn fields(self) -> &'static [Field] {
+                match self {
+                    $(Step::$step => &[$(Field::$field),+],)*
+                }
+            }
+        }
+    };
+}
+
+steps! {
+    Consent => "consent" [Consent],
+    Name => "name" [Name],
+    Kennitala => "kennitala" [Kennitala],
+    Address => "address" [Address, Postcode],
+    Centre => "centre" [Centre],
+    PreviousAid => "previous-aid" [PreviousAid],
+    Partner => "partner" [Partner],
+    PartnerDetails => "partner-details" [PartnerKennitala, PartnerEmail],
+    Children => "children" [Children],
+    Student => "student" [Student],
+    Housing => "housing" [Housing],
+    Employment => "employment" [Employment],
+    Income => "income" [Income, IncomeSource],
+    TaxCredit => "tax-credit" [TaxCredit],
+    BankAccount => "bank-account" [BankAccount],
+    Rent => "rent" [Rent],
+    HouseholdSize => "household-size" [HouseholdSize],
+    Wheelchair => "wheelchair" [Wheelchair],
+    HelpNeeded => "help-needed" [HelpNeeded],
+    Documents => "documents" [DocumentsSeen],
+    Email => "email" [Email],
+    Phone => "phone" [Phone],
+    ContactLanguage => "contact-language" [ContactLanguage],
+}
+
+impl Step {
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.iter().copied().find(|s| s.slug() == slug)
+    }
+
+    /// Whether the resident has been through this page: every field holds something (an
+    /// optional one left blank holds an empty text).
+    pub fn is_answered(self, draft: &ApplicationDraft) -> bool {
+        self.fields().iter().all(|field| field.is_filled(draft))
+    }
+
+    /// Whether `service`'s application can have this page at all (the partner's details only
+    /// once a partner is named).
+    pub fn belongs_to(self, service: ServiceId) -> bool {
+        self == Step::PartnerDetails && service == ServiceId::FinancialAssistance
+            || steps_for(service, &ApplicationDraft::default()).contains(&self)
+    }
+}
+
+/// The pages of `service`'s application, in order, given what has been answered so far (a
+/// partner's details are asked only of someone who has one).
+pub fn steps_for(service: ServiceId, draft: &ApplicationDraft) -> Vec<Step> {
+    use Step::*;
+    let mut steps = vec![Consent, Name, Kennitala, Address, Centre];
+    let own: &[Step] = match service {
+        ServiceId::FinancialAssistance => &[
+            PreviousAid,
+            Partner,
+            PartnerDetails,
+            Children,
+            Student,
+            Housing,
+            Employment,
+            Income,
+            TaxCredit,
+            BankAccount,
+            Documents,
+        ],
+        ServiceId::SpecialHousingSupport => &[Housing, Rent, Income, Documents],
+        ServiceId::SocialRentalHousing => &[Housing, HouseholdSize, Income, Documents],
+        ServiceId::TransportForDisabledPeople => &[Wheelchair, HelpNeeded],
+        _ => &[HelpNeeded],
+    };
+    steps.extend(
+        own.iter()
+            .copied()
+            .filter(|s| *s != PartnerDetails || draft.partner == Some(true)),
+    );
+    steps.extend([Email, Phone, ContactLanguage]);
+    steps
+}
+
+/// The first page not yet answered, or `None` when the application is ready to check.
+pub fn next_step(service: ServiceId, draft: &ApplicationDraft) -> Option<Step> {
+    steps_for(service, draft)
+        .into_iter()
+        .find(|s| !s.is_answered(draft))
+}
