@@ -267,6 +267,45 @@ async fn call_back_requests_have_a_per_client_limit_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_call_back_retried_after_the_per_client_limit_gets_its_receipt_not_429() {
+    let app = TestApp::spawn_with_limit(2).await;
+    let key = new_key();
+    // The first request exactly as the client sent it, so its retry is the same to the byte.
+    let first_bytes = serde_json::to_vec(&callback_body()).unwrap();
+    let first = app
+        .post_bytes(
+            "/api/callbacks",
+            Some(&key),
+            "application/json",
+            first_bytes.clone(),
+        )
+        .await;
+    assert_eq!(first.status(), 201);
+    let first: CallbackReceipt = first.json().await.unwrap();
+    let mut second = callback_body();
+    second["window"] = json!("morning");
+    let second = app.request_call_back(Some(&new_key()), &second).await;
+    assert_eq!(second.status(), 201);
+    // The budget is spent, but this is the first request again, not a new one.
+    let retry = app
+        .post_bytes(
+            "/api/callbacks",
+            Some(&key),
+            "application/json",
+            first_bytes,
+        )
+        .await;
+    assert_eq!(retry.status(), 200, "a retry gets its receipt");
+    let retry: CallbackReceipt = retry.json().await.unwrap();
+    assert_eq!(retry.reference, first.reference);
+    let mut third = callback_body();
+    third["window"] = json!("afternoon");
+    let third = app.request_call_back(Some(&new_key()), &third).await;
+    assert_eq!(third.status(), 429, "a new request over the limit");
+    assert!(third.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
 async fn the_same_document_sent_twice_is_stored_once() {
     let app = TestApp::spawn().await;
     let receipt = app.apply(1).await;
