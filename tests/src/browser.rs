@@ -5,12 +5,14 @@ use std::{
     net::TcpListener,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use fantoccini::{Client, ClientBuilder, Locator, key::Key, wd::WebDriverCompatibleCommand};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use crate::wait_until;
 
 /// The flags toolchain.md found necessary on these machines: without the networking ones,
 /// Chromium floods the closed network with attempts.
@@ -55,7 +57,7 @@ pub struct Driver {
 }
 
 impl Driver {
-    pub fn start(chromedriver: &Path) -> Result<Driver, String> {
+    pub async fn start(chromedriver: &Path) -> Result<Driver, String> {
         let port = free_port();
         let child = Command::new(chromedriver)
             .arg(format!("--port={port}"))
@@ -69,13 +71,17 @@ impl Driver {
             url: format!("http://127.0.0.1:{port}"),
             profiles: tempfile::tempdir().map_err(|e| e.to_string())?,
         };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                return Err("chromedriver did not start listening within 20 s".into());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_until(
+            "chromedriver to listen",
+            Duration::from_secs(20),
+            || async move {
+                tokio::net::TcpStream::connect(("127.0.0.1", port))
+                    .await
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            },
+        )
+        .await?;
         Ok(driver)
     }
 
@@ -222,19 +228,78 @@ impl Browser {
 
     /// Waits until `<html lang>` is `lang`: the app applies a language change asynchronously.
     pub async fn wait_for_lang(&self, lang: &str) -> Result<(), Failure> {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if self.html_lang().await? == lang {
-                return Ok(());
+        let awaited = format!("<html lang> to become {lang:?}");
+        wait_until(awaited, Duration::from_secs(10), || async move {
+            match self.html_lang().await? {
+                now if now == lang => Ok(()),
+                now => Err(format!("it is {now:?}")),
             }
-            if Instant::now() > deadline {
-                return Err(format!(
-                    "<html lang> stayed {:?}, expected {lang:?}",
-                    self.html_lang().await?
-                ));
+        })
+        .await
+    }
+
+    /// The path of the page on screen.
+    pub async fn path(&self) -> Result<String, Failure> {
+        Ok(self
+            .script("return location.pathname")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// Waits until the page is no longer `from` and the next one has its heading; returns the
+    /// new path.
+    pub async fn wait_for_path_change(&self, from: &str) -> Result<String, Failure> {
+        let awaited = format!("the app to leave {from}");
+        let now = wait_until(awaited, Duration::from_secs(10), || async move {
+            match self.path().await? {
+                now if now == from => Err(format!("still on {from}")),
+                now => Ok(now),
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        })
+        .await?;
+        self.wait_for("main h1").await?;
+        Ok(now)
+    }
+
+    /// Waits until the page's path starts with `prefix`; returns the path.
+    pub async fn wait_for_path_starting(
+        &self,
+        prefix: &str,
+        timeout: Duration,
+    ) -> Result<String, Failure> {
+        wait_until(format!("a page under {prefix}"), timeout, || async move {
+            match self.path().await? {
+                now if now.starts_with(prefix) => Ok(now),
+                now => Err(format!("on {now}")),
+            }
+        })
+        .await
+    }
+
+    /// Waits until focus is on the page's heading, where the app moves it after navigating.
+    pub async fn wait_for_heading_focus(&self, page: &str) -> Result<(), Failure> {
+        let awaited = format!("focus on the heading of {page}");
+        wait_until(awaited, Duration::from_secs(5), || async move {
+            match self.focused().await? {
+                focused if focused.tag == "h1" => Ok(()),
+                focused => Err(format!("focus is on {focused:?}")),
+            }
+        })
+        .await
+    }
+
+    /// Waits until the text of `css` contains `expected`; returns the whole text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Result<String, Failure> {
+        let awaited = format!("{css} to say {expected:?}");
+        wait_until(awaited, Duration::from_secs(10), || async move {
+            match self.text(css).await.unwrap_or_default() {
+                text if text.contains(expected) => Ok(text),
+                text => Err(format!("it says {text:?}")),
+            }
+        })
+        .await
     }
 
     pub async fn script(&self, js: &str) -> Result<Value, Failure> {
@@ -298,6 +363,26 @@ impl Browser {
     pub async fn press_tab(&self) -> Result<Focused, Failure> {
         self.press_key(Key::Tab).await?;
         self.focused().await
+    }
+
+    /// Presses Tab, at most `limit` times, until focus lands on what `wanted` accepts; returns
+    /// what has focus then. `what` names it for the failure message.
+    pub async fn tab_until(
+        &self,
+        what: &str,
+        limit: usize,
+        wanted: impl Fn(&Focused) -> bool,
+    ) -> Result<Focused, Failure> {
+        let mut focused = self.focused().await?;
+        for _ in 0..limit {
+            focused = self.press_tab().await?;
+            if wanted(&focused) {
+                return Ok(focused);
+            }
+        }
+        Err(format!(
+            "{limit} presses of Tab never reached {what}; focus is on {focused:?}"
+        ))
     }
 
     pub async fn press_key(&self, key: Key) -> Result<(), Failure> {

@@ -1,10 +1,14 @@
 //! Test support: the real server on port 0, and a real headless Chromium driven through
 //! chromedriver, with axe-core for accessibility audits.
 
+pub mod app;
 pub mod applications;
 pub mod browser;
 pub mod process;
-pub mod server;
+pub mod wait;
+
+pub use app::TestApp;
+pub use wait::wait_until;
 
 use std::path::PathBuf;
 
@@ -21,4 +25,11 @@ pub fn path_from_env(variable: &str, default: &str) -> PathBuf {
     std::env::var_os(variable)
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join(default))
+}
+
+/// A locale file as the backend compiled it in, parsed.
+pub fn locale(language: velferd_shared::Language) -> serde_json::Value {
+    let source = velferd_backend::translations::source(language);
+    serde_json::from_str(source)
+        .unwrap_or_else(|e| panic!("the {} locale is not JSON: {e}", language.code()))
 }

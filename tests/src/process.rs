@@ -2,9 +2,15 @@
 
 use std::{
     net::{SocketAddr, TcpListener},
+    ops::Deref,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    time::{Duration, Instant},
+    time::Duration,
+};
+
+use crate::{
+    app::{ApiClient, sqlite_url, write_one_page_site},
+    wait_until,
 };
 
 /// The server binary: `VELFERD_BIN`, or the debug build in `target/`.
@@ -12,8 +18,10 @@ pub fn binary() -> PathBuf {
     crate::path_from_env("VELFERD_BIN", "target/debug/velferd")
 }
 
+/// Dereferences to an `ApiClient` for the process.
 pub struct ServerProcess {
-    pub addr: SocketAddr,
+    api: ApiClient,
+    database_url: String,
     child: Child,
 }
 
@@ -23,8 +31,8 @@ impl ServerProcess {
     pub async fn start(data: &Path, log: &Path, rust_log: &str) -> ServerProcess {
         let addr = free_port();
         let dist = data.join("dist");
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), "<!doctype html><title>t</title>").unwrap();
+        write_one_page_site(&dist);
+        let database_url = sqlite_url(data);
         let output = || {
             std::fs::OpenOptions::new()
                 .create(true)
@@ -34,10 +42,7 @@ impl ServerProcess {
         };
         let child = Command::new(binary())
             .env("VELFERD_ADDR", addr.to_string())
-            .env(
-                "VELFERD_DATABASE_URL",
-                format!("sqlite://{}", data.join("velferd.db").display()),
-            )
+            .env("VELFERD_DATABASE_URL", &database_url)
             .env("VELFERD_DIST", &dist)
             .env("VELFERD_SUBMISSIONS_PER_MINUTE", "0")
             .env("RUST_LOG", rust_log)
@@ -45,31 +50,41 @@ impl ServerProcess {
             .stderr(Stdio::from(output()))
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary().display()));
-        let server = ServerProcess { addr, child };
-        server.wait_until_up().await;
+        let server = ServerProcess {
+            api: ApiClient::new(addr),
+            database_url,
+            child,
+        };
+        wait_until("the server to answer", Duration::from_secs(30), || {
+            let health = server.request(reqwest::Method::GET, "/api/health").send();
+            async move { health.await.map(drop).map_err(|e| e.to_string()) }
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
         server
     }
 
-    async fn wait_until_up(&self) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let http = reqwest::Client::new();
-        while Instant::now() < deadline {
-            if http.get(self.url("/api/health")).send().await.is_ok() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the server did not start within 30 s");
+    /// The SQLite file it serves from.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
     }
 
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.addr, path)
+    pub fn api(&self) -> &ApiClient {
+        &self.api
     }
 
     /// SIGKILL: no shutdown, no flushing, as in a power cut or an OOM kill.
     pub fn kill_hard(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl Deref for ServerProcess {
+    type Target = ApiClient;
+
+    fn deref(&self) -> &ApiClient {
+        &self.api
     }
 }
 

@@ -2,8 +2,12 @@
 
 use std::path::Path;
 
+use reqwest::Method;
 use velferd_shared::api::{DatabaseStatus, Health, PROBLEM_CONTENT_TYPE, Problem};
-use velferd_tests::server::TestServer;
+use velferd_tests::{
+    TestApp,
+    app::{header, problem},
+};
 
 const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init();";
 
@@ -19,29 +23,14 @@ fn fixture_site(dir: &Path) {
     std::fs::write(dir.join("app-0123456789abcdef.js.gz"), "gzip").unwrap();
 }
 
-async fn spawn() -> (TestServer, tempfile::TempDir) {
-    let dist = tempfile::tempdir().unwrap();
-    fixture_site(dist.path());
-    (TestServer::spawn(dist.path()).await, dist)
-}
-
-fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
+async fn spawn() -> TestApp {
+    TestApp::spawn_with_site(fixture_site, 0).await
 }
 
 #[tokio::test]
 async fn health_reports_the_version_and_a_working_database() {
-    let (server, _dist) = spawn().await;
-    let response = server
-        .http
-        .get(server.url("/api/health"))
-        .send()
-        .await
-        .unwrap();
+    let app = spawn().await;
+    let response = app.health().await;
     assert_eq!(response.status(), 200);
     let health: Health = response.json().await.unwrap();
     assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
@@ -50,16 +39,16 @@ async fn health_reports_the_version_and_a_working_database() {
 
 #[tokio::test]
 async fn an_unknown_api_route_is_a_404_problem_not_the_app() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     for path in ["/api/nothing-here", "/api/health/extra", "/api"] {
-        let response = server.http.get(server.url(path)).send().await.unwrap();
+        let response = app.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
         assert_eq!(
             header(&response, "content-type"),
             PROBLEM_CONTENT_TYPE,
             "{path}"
         );
-        let problem: Problem = response.json().await.unwrap();
+        let problem = problem(response).await;
         assert_eq!(problem.status, 404);
         assert_eq!(problem.kind, "/problems/not-found");
     }
@@ -67,10 +56,9 @@ async fn an_unknown_api_route_is_a_404_problem_not_the_app() {
 
 #[tokio::test]
 async fn a_wrong_method_on_an_api_route_is_a_405_problem() {
-    let (server, _dist) = spawn().await;
-    let response = server
-        .http
-        .delete(server.url("/api/health"))
+    let app = spawn().await;
+    let response = app
+        .request(Method::DELETE, "/api/health")
         .send()
         .await
         .unwrap();
@@ -80,9 +68,9 @@ async fn a_wrong_method_on_an_api_route_is_a_405_problem() {
 
 #[tokio::test]
 async fn client_side_routes_get_the_app_index_revalidated_every_time() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     for path in ["/", "/help/money", "/urgent-help", "/no/such/page"] {
-        let response = server.http.get(server.url(path)).send().await.unwrap();
+        let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert!(
             header(&response, "content-type").starts_with("text/html"),
@@ -95,29 +83,23 @@ async fn client_side_routes_get_the_app_index_revalidated_every_time() {
 
 #[tokio::test]
 async fn a_missing_file_is_a_404_rather_than_the_index() {
-    let (server, _dist) = spawn().await;
-    let response = server
-        .http
-        .get(server.url("/missing-0123456789abcdef.js"))
-        .send()
-        .await
-        .unwrap();
+    let app = spawn().await;
+    let response = app.get("/missing-0123456789abcdef.js").await;
     assert_eq!(response.status(), 404);
     assert!(!header(&response, "cache-control").contains("immutable"));
 }
 
 #[tokio::test]
 async fn hashed_assets_are_served_precompressed_and_cached_for_a_year() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     let cases = [
         ("br, gzip", Some("br"), "brotli"),
         ("gzip", Some("gzip"), "gzip"),
         ("identity", None, "plain"),
     ];
     for (accept, encoding, body) in cases {
-        let response = server
-            .http
-            .get(server.url("/app-0123456789abcdef.js"))
+        let response = app
+            .request(Method::GET, "/app-0123456789abcdef.js")
             .header("accept-encoding", accept)
             .send()
             .await
@@ -141,14 +123,14 @@ async fn hashed_assets_are_served_precompressed_and_cached_for_a_year() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     for path in [
         "/",
         "/api/health",
         "/api/nothing",
         "/app-0123456789abcdef.js",
     ] {
-        let response = server.http.get(server.url(path)).send().await.unwrap();
+        let response = app.get(path).await;
         assert_eq!(
             header(&response, "x-content-type-options"),
             "nosniff",
@@ -175,8 +157,8 @@ async fn every_response_carries_the_security_headers() {
 async fn the_policy_allows_exactly_the_inline_loader_by_its_hash() {
     use base64::Engine;
     use sha2::Digest;
-    let (server, _dist) = spawn().await;
-    let response = server.http.get(server.url("/")).send().await.unwrap();
+    let app = spawn().await;
+    let response = app.get("/").await;
     let expected = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(LOADER));
     let csp = header(&response, "content-security-policy");
     assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
@@ -200,21 +182,11 @@ fn single_renter() -> Value {
     })
 }
 
-async fn post_json(server: &TestServer, path: &str, body: &Value) -> reqwest::Response {
-    server
-        .http
-        .post(server.url(path))
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn eligibility_is_answered_by_the_same_engine_the_browser_runs() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     let body = json!({ "answers": single_renter(), "as_of": "2025-03-01" });
-    let response = post_json(&server, "/api/eligibility", &body).await;
+    let response = app.eligibility(&body).await;
     assert_eq!(response.status(), 200);
     let got: Value = response.json().await.unwrap();
     let answers: Answers = serde_json::from_value(single_renter()).unwrap();
@@ -230,13 +202,8 @@ async fn eligibility_is_answered_by_the_same_engine_the_browser_runs() {
 
 #[tokio::test]
 async fn eligibility_without_a_date_uses_today_and_lists_the_questions_left() {
-    let (server, _dist) = spawn().await;
-    let response = post_json(
-        &server,
-        "/api/eligibility",
-        &json!({ "answers": { "age": 17 } }),
-    )
-    .await;
+    let app = spawn().await;
+    let response = app.eligibility(&json!({ "answers": { "age": 17 } })).await;
     assert_eq!(response.status(), 200);
     let got: Value = response.json().await.unwrap();
     assert!(got["as_of"].as_str().unwrap().starts_with("20"));
@@ -247,7 +214,7 @@ async fn eligibility_without_a_date_uses_today_and_lists_the_questions_left() {
 
 #[tokio::test]
 async fn an_invalid_answer_is_a_422_that_names_the_field() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     let cases = [
         (
             json!({ "answers": { "postcode": "1O1" } }),
@@ -268,7 +235,7 @@ async fn an_invalid_answer_is_a_422_that_names_the_field() {
         (json!({ "as_of": "2025-02-30" }), "/as_of"),
     ];
     for (body, pointer) in cases {
-        let response = post_json(&server, "/api/eligibility", &body).await;
+        let response = app.eligibility(&body).await;
         assert_eq!(response.status(), 422, "{body}");
         assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
         let problem: Problem = response.json().await.unwrap();
@@ -284,30 +251,25 @@ async fn an_invalid_answer_is_a_422_that_names_the_field() {
 
 #[tokio::test]
 async fn a_body_that_is_not_json_is_a_400_problem() {
-    let (server, _dist) = spawn().await;
-    let response = server
-        .http
-        .post(server.url("/api/eligibility"))
-        .header("content-type", "application/json")
-        .body("{\"answers\": ")
-        .send()
-        .await
-        .unwrap();
+    let app = spawn().await;
+    let response = app
+        .post_bytes(
+            "/api/eligibility",
+            None,
+            "application/json",
+            "{\"answers\": ",
+        )
+        .await;
     assert_eq!(response.status(), 400);
     assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
 }
 
 #[tokio::test]
 async fn a_body_that_is_not_declared_json_is_a_415_problem() {
-    let (server, _dist) = spawn().await;
-    let response = server
-        .http
-        .post(server.url("/api/eligibility"))
-        .header("content-type", "text/plain")
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
+    let app = spawn().await;
+    let response = app
+        .post_bytes("/api/eligibility", None, "text/plain", "{}")
+        .await;
     assert_eq!(response.status(), 415);
     let problem: Problem = response.json().await.unwrap();
     assert_eq!(problem.kind, "/problems/unsupported-media-type");
@@ -315,36 +277,20 @@ async fn a_body_that_is_not_declared_json_is_a_415_problem() {
 
 #[tokio::test]
 async fn a_body_over_64_kb_is_a_413_problem() {
-    let (server, _dist) = spawn().await;
+    let app = spawn().await;
     let padding = "x".repeat(70 * 1024);
-    let response = server
-        .http
-        .post(server.url("/api/eligibility"))
-        .header("content-type", "application/json")
-        .body(format!("{{\"answers\": {{}}, \"pad\": \"{padding}\"}}"))
-        .send()
-        .await
-        .unwrap();
+    let body = format!("{{\"answers\": {{}}, \"pad\": \"{padding}\"}}");
+    let response = app
+        .post_bytes("/api/eligibility", None, "application/json", body)
+        .await;
     assert_eq!(response.status(), 413);
     assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
 }
 
 #[tokio::test]
 async fn the_catalogue_comes_translated_with_official_names() {
-    let (server, _dist) = spawn().await;
-    let get = |lang: &'static str| {
-        let url = server.url(&format!("/api/services?lang={lang}"));
-        let http = server.http.clone();
-        async move {
-            http.get(url)
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
-        }
-    };
+    let app = spawn().await;
+    let get = async |lang: &str| app.services(lang).await.json::<Value>().await.unwrap();
     let english = get("en").await;
     assert_eq!(english["language"], "en");
     let services = english["services"].as_array().unwrap();

@@ -5,9 +5,9 @@ use std::{future::Future, pin::Pin, sync::Arc};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use velferd_tests::{
+    TestApp,
     browser::{Browser, Driver, SessionOptions, Viewport},
     path_from_env,
-    server::TestServer,
 };
 
 #[path = "browser/apply.rs"]
@@ -82,25 +82,21 @@ fn no_violations(violations: Vec<String>) -> TestResult {
 
 const SHELL_SCREENS: &[&str] = &["/", "/help/money", "/urgent-help", "/no-such-page"];
 
-async fn shell_screens_have_no_axe_violations(world: World, lang: &'static str) -> TestResult {
-    let mut report = Vec::new();
+async fn shell_screens_have_no_axe_violations_on_mobile_and_desktop(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let mut violations = Vec::new();
     for viewport in [Viewport::Mobile, Viewport::Desktop] {
         let browser = world.browser(viewport).await?;
         for path in SHELL_SCREENS {
             browser.open_in(path, lang).await?;
-            for violation in browser.axe().await? {
-                report.push(format!("{path} [{lang}, {viewport:?}] {violation}"));
-            }
+            let what = format!("{path} [{lang}, {viewport:?}]");
+            audit(&browser, &what, &mut violations).await?;
         }
         browser.close().await;
     }
-    ensure(report.is_empty(), || {
-        format!(
-            "{} accessibility violation(s):\n  {}",
-            report.len(),
-            report.join("\n  ")
-        )
-    })
+    no_violations(violations)
 }
 
 async fn switching_language_changes_text_lang_and_dir_and_survives_a_reload(
@@ -474,30 +470,6 @@ const EVERY_QUESTION: Persona = Persona {
     answers: "{}",
 };
 
-async fn path(browser: &Browser) -> Result<String, String> {
-    Ok(browser
-        .script("return location.pathname")
-        .await?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned())
-}
-
-async fn wait_for_path_change(browser: &Browser, from: &str) -> Result<String, String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let now = path(browser).await?;
-        if now != from {
-            browser.wait_for("main h1").await?;
-            return Ok(now);
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!("still on {from} after Continue"));
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
-    }
-}
-
 /// Answers the question on screen as `step` says, by mouse/touch.
 async fn answer(browser: &Browser, step: Step) -> Result<(), String> {
     match step {
@@ -539,21 +511,15 @@ async fn complete(
     browser: &Browser,
     persona: &Persona,
     lang: &str,
-    audit: bool,
+    audit_pages: bool,
 ) -> Result<usize, String> {
     browser.open_in("/check", lang).await?;
     let mut violations = Vec::new();
-    if audit {
-        violations.extend(
-            browser
-                .axe()
-                .await?
-                .into_iter()
-                .map(|v| format!("/check: {v}")),
-        );
+    if audit_pages {
+        audit(browser, "/check", &mut violations).await?;
     }
     browser.click("main button.button").await?;
-    let mut current = wait_for_path_change(browser, "/check").await?;
+    let mut current = browser.wait_for_path_change("/check").await?;
     let mut asked = 0;
     while let Some(slug) = current.strip_prefix("/check/q/") {
         let step = persona
@@ -564,52 +530,29 @@ async fn complete(
             .ok_or_else(|| {
                 format!("the screener asked {slug:?}, which this persona should not be asked")
             })?;
-        if audit {
-            violations.extend(
-                browser
-                    .axe()
-                    .await?
-                    .into_iter()
-                    .map(|v| format!("{current} [{lang}]: {v}")),
-            );
+        if audit_pages {
+            audit(browser, &format!("{current} [{lang}]"), &mut violations).await?;
         }
         answer(browser, step).await?;
-        current = wait_for_path_change(browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
         asked += 1;
     }
     ensure(current == "/check/answers", || {
         format!("the screener ended on {current}")
     })?;
-    if audit {
-        violations.extend(
-            browser
-                .axe()
-                .await?
-                .into_iter()
-                .map(|v| format!("{current} [{lang}]: {v}")),
-        );
+    if audit_pages {
+        audit(browser, &format!("{current} [{lang}]"), &mut violations).await?;
     }
     browser
         .click("main a.button[href='/check/results']")
         .await?;
-    wait_for_path_change(browser, "/check/answers").await?;
+    browser.wait_for_path_change("/check/answers").await?;
     browser.wait_for(".result").await?;
-    if audit {
-        violations.extend(
-            browser
-                .axe()
-                .await?
-                .into_iter()
-                .map(|v| format!("/check/results [{lang}]: {v}")),
-        );
+    if audit_pages {
+        let what = format!("/check/results [{lang}]");
+        audit(browser, &what, &mut violations).await?;
     }
-    ensure(violations.is_empty(), || {
-        format!(
-            "{} accessibility violation(s):\n  {}",
-            violations.len(),
-            violations.join("\n  ")
-        )
-    })?;
+    no_violations(violations)?;
     Ok(asked)
 }
 
@@ -741,22 +684,22 @@ async fn a_reload_mid_way_resumes_at_the_same_question_with_every_answer(
     let browser = world.browser(Viewport::Mobile).await?;
     browser.open_in("/check", "en").await?;
     browser.click("main button.button").await?;
-    wait_for_path_change(&browser, "/check").await?;
+    browser.wait_for_path_change("/check").await?;
     answer(&browser, Step::Type("29")).await?;
-    wait_for_path_change(&browser, "/check/q/age").await?;
+    browser.wait_for_path_change("/check/q/age").await?;
     answer(&browser, Step::Type("105")).await?;
-    let at = wait_for_path_change(&browser, "/check/q/postcode").await?;
+    let at = browser.wait_for_path_change("/check/q/postcode").await?;
     ensure(at == "/check/q/living", || {
         format!("after postcode came {at}")
     })?;
     browser.reload().await?;
-    ensure(path(&browser).await? == "/check/q/living", || {
+    ensure(browser.path().await? == "/check/q/living", || {
         "the reload left the question".into()
     })?;
     // The browser's back button returns to the previous question with its answer in place.
     browser.client.back().await.map_err(|e| e.to_string())?;
     browser.wait_for("#answer").await?;
-    ensure(path(&browser).await? == "/check/q/postcode", || {
+    ensure(browser.path().await? == "/check/q/postcode", || {
         "back did not return to the postcode".into()
     })?;
     let value = browser
@@ -773,9 +716,9 @@ async fn switching_language_mid_way_keeps_every_answer(world: World) -> TestResu
     let browser = world.browser(Viewport::Mobile).await?;
     browser.open_in("/check", "en").await?;
     browser.click("main button.button").await?;
-    wait_for_path_change(&browser, "/check").await?;
+    browser.wait_for_path_change("/check").await?;
     answer(&browser, Step::Type("33")).await?;
-    wait_for_path_change(&browser, "/check/q/age").await?;
+    browser.wait_for_path_change("/check/q/age").await?;
     browser.click(".language-menu summary").await?;
     browser.click(".language-menu button[lang='uk']").await?;
     browser.wait_for_lang("uk").await?;
@@ -797,12 +740,12 @@ async fn an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_ch
     let browser = world.browser(Viewport::Mobile).await?;
     browser.open_in("/check", "en").await?;
     browser.click("main button.button").await?;
-    wait_for_path_change(&browser, "/check").await?;
+    browser.wait_for_path_change("/check").await?;
     // Reach a money question quickly by answering with "I don't know".
-    let mut current = path(&browser).await?;
+    let mut current = browser.path().await?;
     while current != "/check/q/income-this-month" {
         answer(&browser, Step::DontKnow).await?;
-        current = wait_for_path_change(&browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
     }
     browser.click(".language-menu summary").await?;
     browser.click(".language-menu button[lang='es']").await?;
@@ -817,7 +760,7 @@ async fn an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_ch
         || format!("summary {summary:?}, field {field_error:?}"),
     )?;
     ensure(
-        path(&browser).await? == "/check/q/income-this-month",
+        browser.path().await? == "/check/q/income-this-month",
         || "an invalid amount moved on".into(),
     )?;
     let focused = browser.focused().await?;
@@ -842,9 +785,9 @@ async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
     let browser = world.browser(Viewport::Mobile).await?;
     complete(&browser, &SEVENTEEN_YEAR_OLD, "en", false).await?;
     browser.click("a[href='/check/answers']").await?;
-    wait_for_path_change(&browser, "/check/results").await?;
+    browser.wait_for_path_change("/check/results").await?;
     browser.click("a[href='/check/q/postcode']").await?;
-    wait_for_path_change(&browser, "/check/answers").await?;
+    browser.wait_for_path_change("/check/answers").await?;
     let value = browser
         .script("return document.querySelector('#answer').value")
         .await?;
@@ -852,7 +795,7 @@ async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
         format!("the postcode field holds {value}")
     })?;
     answer(&browser, Step::Type("111")).await?;
-    let back = wait_for_path_change(&browser, "/check/q/postcode").await?;
+    let back = browser.wait_for_path_change("/check/q/postcode").await?;
     ensure(back == "/check/answers", || {
         format!("after the change came {back}")
     })?;
@@ -867,7 +810,7 @@ async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
         .accept_alert()
         .await
         .map_err(|e| e.to_string())?;
-    wait_for_path_change(&browser, "/check/answers").await?;
+    browser.wait_for_path_change("/check/answers").await?;
     let stored = browser
         .script("return localStorage.getItem('velferd.screener.answers')")
         .await?;
@@ -885,15 +828,13 @@ async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> Tes
     browser.open_in("/check", "en").await?;
     browser.reload().await?;
     // Tab to the Start button and press Enter.
-    for _ in 0..40 {
-        let f = browser.focused().await?;
-        if f.tag == "button" && f.class.contains("button") && f.inside_main {
-            break;
-        }
-        browser.press_tab().await?;
-    }
+    browser
+        .tab_until("the Start button", 40, |f| {
+            f.tag == "button" && f.class.contains("button") && f.inside_main
+        })
+        .await?;
     browser.press_key(Key::Enter).await?;
-    let mut current = wait_for_path_change(&browser, "/check").await?;
+    let mut current = browser.wait_for_path_change("/check").await?;
     let mut asked = 0;
     while let Some(slug) = current.strip_prefix("/check/q/") {
         let step = SEVENTEEN_YEAR_OLD
@@ -903,13 +844,7 @@ async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> Tes
             .map(|(_, s)| *s)
             .ok_or_else(|| format!("unexpected question {slug}"))?;
         // Focus moves to the h1 after each step; Tab then moves into the form.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        while browser.focused().await?.tag != "h1" {
-            if std::time::Instant::now() > deadline {
-                return Err(format!("focus did not move to the heading of {current}"));
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(40)).await;
-        }
+        browser.wait_for_heading_focus(&current).await?;
         let first = browser.press_tab().await?;
         match step {
             Step::Type(text) => {
@@ -938,7 +873,7 @@ async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> Tes
             }
             Step::DontKnow => return Err("the keyboard persona has no I-don't-know steps".into()),
         }
-        current = wait_for_path_change(&browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
         asked += 1;
     }
     ensure(current == "/check/answers", || {
@@ -952,7 +887,8 @@ async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> Tes
 // ---------------------------------------------------------------------------------------------
 // The harness
 
-fn trial<F, Fut>(name: &str, runtime: &tokio::runtime::Handle, world: &World, test: F) -> Trial
+/// One trial named `name` that runs `test` with the world on the shared runtime.
+fn trial<F, Fut>(name: String, runtime: &tokio::runtime::Handle, world: &World, test: F) -> Trial
 where
     F: FnOnce(World) -> Fut + Send + 'static,
     Fut: Future<Output = TestResult> + Send + 'static,
@@ -963,6 +899,30 @@ where
         let future: TestFuture = Box::pin(test(world));
         runtime.block_on(future).map_err(Failed::from)
     })
+}
+
+/// A test's name is its function's name, without the module path it was written with.
+fn name_of(path: &str) -> &str {
+    path.rsplit("::").next().unwrap_or(path).trim()
+}
+
+/// Registers test functions under their own names: `trials![runtime, world; a, module::b]`.
+/// With `in [languages] =>`, each function takes `(world, language)` and becomes one trial per
+/// language, named `{function}_in_{language}`.
+macro_rules! trials {
+    ($runtime:expr, $world:expr; in $languages:expr => $($test:path),+ $(,)?) => {{
+        let mut trials = Vec::new();
+        $(
+            for lang in $languages {
+                let name = format!("{}_in_{lang}", name_of(stringify!($test)));
+                trials.push(trial(name, $runtime, $world, move |world| $test(world, lang)));
+            }
+        )+
+        trials
+    }};
+    ($runtime:expr, $world:expr; $($test:path),+ $(,)?) => {
+        vec![$(trial(name_of(stringify!($test)).to_owned(), $runtime, $world, $test)),+]
+    };
 }
 
 fn main() {
@@ -1002,219 +962,62 @@ fn main() {
     }
 
     let runtime = tokio::runtime::Runtime::new().expect("a Tokio runtime");
-    let server = runtime.block_on(TestServer::spawn(&dist));
-    let driver = Driver::start(&chromedriver).unwrap_or_else(|e| {
-        eprintln!("browser tests cannot run: {e}");
-        std::process::exit(1);
-    });
+    let app = runtime.block_on(TestApp::spawn_serving(&dist));
+    let driver = runtime
+        .block_on(Driver::start(&chromedriver))
+        .unwrap_or_else(|e| {
+            eprintln!("browser tests cannot run: {e}");
+            std::process::exit(1);
+        });
     let world = World {
         driver: Arc::new(driver),
-        base: format!("http://{}", server.addr),
+        base: app.url(""),
         dist: dist.clone(),
         chromium,
         axe_source: Arc::new(std::fs::read_to_string(&axe).expect("axe.min.js is readable")),
     };
     let rt = runtime.handle();
-    let mut trials = vec![
-        trial(
-            "switching_language_changes_text_lang_and_dir_and_survives_a_reload",
-            rt,
-            &world,
-            switching_language_changes_text_lang_and_dir_and_survives_a_reload,
-        ),
-        trial(
-            "the_language_starts_from_the_browsers_preference",
-            rt,
-            &world,
-            the_language_starts_from_the_browsers_preference,
-        ),
-        trial(
-            "an_unknown_language_in_the_url_falls_back_to_icelandic",
-            rt,
-            &world,
-            an_unknown_language_in_the_url_falls_back_to_icelandic,
-        ),
-        trial(
-            "the_first_tab_reaches_the_skip_link_which_moves_focus_into_main",
-            rt,
-            &world,
-            the_first_tab_reaches_the_skip_link_which_moves_focus_into_main,
-        ),
-        trial(
-            "the_app_boots_under_the_content_security_policy",
-            rt,
-            &world,
-            the_app_boots_under_the_content_security_policy,
-        ),
-        trial(
-            "axe_reports_a_planted_violation_so_a_clean_audit_means_something",
-            rt,
-            &world,
-            axe_reports_a_planted_violation_so_a_clean_audit_means_something,
-        ),
-        trial(
-            "area_pages_list_their_services_with_official_names",
-            rt,
-            &world,
-            area_pages_list_their_services_with_official_names,
-        ),
-        trial(
-            "an_unknown_path_shows_the_not_found_page",
-            rt,
-            &world,
-            an_unknown_path_shows_the_not_found_page,
-        ),
-        trial(
-            "urgent_help_is_one_tap_away_on_every_screen",
-            rt,
-            &world,
-            urgent_help_is_one_tap_away_on_every_screen,
-        ),
-        trial(
-            "no_screen_scrolls_sideways_at_320_px",
-            rt,
-            &world,
-            no_screen_scrolls_sideways_at_320_px,
-        ),
-        trial(
-            "the_viewport_can_switch_between_phone_and_desktop",
-            rt,
-            &world,
-            the_viewport_can_switch_between_phone_and_desktop,
-        ),
-    ];
-    trials.push(trial(
-        "a_single_renter_with_no_income_sees_financial_assistance_and_its_amount",
-        rt,
-        &world,
+    let mut trials = trials![rt, &world;
+        switching_language_changes_text_lang_and_dir_and_survives_a_reload,
+        the_language_starts_from_the_browsers_preference,
+        an_unknown_language_in_the_url_falls_back_to_icelandic,
+        the_first_tab_reaches_the_skip_link_which_moves_focus_into_main,
+        the_app_boots_under_the_content_security_policy,
+        axe_reports_a_planted_violation_so_a_clean_audit_means_something,
+        area_pages_list_their_services_with_official_names,
+        an_unknown_path_shows_the_not_found_page,
+        urgent_help_is_one_tap_away_on_every_screen,
+        no_screen_scrolls_sideways_at_320_px,
+        the_viewport_can_switch_between_phone_and_desktop,
         a_single_renter_with_no_income_sees_financial_assistance_and_its_amount,
-    ));
-    trials.push(trial(
-        "a_couple_with_two_children_sees_the_engines_outcomes",
-        rt,
-        &world,
         a_couple_with_two_children_sees_the_engines_outcomes,
-    ));
-    trials.push(trial(
-        "a_seventeen_year_old_is_not_eligible_for_financial_assistance",
-        rt,
-        &world,
         a_seventeen_year_old_is_not_eligible_for_financial_assistance,
-    ));
-    trials.push(trial(
-        "a_reload_mid_way_resumes_at_the_same_question_with_every_answer",
-        rt,
-        &world,
         a_reload_mid_way_resumes_at_the_same_question_with_every_answer,
-    ));
-    trials.push(trial(
-        "switching_language_mid_way_keeps_every_answer",
-        rt,
-        &world,
         switching_language_mid_way_keeps_every_answer,
-    ));
-    trials.push(trial(
-        "an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language",
-        rt,
-        &world,
         an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language,
-    ));
-    trials.push(trial(
-        "a_change_link_returns_to_check_your_answers_with_the_new_answer",
-        rt,
-        &world,
         a_change_link_returns_to_check_your_answers_with_the_new_answer,
-    ));
-    trials.push(trial(
-        "a_persona_completes_the_screener_by_keyboard_alone",
-        rt,
-        &world,
         a_persona_completes_the_screener_by_keyboard_alone,
-    ));
-    trials.push(trial(
-        "a_financial_assistance_application_is_completed_by_keyboard_on_a_phone",
-        rt,
-        &world,
         apply::a_financial_assistance_application_is_completed_by_keyboard_on_a_phone,
-    ));
-    trials.push(trial(
-        "what_the_screener_knows_is_not_asked_again_in_the_application",
-        rt,
-        &world,
         apply::what_the_screener_knows_is_not_asked_again_in_the_application,
-    ));
-    trials.push(trial(
-        "an_application_sent_while_the_server_is_down_goes_through_once_it_is_back",
-        rt,
-        &world,
         apply::an_application_sent_while_the_server_is_down_goes_through_once_it_is_back,
-    ));
-    trials.push(trial(
-        "the_status_page_shows_a_change_made_with_the_admin_command",
-        rt,
-        &world,
         follow::the_status_page_shows_a_change_made_with_the_admin_command,
-    ));
-    trials.push(trial(
-        "a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged",
-        rt,
-        &world,
         follow::a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged,
-    ));
-    trials.push(trial(
-        "clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language",
-        rt,
-        &world,
         follow::clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language,
-    ));
-    trials.push(trial(
-        "a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload",
-        rt,
-        &world,
         follow::a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload,
-    ));
-    trials.push(trial(
-        "a_call_back_is_requested_by_keyboard_on_a_phone",
-        rt,
-        &world,
         follow::a_call_back_is_requested_by_keyboard_on_a_phone,
-    ));
-    for lang in ["is", "ar"] {
-        trials.push(trial(
-            &format!("the_call_back_pages_have_no_axe_violations_in_{lang}"),
-            rt,
-            &world,
-            move |world| follow::the_call_back_pages_have_no_axe_violations(world, lang),
-        ));
-    }
-    for lang in ["is", "ar"] {
-        trials.push(trial(
-            &format!("every_application_page_has_no_axe_violations_in_{lang}"),
-            rt,
-            &world,
-            move |world| apply::every_application_page_has_no_axe_violations(world, lang),
-        ));
-    }
-    for lang in ["is", "ar"] {
-        trials.push(trial(
-            &format!("every_screener_page_has_no_axe_violations_in_{lang}"),
-            rt,
-            &world,
-            move |world| every_screener_page_has_no_axe_violations(world, lang),
-        ));
-    }
-    for lang in ["is", "en", "ar"] {
-        trials.push(trial(
-            &format!("shell_screens_have_no_axe_violations_on_mobile_and_desktop_in_{lang}"),
-            rt,
-            &world,
-            move |world| shell_screens_have_no_axe_violations(world, lang),
-        ));
-    }
+    ];
+    trials.extend(trials![rt, &world; in ["is", "ar"] =>
+        follow::the_call_back_pages_have_no_axe_violations,
+        apply::every_application_page_has_no_axe_violations,
+        every_screener_page_has_no_axe_violations,
+    ]);
+    trials.extend(trials![rt, &world; in ["is", "en", "ar"] =>
+        shell_screens_have_no_axe_violations_on_mobile_and_desktop,
+    ]);
 
     let conclusion = libtest_mimic::run(&args, trials);
     drop(world);
-    drop(server);
+    drop(app);
     drop(runtime);
     conclusion.exit();
 }

@@ -5,73 +5,16 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use velferd_backend::{db::Database, follow::record_status};
 use velferd_shared::{
-    api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem},
+    Language,
     follow::{ApplicationStatus, CallbackReceipt, Decision, DocumentKind, DocumentReceipt, Status},
 };
-use velferd_tests::{
-    applications::{financial_assistance, new_key},
-    server::TestServer,
-};
-
-async fn spawn_with_limit(per_minute: u32) -> (TestServer, tempfile::TempDir) {
-    TestServer::spawn_api(per_minute).await
-}
-
-async fn spawn() -> (TestServer, tempfile::TempDir) {
-    spawn_with_limit(0).await
-}
-
-async fn apply(server: &TestServer) -> ApplicationReceipt {
-    let response = server
-        .http
-        .post(server.url("/api/applications"))
-        .header("Idempotency-Key", new_key())
-        .json(&financial_assistance(1))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
-}
-
-async fn status_of(server: &TestServer, token: &str) -> reqwest::Response {
-    server
-        .http
-        .get(server.url(&format!("/api/applications/{token}")))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn problem(response: reqwest::Response) -> Problem {
-    assert_eq!(
-        response.headers()["content-type"].to_str().unwrap(),
-        PROBLEM_CONTENT_TYPE
-    );
-    response.json().await.unwrap()
-}
-
-async fn upload(
-    server: &TestServer,
-    token: &str,
-    content_type: &str,
-    bytes: Vec<u8>,
-) -> reqwest::Response {
-    server
-        .http
-        .post(server.url(&format!("/api/applications/{token}/documents")))
-        .header("content-type", content_type)
-        .body(bytes)
-        .send()
-        .await
-        .unwrap()
-}
+use velferd_tests::{TestApp, app::problem, applications::new_key, locale};
 
 #[tokio::test]
 async fn the_private_link_shows_the_application_and_its_timeline() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
-    let response = status_of(&server, &receipt.status_token).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    let response = app.status(&receipt.status_token).await;
     assert_eq!(response.status(), 200);
     let status: ApplicationStatus = response.json().await.unwrap();
     assert_eq!(status.reference, receipt.reference);
@@ -85,8 +28,8 @@ async fn the_private_link_shows_the_application_and_its_timeline() {
 
 #[tokio::test]
 async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
     let mut wrong = receipt.status_token.clone().into_bytes();
     wrong[10] = if wrong[10] == b'A' { b'B' } else { b'A' };
     let tokens = [
@@ -99,7 +42,7 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
     ];
     let mut bodies = Vec::new();
     for token in tokens {
-        let response = status_of(&server, &token).await;
+        let response = app.status(&token).await;
         assert_eq!(response.status(), 404, "{token}");
         bodies.push(problem(response).await);
     }
@@ -111,9 +54,9 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
 
 #[tokio::test]
 async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
-    let db = Database::open(server.database_url()).await.unwrap();
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    let db = Database::open(app.database_url()).await.unwrap();
     record_status(&db, &receipt.reference, Status::InReview, None, None)
         .await
         .unwrap();
@@ -132,7 +75,8 @@ async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline
             .is_err(),
         "an unknown reference is an error, not a silent no-op"
     );
-    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+    let status: ApplicationStatus = app
+        .status(&receipt.status_token)
         .await
         .json()
         .await
@@ -164,10 +108,12 @@ fn png() -> Vec<u8> {
 
 #[tokio::test]
 async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on_the_timeline() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
     // The header says PDF; the bytes are a PNG: the bytes decide.
-    let response = upload(&server, &receipt.status_token, "application/pdf", png()).await;
+    let response = app
+        .upload_document(&receipt.status_token, "application/pdf", png())
+        .await;
     assert_eq!(response.status(), 201);
     let document: DocumentReceipt = response.json().await.unwrap();
     assert_eq!(document.kind, DocumentKind::Png);
@@ -177,7 +123,8 @@ async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(document.sha256, expected);
-    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+    let status: ApplicationStatus = app
+        .status(&receipt.status_token)
         .await
         .json()
         .await
@@ -188,14 +135,16 @@ async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on
 
 #[tokio::test]
 async fn a_file_that_is_not_a_photo_or_a_pdf_is_a_415_whatever_it_claims_to_be() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
     for (content_type, bytes) in [
         ("image/jpeg", b"GIF89a....".to_vec()),
         ("application/pdf", b"<html><script>".to_vec()),
         ("image/png", Vec::new()),
     ] {
-        let response = upload(&server, &receipt.status_token, content_type, bytes).await;
+        let response = app
+            .upload_document(&receipt.status_token, content_type, bytes)
+            .await;
         assert_eq!(response.status(), 415, "{content_type}");
         assert_eq!(
             problem(response).await.kind,
@@ -206,19 +155,25 @@ async fn a_file_that_is_not_a_photo_or_a_pdf_is_a_415_whatever_it_claims_to_be()
 
 #[tokio::test]
 async fn a_document_over_10_mb_is_a_413_and_one_for_an_unknown_link_a_404() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(10 * 1024 * 1024 + 1, b' ');
-    let response = upload(&server, &receipt.status_token, "application/pdf", big).await;
+    let response = app
+        .upload_document(&receipt.status_token, "application/pdf", big)
+        .await;
     assert_eq!(response.status(), 413);
     assert_eq!(problem(response).await.kind, "/problems/document-too-large");
     // Just under the limit is fine.
     let mut fits = b"%PDF-1.7\n".to_vec();
     fits.resize(10 * 1024 * 1024, b' ');
-    let response = upload(&server, &receipt.status_token, "application/pdf", fits).await;
+    let response = app
+        .upload_document(&receipt.status_token, "application/pdf", fits)
+        .await;
     assert_eq!(response.status(), 201);
-    let response = upload(&server, &"B".repeat(43), "image/png", png()).await;
+    let response = app
+        .upload_document(&"B".repeat(43), "image/png", png())
+        .await;
     assert_eq!(response.status(), 404);
 }
 
@@ -234,19 +189,11 @@ fn callback_body() -> Value {
     })
 }
 
-async fn ask_for_call(server: &TestServer, key: Option<&str>, body: &Value) -> reqwest::Response {
-    let mut request = server.http.post(server.url("/api/callbacks")).json(body);
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.send().await.unwrap()
-}
-
 #[tokio::test]
 async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_key() {
-    let (server, _dist) = spawn().await;
+    let app = TestApp::spawn().await;
     let key = new_key();
-    let response = ask_for_call(&server, Some(&key), &callback_body()).await;
+    let response = app.request_call_back(Some(&key), &callback_body()).await;
     assert_eq!(response.status(), 201);
     let receipt: CallbackReceipt = response.json().await.unwrap();
     let number = receipt
@@ -258,16 +205,14 @@ async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_k
         serde_json::to_value(receipt.centre).unwrap(),
         "nordurmidstod"
     );
-    let again = ask_for_call(&server, Some(&key), &callback_body()).await;
+    let again = app.request_call_back(Some(&key), &callback_body()).await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.json::<CallbackReceipt>().await.unwrap(), receipt);
     let mut other = callback_body();
     other["window"] = json!("morning");
-    let conflict = ask_for_call(&server, Some(&key), &other).await;
+    let conflict = app.request_call_back(Some(&key), &other).await;
     assert_eq!(conflict.status(), 409);
-    let pool = sqlx::SqlitePool::connect(server.database_url())
-        .await
-        .unwrap();
+    let pool = app.database().await;
     let (count, centre): (i64, String) =
         sqlx::query_as("SELECT COUNT(*), MAX(centre) FROM callbacks")
             .fetch_one(&pool)
@@ -278,11 +223,11 @@ async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_k
 
 #[tokio::test]
 async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_residents_language() {
-    let (server, _dist) = spawn().await;
+    let app = TestApp::spawn().await;
     let mut body = callback_body();
     body["phone"] = json!("12");
     body["window"] = Value::Null;
-    let response = ask_for_call(&server, Some(&new_key()), &body).await;
+    let response = app.request_call_back(Some(&new_key()), &body).await;
     assert_eq!(response.status(), 422);
     let problem = problem(response).await;
     let found: Vec<(&str, &str)> = problem
@@ -297,43 +242,85 @@ async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_resident
             ("/window", "required.window")
         ]
     );
-    let polish: Value = serde_json::from_str(
-        &std::fs::read_to_string(velferd_tests::root().join("frontend/locales/pl.json")).unwrap(),
-    )
-    .unwrap();
     assert_eq!(
         problem.errors[1].detail,
-        polish["errors"]["required"]["window"]
+        locale(Language::Pl)["errors"]["required"]["window"]
     );
-    let missing_key = ask_for_call(&server, None, &callback_body()).await;
+    let missing_key = app.request_call_back(None, &callback_body()).await;
     assert_eq!(missing_key.status(), 400);
 }
 
 #[tokio::test]
 async fn call_back_requests_have_a_per_client_limit_with_retry_after() {
-    let (server, _dist) = spawn_with_limit(1).await;
+    let app = TestApp::spawn_with_limit(1).await;
     assert_eq!(
-        ask_for_call(&server, Some(&new_key()), &callback_body())
+        app.request_call_back(Some(&new_key()), &callback_body())
             .await
             .status(),
         201
     );
-    let response = ask_for_call(&server, Some(&new_key()), &callback_body()).await;
+    let response = app
+        .request_call_back(Some(&new_key()), &callback_body())
+        .await;
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
 }
 
 #[tokio::test]
+async fn a_call_back_retried_after_the_per_client_limit_gets_its_receipt_not_429() {
+    let app = TestApp::spawn_with_limit(2).await;
+    let key = new_key();
+    // The first request exactly as the client sent it, so its retry is the same to the byte.
+    let first_bytes = serde_json::to_vec(&callback_body()).unwrap();
+    let first = app
+        .post_bytes(
+            "/api/callbacks",
+            Some(&key),
+            "application/json",
+            first_bytes.clone(),
+        )
+        .await;
+    assert_eq!(first.status(), 201);
+    let first: CallbackReceipt = first.json().await.unwrap();
+    let mut second = callback_body();
+    second["window"] = json!("morning");
+    let second = app.request_call_back(Some(&new_key()), &second).await;
+    assert_eq!(second.status(), 201);
+    // The budget is spent, but this is the first request again, not a new one.
+    let retry = app
+        .post_bytes(
+            "/api/callbacks",
+            Some(&key),
+            "application/json",
+            first_bytes,
+        )
+        .await;
+    assert_eq!(retry.status(), 200, "a retry gets its receipt");
+    let retry: CallbackReceipt = retry.json().await.unwrap();
+    assert_eq!(retry.reference, first.reference);
+    let mut third = callback_body();
+    third["window"] = json!("afternoon");
+    let third = app.request_call_back(Some(&new_key()), &third).await;
+    assert_eq!(third.status(), 429, "a new request over the limit");
+    assert!(third.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
 async fn the_same_document_sent_twice_is_stored_once() {
-    let (server, _dist) = spawn().await;
-    let receipt = apply(&server).await;
-    let first = upload(&server, &receipt.status_token, "image/png", png()).await;
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    let first = app
+        .upload_document(&receipt.status_token, "image/png", png())
+        .await;
     assert_eq!(first.status(), 201);
     let first: DocumentReceipt = first.json().await.unwrap();
-    let again = upload(&server, &receipt.status_token, "image/png", png()).await;
+    let again = app
+        .upload_document(&receipt.status_token, "image/png", png())
+        .await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.json::<DocumentReceipt>().await.unwrap(), first);
-    let status: ApplicationStatus = status_of(&server, &receipt.status_token)
+    let status: ApplicationStatus = app
+        .status(&receipt.status_token)
         .await
         .json()
         .await

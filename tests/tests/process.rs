@@ -18,27 +18,16 @@ async fn a_submission_leaves_no_personal_data_in_the_logs() {
     let log = data.path().join("server.log");
     // The most talkative level our code and sqlx use.
     let server = ServerProcess::start(data.path(), &log, "debug").await;
-    let http = reqwest::Client::new();
     let key = new_key();
-    let accepted = http
-        .post(server.url("/api/applications"))
-        .header("Idempotency-Key", &key)
-        .json(&financial_assistance(7))
-        .send()
-        .await
-        .unwrap();
+    let accepted = server
+        .submit_application(Some(&key), &financial_assistance(7))
+        .await;
     assert_eq!(accepted.status(), 201);
     let receipt: ApplicationReceipt = accepted.json().await.unwrap();
     // A rejected one too: errors are where values usually leak.
     let mut bad = financial_assistance(8);
     bad.draft.phone = Some("12".into());
-    let rejected = http
-        .post(server.url("/api/applications"))
-        .header("Idempotency-Key", new_key())
-        .json(&bad)
-        .send()
-        .await
-        .unwrap();
+    let rejected = server.submit_application(Some(&new_key()), &bad).await;
     assert_eq!(rejected.status(), 422);
     drop(server);
 
@@ -71,20 +60,10 @@ async fn the_admin_command_records_a_decision_that_the_private_link_then_shows()
     let data = tempfile::tempdir().unwrap();
     let log = data.path().join("server.log");
     let server = ServerProcess::start(data.path(), &log, "warn").await;
-    let http = reqwest::Client::new();
-    let receipt: ApplicationReceipt = http
-        .post(server.url("/api/applications"))
-        .header("Idempotency-Key", new_key())
-        .json(&financial_assistance(3))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let database = format!("sqlite://{}", data.path().join("velferd.db").display());
+    let receipt = server.apply(3).await;
+    let database = server.database_url();
     let (ok, output) = admin(
-        &database,
+        database,
         &[
             "status",
             &receipt.reference,
@@ -96,15 +75,13 @@ async fn the_admin_command_records_a_decision_that_the_private_link_then_shows()
         ],
     );
     assert!(ok, "{output}");
-    let (ok, output) = admin(&database, &["status", "RVK-2026-999999", "in-review"]);
+    let (ok, output) = admin(database, &["status", "RVK-2026-999999", "in-review"]);
     assert!(!ok && output.contains("RVK-2026-999999"), "{output}");
-    let (ok, output) = admin(&database, &["status", &receipt.reference, "lost"]);
+    let (ok, output) = admin(database, &["status", &receipt.reference, "lost"]);
     assert!(!ok && output.contains("usage"), "{output}");
-    let status: serde_json::Value = http
-        .get(server.url(&format!("/api/applications/{}", receipt.status_token)))
-        .send()
+    let status: serde_json::Value = server
+        .status(&receipt.status_token)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -126,26 +103,27 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
     let server = Arc::new(Mutex::new(
         ServerProcess::start(data.path(), &log, "warn").await,
     ));
-    let url = server.lock().await.url("/api/applications");
+    let api = server.lock().await.api().clone();
     let keys: Vec<String> = (0..APPLICATIONS).map(|_| new_key()).collect();
     let acknowledged = Arc::new(Mutex::new(Vec::<(u32, ApplicationReceipt)>::new()));
 
     // 32 clients submit 300 applications; once 100 are acknowledged the server is killed.
     let mut clients = tokio::task::JoinSet::new();
     for client in 0..CLIENTS {
-        let (keys, acknowledged, server, url) = (
+        let (keys, acknowledged, server, api) = (
             keys.clone(),
             acknowledged.clone(),
             server.clone(),
-            url.clone(),
+            api.clone(),
         );
         clients.spawn(async move {
-            let http = reqwest::Client::new();
             for variant in (client..APPLICATIONS).step_by(CLIENTS as usize) {
-                let response = http
-                    .post(&url)
-                    .header("Idempotency-Key", &keys[variant as usize])
-                    .json(&financial_assistance(variant))
+                // Sent by hand: a request the kill cuts short is an error here, not a panic.
+                let response = api
+                    .application_request(
+                        Some(&keys[variant as usize]),
+                        &financial_assistance(variant),
+                    )
                     .send()
                     .await;
                 let Ok(response) = response else { continue };
@@ -173,12 +151,9 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
 
     // Restarted on the same database file.
     let server = ServerProcess::start(data.path(), &log, "warn").await;
-    let pool = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        data.path().join("velferd.db").display()
-    ))
-    .await
-    .unwrap();
+    let pool = sqlx::SqlitePool::connect(server.database_url())
+        .await
+        .unwrap();
     for (variant, receipt) in &acknowledged {
         let token_hash: String = Sha256::digest(receipt.status_token.as_bytes())
             .iter()
@@ -201,17 +176,15 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
     }
 
     // Every client retries everything with its keys: acknowledged ones get their receipt back.
-    let http = reqwest::Client::new();
     let earlier: std::collections::HashMap<u32, &ApplicationReceipt> =
         acknowledged.iter().map(|(v, r)| (*v, r)).collect();
     for variant in 0..APPLICATIONS {
-        let response = http
-            .post(server.url("/api/applications"))
-            .header("Idempotency-Key", &keys[variant as usize])
-            .json(&financial_assistance(variant))
-            .send()
-            .await
-            .unwrap();
+        let response = server
+            .submit_application(
+                Some(&keys[variant as usize]),
+                &financial_assistance(variant),
+            )
+            .await;
         let status = response.status().as_u16();
         let receipt: ApplicationReceipt = response.json().await.unwrap();
         if let Some(earlier) = earlier.get(&variant) {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 use velferd_shared::Language;
+use velferd_tests::locale;
 
 fn keys(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
     match value {
@@ -22,12 +23,6 @@ fn keys(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
             out.insert(prefix.to_owned());
         }
     }
-}
-
-fn locale(language: Language) -> Value {
-    let path = velferd_tests::root().join(format!("frontend/locales/{}.json", language.code()));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn key_set(language: Language) -> BTreeSet<String> {

@@ -3,12 +3,12 @@
 
 use fantoccini::key::Key;
 use velferd_tests::{
+    TestApp,
     applications::{KENNITALA, NAME, financial_assistance},
     browser::{Browser, Viewport},
-    server::TestServer,
 };
 
-use super::{World, audit, ensure, no_violations, path, wait_for_path_change};
+use super::{World, audit, ensure, no_violations};
 
 /// How a page is filled in.
 #[derive(Clone, Copy)]
@@ -60,26 +60,14 @@ fn plan_for(current: &str) -> Result<Fill, String> {
         .ok_or_else(|| format!("the application asked {slug:?}, which it should not"))
 }
 
-async fn wait_for_heading_focus(browser: &Browser, current: &str) -> Result<(), String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while browser.focused().await?.tag != "h1" {
-        if std::time::Instant::now() > deadline {
-            return Err(format!("focus did not move to the heading of {current}"));
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
-    }
-    Ok(())
-}
-
 /// Tabs forward to the page's submit button and presses Enter.
 async fn tab_to_submit_and_press_enter(browser: &Browser) -> Result<(), String> {
-    for _ in 0..60 {
-        let focused = browser.press_tab().await?;
-        if focused.tag == "button" && focused.inside_main {
-            return browser.press_key(Key::Enter).await;
-        }
-    }
-    Err("Tab never reached the page's button".into())
+    browser
+        .tab_until("the page's button", 60, |f| {
+            f.tag == "button" && f.inside_main
+        })
+        .await?;
+    browser.press_key(Key::Enter).await
 }
 
 pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_phone(
@@ -89,19 +77,17 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
     browser.open_in(START, "en").await?;
     browser.reload().await?;
     // Tab to "Start the application" and follow it.
-    for _ in 0..40 {
-        let f = browser.focused().await?;
-        if f.tag == "a" && f.class.contains("button") && f.inside_main {
-            break;
-        }
-        browser.press_tab().await?;
-    }
+    browser
+        .tab_until("Start the application", 40, |f| {
+            f.tag == "a" && f.class.contains("button") && f.inside_main
+        })
+        .await?;
     browser.press_key(Key::Enter).await?;
-    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut current = browser.wait_for_path_change(START).await?;
     let mut pages = 0;
     while current != format!("{START}/check") {
         let fill = plan_for(&current)?;
-        wait_for_heading_focus(&browser, &current).await?;
+        browser.wait_for_heading_focus(&current).await?;
         match fill {
             Fill::Text(values) => {
                 for value in values {
@@ -137,7 +123,7 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
             }
             Fill::Read => tab_to_submit_and_press_enter(&browser).await?,
         }
-        current = wait_for_path_change(&browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
         pages += 1;
     }
     ensure(pages == FINANCIAL_ASSISTANCE.len(), || {
@@ -147,7 +133,7 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
         )
     })?;
     // Check your application: every answer is there; Send is reached by Tab.
-    wait_for_heading_focus(&browser, &current).await?;
+    browser.wait_for_heading_focus(&current).await?;
     let summary = browser.text("main .summary-list").await?;
     for expected in [
         NAME,
@@ -161,7 +147,7 @@ pub async fn a_financial_assistance_application_is_completed_by_keyboard_on_a_ph
         })?;
     }
     tab_to_submit_and_press_enter(&browser).await?;
-    let receipt = wait_for_path_change(&browser, &current).await?;
+    let receipt = browser.wait_for_path_change(&current).await?;
     let reference = receipt.strip_prefix("/receipt/").unwrap_or_default();
     ensure(
         reference.starts_with("RVK-") && reference.len() == 15,
@@ -224,7 +210,7 @@ pub async fn every_application_page_has_no_axe_violations(
     browser.open_in(START, lang).await?;
     audit(&browser, &format!("{START} [{lang}]"), &mut violations).await?;
     browser.click("main a.button").await?;
-    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut current = browser.wait_for_path_change(START).await?;
     let mut pages = 0;
     while current != format!("{START}/check") {
         let fill = plan_for(&current)?;
@@ -237,7 +223,7 @@ pub async fn every_application_page_has_no_axe_violations(
             audit(&browser, &what, &mut violations).await?;
         }
         fill_by_touch(&browser, fill).await?;
-        current = wait_for_path_change(&browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
         pages += 1;
     }
     ensure(pages == FINANCIAL_ASSISTANCE.len(), || {
@@ -245,7 +231,7 @@ pub async fn every_application_page_has_no_axe_violations(
     })?;
     audit(&browser, &format!("{current} [{lang}]"), &mut violations).await?;
     browser.click("main form button[type=submit]").await?;
-    let receipt = wait_for_path_change(&browser, &current).await?;
+    let receipt = browser.wait_for_path_change(&current).await?;
     browser.wait_for("main .reference").await?;
     audit(&browser, &format!("{receipt} [{lang}]"), &mut violations).await?;
     no_violations(violations)?;
@@ -253,25 +239,13 @@ pub async fn every_application_page_has_no_axe_violations(
     Ok(())
 }
 
-async fn stored_applications(server: &TestServer) -> Result<i64, String> {
-    let pool = sqlx::SqlitePool::connect(server.database_url())
-        .await
-        .map_err(|e| e.to_string())?;
-    let count = sqlx::query_scalar("SELECT COUNT(*) FROM applications")
-        .fetch_one(&pool)
-        .await
-        .map_err(|e| e.to_string())?;
-    pool.close().await;
-    Ok(count)
-}
-
 pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_is_back(
     world: World,
 ) -> Result<(), String> {
     // A server of its own, so stopping it disturbs no other test.
-    let mut server = TestServer::spawn(&world.dist).await;
+    let mut app = TestApp::spawn_serving(&world.dist).await;
     let world = World {
-        base: format!("http://{}", server.addr),
+        base: app.url(""),
         ..world
     };
     let browser = world.browser(Viewport::Mobile).await?;
@@ -290,7 +264,7 @@ pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_i
     browser.open(&format!("{START}/check")).await?;
     browser.wait_for("main form button[type=submit]").await?;
 
-    server.stop().await;
+    app.stop().await;
     browser.click("main form button[type=submit]").await?;
     browser.wait_for("main .queued").await?;
     let notice = browser.text("main .queued").await?;
@@ -305,31 +279,23 @@ pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_i
     ensure(outbox == serde_json::json!(1), || {
         format!("the outbox on the device holds {outbox}")
     })?;
-    ensure(path(&browser).await? == format!("{START}/check"), || {
+    ensure(browser.path().await? == format!("{START}/check"), || {
         "the page stayed".into()
     })?;
 
     // Back up: the page retries by itself, with the same key.
-    server.start().await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let now = path(&browser).await?;
-        if now.starts_with("/receipt/RVK-") {
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!(
-                "no receipt 20 s after the server came back; on {now}"
-            ));
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.start().await;
+    browser
+        .wait_for_path_starting("/receipt/RVK-", std::time::Duration::from_secs(20))
+        .await?;
     browser.wait_for("main .reference").await?;
     // A reload afterwards sends nothing twice.
     browser.reload().await?;
     browser.wait_for("main .reference").await?;
+    // Asserts an absence: no second submission within half a second of the reload, so a
+    // fixed pause rather than a wait for something to happen.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let stored = stored_applications(&server).await?;
+    let stored = app.stored_count("applications").await;
     ensure(stored == 1, || format!("{stored} applications stored"))?;
     browser.close().await;
     Ok(())
@@ -354,9 +320,9 @@ pub async fn what_the_screener_knows_is_not_asked_again_in_the_application(
     browser
         .click(&format!("main a.button[href='{START}']"))
         .await?;
-    wait_for_path_change(&browser, "/check/results").await?;
+    browser.wait_for_path_change("/check/results").await?;
     browser.click("main a.button").await?;
-    let mut current = wait_for_path_change(&browser, START).await?;
+    let mut current = browser.wait_for_path_change(START).await?;
     let mut asked = Vec::new();
     while current != format!("{START}/check") {
         let slug = current.rsplit('/').next().unwrap_or_default().to_owned();
@@ -377,7 +343,7 @@ pub async fn what_the_screener_knows_is_not_asked_again_in_the_application(
         }
         fill_by_touch(&browser, plan_for(&current)?).await?;
         asked.push(slug);
-        current = wait_for_path_change(&browser, &current).await?;
+        current = browser.wait_for_path_change(&current).await?;
     }
     for answered in ["partner", "children", "student", "housing", "employment"] {
         ensure(!asked.iter().any(|s| s == answered), || {

@@ -6,62 +6,33 @@ use velferd_shared::{
     api::ApplicationReceipt,
     follow::{ApplicationStatus, DocumentKind},
 };
-use velferd_tests::{
-    applications::{financial_assistance, new_key},
-    browser::{Browser, Viewport},
-    process::admin,
-    server::TestServer,
-};
+use velferd_tests::{TestApp, browser::Viewport, process::admin};
 
-use super::{World, audit, ensure, no_violations, path, wait_for_path_change};
+use super::{World, audit, ensure, no_violations};
 
 /// A server of its own with one application on it, so the test can reach its database.
-async fn server_with_application(
-    world: &World,
-) -> Result<(TestServer, ApplicationReceipt, World), String> {
-    let server = TestServer::spawn(&world.dist).await;
-    let receipt: ApplicationReceipt = server
-        .http
-        .post(server.url("/api/applications"))
-        .header("Idempotency-Key", new_key())
-        .json(&financial_assistance(5))
-        .send()
-        .await
-        .map_err(|e| e.to_string())?
-        .json()
-        .await
-        .map_err(|e| e.to_string())?;
+async fn server_with_application(world: &World) -> (TestApp, ApplicationReceipt, World) {
+    let app = TestApp::spawn_serving(&world.dist).await;
+    let receipt = app.apply(5).await;
     let world = World {
-        base: format!("http://{}", server.addr),
+        base: app.url(""),
         ..world.clone()
     };
-    Ok((server, receipt, world))
-}
-
-async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> Result<String, String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let text = browser.text(css).await.unwrap_or_default();
-        if text.contains(expected) {
-            return Ok(text);
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!("{css} never said {expected:?}; it says {text:?}"));
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    (app, receipt, world)
 }
 
 pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
     world: World,
 ) -> Result<(), String> {
-    let (server, receipt, world) = server_with_application(&world).await?;
+    let (app, receipt, world) = server_with_application(&world).await;
     let browser = world.browser(Viewport::Mobile).await?;
     let page = format!("/status/{}", receipt.status_token);
     browser.open_in(&page, "en").await?;
-    wait_for_text(&browser, "main .timeline", "Application received").await?;
+    browser
+        .wait_for_text("main .timeline", "Application received")
+        .await?;
     let (ok, output) = admin(
-        server.database_url(),
+        app.database_url(),
         &[
             "status",
             &receipt.reference,
@@ -72,12 +43,14 @@ pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
     );
     ensure(ok, || output.clone())?;
     browser.reload().await?;
-    let timeline = wait_for_text(&browser, "main .timeline", "More information is needed").await?;
+    let timeline = browser
+        .wait_for_text("main .timeline", "More information is needed")
+        .await?;
     ensure(timeline.contains("Send your lease, please."), || {
         format!("the counsellor's note is missing: {timeline}")
     })?;
     let (ok, output) = admin(
-        server.database_url(),
+        app.database_url(),
         &[
             "status",
             &receipt.reference,
@@ -90,7 +63,7 @@ pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
     );
     ensure(ok, || output.clone())?;
     browser.reload().await?;
-    let decision = wait_for_text(&browser, "main .decision", "granted").await?;
+    let decision = browser.wait_for_text("main .decision", "granted").await?;
     for expected in ["Income below the basic amount.", "4 weeks", "3 months"] {
         ensure(decision.contains(expected), || {
             format!("the decision lacks {expected:?}: {decision}")
@@ -110,7 +83,7 @@ pub async fn the_status_page_shows_a_change_made_with_the_admin_command(
 pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
     world: World,
 ) -> Result<(), String> {
-    let (server, receipt, world) = server_with_application(&world).await?;
+    let (app, receipt, world) = server_with_application(&world).await;
     let browser = world.browser(Viewport::Mobile).await?;
     let page = format!("/status/{}", receipt.status_token);
     browser.open_in(&page, "en").await?;
@@ -132,14 +105,15 @@ pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
         .type_into("#document", &file.display().to_string())
         .await?;
     browser.click("main .upload button[type=submit]").await?;
-    wait_for_text(&browser, "main .upload-status", "arrived").await?;
-    wait_for_text(&browser, "main .timeline", "Document received").await?;
-    let status: ApplicationStatus = server
-        .http
-        .get(server.url(&format!("/api/applications/{}", receipt.status_token)))
-        .send()
+    browser
+        .wait_for_text("main .upload-status", "arrived")
+        .await?;
+    browser
+        .wait_for_text("main .timeline", "Document received")
+        .await?;
+    let status: ApplicationStatus = app
+        .status(&receipt.status_token)
         .await
-        .map_err(|e| e.to_string())?
         .json()
         .await
         .map_err(|e| e.to_string())?;
@@ -150,9 +124,7 @@ pub async fn a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged(
             document.kind
         )
     })?;
-    let pool = sqlx::SqlitePool::connect(server.database_url())
-        .await
-        .map_err(|e| e.to_string())?;
+    let pool = app.database().await;
     let stored: Vec<u8> = sqlx::query_scalar("SELECT content FROM documents")
         .fetch_one(&pool)
         .await
@@ -212,16 +184,9 @@ pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Re
     browser.reload().await?;
     browser.wait_for("#topic").await?;
     // Tab into the form: the topic is chosen already (it came from the link).
-    let mut focused = browser.press_tab().await?;
-    for _ in 0..40 {
-        if focused.id == "topic" {
-            break;
-        }
-        focused = browser.press_tab().await?;
-    }
-    ensure(focused.id == "topic", || {
-        format!("Tab never reached the topic: {focused:?}")
-    })?;
+    browser
+        .tab_until("the topic", 41, |f| f.id == "topic")
+        .await?;
     let language = browser.press_tab().await?;
     ensure(language.id == "language", || format!("then {language:?}"))?;
     // Polski is the third option.
@@ -242,7 +207,7 @@ pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Re
     let button = browser.press_tab().await?;
     ensure(button.tag == "button", || format!("then {button:?}"))?;
     browser.press_key(Key::Enter).await?;
-    let sent = wait_for_path_change(&browser, start).await?;
+    let sent = browser.wait_for_path_change(start).await?;
     ensure(sent.starts_with("/call-me/SIM-"), || {
         format!("ended on {sent}")
     })?;
@@ -284,8 +249,8 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     browser.type_into("#phone", "+44 20 7946 0958").await?;
     browser.click("label[for='window-2']").await?;
     browser.click("main form button[type=submit]").await?;
-    let sent = wait_for_path_change(&browser, "/call-me").await?;
-    ensure(path(&browser).await?.starts_with("/call-me/SIM-"), || {
+    let sent = browser.wait_for_path_change("/call-me").await?;
+    ensure(browser.path().await?.starts_with("/call-me/SIM-"), || {
         format!("ended on {sent}")
     })?;
     audit(&browser, &format!("{sent} [{lang}]"), &mut violations).await?;
@@ -320,7 +285,9 @@ pub async fn clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_
         ))
         .await?;
     browser.reload().await?;
-    let listed = wait_for_text(&browser, "main .your-applications", "RVK-2026-000042").await?;
+    let listed = browser
+        .wait_for_text("main .your-applications", "RVK-2026-000042")
+        .await?;
     ensure(!listed.is_empty(), || {
         "the receipt is listed on the home page".into()
     })?;
@@ -331,8 +298,9 @@ pub async fn clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_
         .await
         .map_err(|e| e.to_string())?;
     browser.wait_for("main h1").await?;
+    // Asserts an absence: the app writes its empty state back at once, and nothing of the
+    // resident's may come back with it, so a fixed pause rather than a wait for a change.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    // The app writes its empty state back at once; nothing of the resident's may remain.
     let left = browser
         .script(
             "const all = Object.keys(localStorage).filter(k => k.startsWith('velferd.')) \
@@ -400,7 +368,11 @@ pub async fn a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload
         .await
         .map_err(|e| e.to_string())?;
     // The first tab took the other tab's receipts instead of keeping its stale empty list.
-    wait_for_text(&browser, "main .your-applications", "RVK-2026-000077").await?;
+    browser
+        .wait_for_text("main .your-applications", "RVK-2026-000077")
+        .await?;
+    // Asserts an absence: the first tab does not write its stale list over the receipt
+    // afterwards, so a fixed pause rather than a wait for a change.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let stored = browser
         .script("return localStorage.getItem('velferd.applications.receipts')")

@@ -1,0 +1,282 @@
+//! The backend as tests speak to it: `TestApp` runs it in-process on port 0 with its own
+//! temporary database, and `ApiClient` has one method per endpoint (the same client speaks to
+//! the real binary in `process::ServerProcess`).
+
+use std::{net::SocketAddr, ops::Deref, path::Path};
+
+use reqwest::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use tokio::{sync::oneshot, task::JoinHandle};
+use velferd_backend::{Config, app, prepare};
+use velferd_shared::api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem};
+
+use crate::applications::{financial_assistance, new_key};
+
+/// HTTP to one running server, one method per endpoint. Transport errors panic: a test that
+/// expects the server to be down uses the `*_request` builders or `request` instead.
+#[derive(Clone)]
+pub struct ApiClient {
+    pub addr: SocketAddr,
+    pub http: reqwest::Client,
+}
+
+impl ApiClient {
+    pub fn new(addr: SocketAddr) -> ApiClient {
+        ApiClient {
+            addr,
+            // A redirect is something to assert on, never to follow.
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("an HTTP client"),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// `GET /api/health`
+    pub async fn health(&self) -> Response {
+        self.get("/api/health").await
+    }
+
+    /// `GET /api/services?lang=…`
+    pub async fn services(&self, lang: &str) -> Response {
+        self.get(&format!("/api/services?lang={lang}")).await
+    }
+
+    /// `POST /api/eligibility`
+    pub async fn eligibility(&self, body: &impl Serialize) -> Response {
+        self.post_json("/api/eligibility", None, body).await
+    }
+
+    /// `POST /api/applications`, with `key` as its `Idempotency-Key` (none: the header is left out).
+    pub async fn submit_application(&self, key: Option<&str>, body: &impl Serialize) -> Response {
+        send(self.application_request(key, body)).await
+    }
+
+    /// The request `submit_application` sends, for a test that must see transport errors.
+    pub fn application_request(&self, key: Option<&str>, body: &impl Serialize) -> RequestBuilder {
+        with_key(self.request(Method::POST, "/api/applications"), key).json(body)
+    }
+
+    /// Submits `applications::financial_assistance(variant)` with a fresh key and returns its
+    /// receipt: for tests about what comes after applying.
+    pub async fn apply(&self, variant: u32) -> ApplicationReceipt {
+        let response = self
+            .submit_application(Some(&new_key()), &financial_assistance(variant))
+            .await;
+        assert_eq!(response.status(), 201, "the application is accepted");
+        response.json().await.expect("a receipt")
+    }
+
+    /// `GET /api/applications/{token}`: the private status link.
+    pub async fn status(&self, token: &str) -> Response {
+        self.get(&format!("/api/applications/{token}")).await
+    }
+
+    /// `POST /api/applications/{token}/documents`
+    pub async fn upload_document(
+        &self,
+        token: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Response {
+        let path = format!("/api/applications/{token}/documents");
+        self.post_bytes(&path, None, content_type, bytes).await
+    }
+
+    /// `POST /api/callbacks`, with `key` as its `Idempotency-Key` (none: the header is left out).
+    pub async fn request_call_back(&self, key: Option<&str>, body: &impl Serialize) -> Response {
+        self.post_json("/api/callbacks", key, body).await
+    }
+
+    // --- Escape hatches, for requests no well-behaved client sends --------------------------
+
+    pub async fn get(&self, path: &str) -> Response {
+        send(self.request(Method::GET, path)).await
+    }
+
+    /// `body` as JSON to `path`, with an `Idempotency-Key` when `key` is given.
+    pub async fn post_json(
+        &self,
+        path: &str,
+        key: Option<&str>,
+        body: &impl Serialize,
+    ) -> Response {
+        send(with_key(self.request(Method::POST, path), key).json(body)).await
+    }
+
+    /// Exactly these bytes, declared as `content_type`: bodies that are broken, too large,
+    /// mislabelled, or must be the same to the byte.
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        key: Option<&str>,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
+        let request = with_key(self.request(Method::POST, path), key)
+            .header("content-type", content_type)
+            .body(body);
+        send(request).await
+    }
+
+    /// Any method to `path`, for headers or methods the methods above do not cover.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http.request(method, self.url(path))
+    }
+}
+
+fn with_key(request: RequestBuilder, key: Option<&str>) -> RequestBuilder {
+    match key {
+        Some(key) => request.header("Idempotency-Key", key),
+        None => request,
+    }
+}
+
+async fn send(request: RequestBuilder) -> Response {
+    request.send().await.expect("the server answers")
+}
+
+/// Reads a problem+json answer, failing unless it is declared as one.
+pub async fn problem(response: Response) -> Problem {
+    assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+    response.json().await.expect("a problem body")
+}
+
+/// A response header as text; empty when absent.
+pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the smallest site the server accepts: one page.
+pub fn write_one_page_site(dir: &Path) {
+    std::fs::create_dir_all(dir).expect("the site folder is created");
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>t</title>")
+        .expect("the page is written");
+}
+
+/// The `sqlite:` URL of the database file in `folder`.
+pub fn sqlite_url(folder: &Path) -> String {
+    format!("sqlite://{}", folder.join("velferd.db").display())
+}
+
+/// The backend on the current Tokio runtime, on a free port, over a database that lives as long
+/// as it does. Dereferences to its `ApiClient`.
+pub struct TestApp {
+    api: ApiClient,
+    config: Config,
+    running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
+    // Dropped with the app: the database (and a site written for it) live only as long as the test.
+    _data: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A one-page site and no submission limit, so tests may submit freely.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with_limit(0).await
+    }
+
+    /// As `spawn`, allowing `per_minute` submissions (and as many call-backs) a minute from
+    /// one client (0: no limit).
+    pub async fn spawn_with_limit(per_minute: u32) -> TestApp {
+        TestApp::spawn_with_site(write_one_page_site, per_minute).await
+    }
+
+    /// Serves the site `write` puts into the folder it is given.
+    pub async fn spawn_with_site(write: impl FnOnce(&Path), per_minute: u32) -> TestApp {
+        let data = temporary_folder();
+        let site = data.path().join("site");
+        std::fs::create_dir_all(&site).expect("the site folder is created");
+        write(&site);
+        TestApp::launch(data, &site, per_minute).await
+    }
+
+    /// Serves `dist` (the built frontend, for browser tests) without a submission limit.
+    pub async fn spawn_serving(dist: &Path) -> TestApp {
+        TestApp::launch(temporary_folder(), dist, 0).await
+    }
+
+    async fn launch(data: tempfile::TempDir, dist: &Path, per_minute: u32) -> TestApp {
+        let config = Config {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: sqlite_url(data.path()),
+            dist_dir: dist.to_owned(),
+            submissions_per_minute: per_minute,
+        };
+        let mut app = TestApp {
+            api: ApiClient::new(config.addr),
+            config,
+            running: None,
+            _data: data,
+        };
+        app.start().await;
+        app
+    }
+
+    /// Starts serving again on the same address and database after `stop`.
+    pub async fn start(&mut self) {
+        let (state, listener) = prepare(&self.config).await.expect("the server starts");
+        self.api.addr = listener.local_addr().unwrap();
+        // A restart must come back on the same port, where the browser is waiting.
+        self.config.addr = self.api.addr;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(velferd_backend::serve(listener, app(state), async move {
+            let _ = stopped.await;
+        }));
+        self.running = Some((stop, task));
+    }
+
+    /// Stops serving: the port refuses connections until `start`.
+    pub async fn stop(&mut self) {
+        if let Some((stop, task)) = self.running.take() {
+            let _ = stop.send(());
+            let _ = task.await;
+        }
+    }
+
+    pub fn api(&self) -> &ApiClient {
+        &self.api
+    }
+
+    /// The server's database, for tests that check what was really stored.
+    pub fn database_url(&self) -> &str {
+        &self.config.database_url
+    }
+
+    /// A connection pool to the server's database.
+    pub async fn database(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(self.database_url())
+            .await
+            .expect("the test database opens")
+    }
+
+    /// How many rows `table` holds.
+    pub async fn stored_count(&self, table: &str) -> i64 {
+        let pool = self.database().await;
+        let count = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&pool)
+            .await
+            .expect("the table is counted");
+        pool.close().await;
+        count
+    }
+}
+
+impl Deref for TestApp {
+    type Target = ApiClient;
+
+    fn deref(&self) -> &ApiClient {
+        &self.api
+    }
+}
+
+fn temporary_folder() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
