@@ -200,7 +200,20 @@ impl Browser {
     pub async fn open_in(&self, path: &str, lang: &str) -> Result<(), Failure> {
         let separator = if path.contains('?') { '&' } else { '?' };
         self.open(&format!("{path}{separator}lang={lang}")).await?;
-        self.wait_for_lang(lang).await
+        self.wait_for_lang(lang).await?;
+        // The app then takes `lang=` out of the address, which renders the page afresh: what a
+        // test typed before that would be lost.
+        wait_until(
+            format!("{path} to drop lang= from its address"),
+            Duration::from_secs(10),
+            || async move {
+                match self.script("return location.search").await? {
+                    Value::String(search) if search.contains("lang=") => Err(search),
+                    _ => Ok(()),
+                }
+            },
+        )
+        .await
     }
 
     /// Opens `path` as typed into the address bar and waits for the app's first heading.

@@ -213,6 +213,55 @@ async fn eligibility_without_a_date_uses_today_and_lists_the_questions_left() {
 }
 
 #[tokio::test]
+async fn answers_beyond_the_screeners_limits_are_refused_with_the_browsers_codes() {
+    let app = spawn().await;
+    let cases = [
+        (json!({ "age": 121 }), "/answers/age", "age.out-of-range"),
+        (
+            json!({ "months_in_reykjavik": 1201 }),
+            "/answers/months_in_reykjavik",
+            "months.out-of-range",
+        ),
+        (
+            json!({ "support_hours_per_week": 169 }),
+            "/answers/support_hours_per_week",
+            "hours.out-of-range",
+        ),
+        (
+            json!({ "children": [{ "age": 4 }, { "age": 26 }] }),
+            "/answers/children/1/age",
+            "child-ages.bad-format",
+        ),
+    ];
+    for (answers, pointer, code) in cases {
+        let response = app.eligibility(&json!({ "answers": answers })).await;
+        assert_eq!(response.status(), 422, "{answers}");
+        let problem = problem(response).await;
+        assert_eq!(problem.errors.len(), 1, "{answers}");
+        let error = &problem.errors[0];
+        assert_eq!(
+            (error.pointer.as_str(), error.code.as_str()),
+            (pointer, code),
+            "{answers}"
+        );
+        let message = velferd_backend::translations::text(
+            velferd_shared::Language::En,
+            &velferd_shared::ProblemCode::from_key(code)
+                .unwrap()
+                .message_key(),
+        );
+        assert_eq!(
+            error.detail, message,
+            "the browser's own message, in English"
+        );
+    }
+    let at_the_limit = app
+        .eligibility(&json!({ "answers": { "age": 120, "support_hours_per_week": 168 } }))
+        .await;
+    assert_eq!(at_the_limit.status(), 200);
+}
+
+#[tokio::test]
 async fn an_invalid_answer_is_a_422_that_names_the_field() {
     let app = spawn().await;
     let cases = [

@@ -1005,6 +1005,8 @@ fn main() {
         follow::clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language,
         follow::a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload,
         follow::a_call_back_is_requested_by_keyboard_on_a_phone,
+        follow::a_call_back_without_a_language_or_a_time_says_which_is_missing_in_every_language,
+        follow::a_document_sent_again_reads_as_already_received_not_as_a_failure,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,

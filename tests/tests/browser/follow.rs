@@ -2,7 +2,9 @@
 //! command, a photo sent from it, and a call-back requested by keyboard on a phone.
 
 use fantoccini::key::Key;
+use velferd_backend::translations;
 use velferd_shared::{
+    Language,
     api::ApplicationReceipt,
     follow::{ApplicationStatus, DocumentKind},
 };
@@ -255,6 +257,79 @@ pub async fn the_call_back_pages_have_no_axe_violations(
     })?;
     audit(&browser, &format!("{sent} [{lang}]"), &mut violations).await?;
     no_violations(violations)?;
+    browser.close().await;
+    Ok(())
+}
+
+pub async fn a_call_back_without_a_language_or_a_time_says_which_is_missing_in_every_language(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser(Viewport::Mobile).await?;
+    for language in Language::ALL {
+        let lang = language.code();
+        browser.open_in("/call-me", lang).await?;
+        browser.wait_for("#topic").await?;
+        browser.type_into("#phone", "611 2345").await?;
+        // Sent from the keyboard, with Enter in the phone field.
+        browser.press_key(Key::Enter).await?;
+        for (field, key) in [
+            ("language", "errors.required.language"),
+            ("window", "errors.required.window"),
+        ] {
+            let expected = translations::text(language, key);
+            let shown = browser
+                .wait_for_text(&format!("#{field}-error"), &expected)
+                .await?;
+            ensure(shown.trim() == expected, || {
+                format!("[{lang}] #{field}-error says {shown:?}, not {expected:?}")
+            })?;
+            let summary = browser.text(".error-summary").await?;
+            ensure(summary.contains(&expected), || {
+                format!("[{lang}] the error summary lacks {expected:?}: {summary:?}")
+            })?;
+        }
+    }
+    browser.close().await;
+    Ok(())
+}
+
+pub async fn a_document_sent_again_reads_as_already_received_not_as_a_failure(
+    world: World,
+) -> Result<(), String> {
+    let (app, receipt, world) = server_with_application(&world).await;
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser
+        .open_in(&format!("/status/{}", receipt.status_token), "en")
+        .await?;
+    browser.wait_for("#document").await?;
+    // A PDF goes as it is (photos are re-encoded), so the second copy is the same bytes.
+    let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let file = folder.path().join("tax-return.pdf");
+    std::fs::write(
+        &file,
+        b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n",
+    )
+    .map_err(|e| e.to_string())?;
+    let path = file.display().to_string();
+    browser.type_into("#document", &path).await?;
+    browser.click("main .upload button[type=submit]").await?;
+    browser
+        .wait_for_text("main .upload-status", "arrived")
+        .await?;
+    browser.type_into("#document", &path).await?;
+    browser.click("main .upload button[type=submit]").await?;
+    let said = browser
+        .wait_for_text("main .upload-status", "already have")
+        .await?;
+    let failed = browser
+        .script("return document.querySelector('main .upload-status').classList.contains('field-error')")
+        .await?;
+    ensure(failed == serde_json::Value::Bool(false), || {
+        format!("the second send is shown as an error: {said:?}")
+    })?;
+    ensure(app.stored_count("documents").await == 1, || {
+        "the same file was stored twice".to_owned()
+    })?;
     browser.close().await;
     Ok(())
 }
