@@ -200,9 +200,9 @@ async fn invalid_answers_are_a_422_naming_each_field_in_the_applicants_language(
         ]
     );
     // The request said Polish: the details are the Polish messages the UI shows.
-    let polish: Value = serde_json::from_str(
-        &std::fs::read_to_string(velferd_tests::root().join("frontend/locales/pl.json")).unwrap(),
-    )
+    let polish: Value = serde_json::from_str(velferd_backend::translations::source(
+        velferd_shared::Language::Pl,
+    ))
     .unwrap();
     assert_eq!(
         problem.errors[2].detail,

@@ -297,9 +297,9 @@ async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_resident
             ("/window", "required.window")
         ]
     );
-    let polish: Value = serde_json::from_str(
-        &std::fs::read_to_string(velferd_tests::root().join("frontend/locales/pl.json")).unwrap(),
-    )
+    let polish: Value = serde_json::from_str(velferd_backend::translations::source(
+        velferd_shared::Language::Pl,
+    ))
     .unwrap();
     assert_eq!(
         problem.errors[1].detail,

@@ -25,9 +25,8 @@ fn keys(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 }
 
 fn locale(language: Language) -> Value {
-    let path = velferd_tests::root().join(format!("frontend/locales/{}.json", language.code()));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let text = velferd_backend::translations::source(language);
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("locales/{}.json: {e}", language.code()))
 }
 
 fn key_set(language: Language) -> BTreeSet<String> {
