@@ -2,7 +2,7 @@
 
 use velferd_shared::follow::{Decision, Status};
 
-use crate::{Config, db::Database, follow};
+use crate::{Config, cases, db::Database};
 
 /// `velferd status <reference> <status> [--decision <d>] [--note <text>]`
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub async fn record(config: &Config, change: &StatusChange) -> Result<(), String
     let db = Database::open(&config.database_url)
         .await
         .map_err(|e| e.to_string())?;
-    let result = follow::record_status(
+    let result = cases::record_status(
         &db,
         &change.reference,
         change.status,
