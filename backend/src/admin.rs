@@ -1,48 +1,79 @@
-//! Staff commands run from a shell until counsellors have their own screens.
+//! The server binary's command line: serving, and staff commands run from a shell until
+//! counsellors have their own screens.
 
+use clap::{
+    Args, CommandFactory, Parser, Subcommand,
+    builder::{PossibleValuesParser, TypedValueParser},
+    error::ErrorKind,
+};
 use velferd_shared::follow::{Decision, Status};
 
-use crate::{Config, db::Database, follow};
+use crate::{Config, cases, db::Database};
 
-/// `velferd status <reference> <status> [--decision <d>] [--note <text>]`
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Velferð's server. Without a command it serves the app and the JSON API, configured by
+/// VELFERD_* variables, until Ctrl-C or SIGTERM.
+#[derive(Debug, Parser)]
+#[command(name = "velferd", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a status change on an application, as a counsellor would.
+    Status(StatusChange),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
 pub struct StatusChange {
+    /// The application's reference, as on the receipt (RVK-2026-000123).
     pub reference: String,
+    /// The application's status from now on.
+    #[arg(value_parser = by_name(Status::ALL.map(Status::as_str), Status::parse))]
     pub status: Status,
+    /// What was decided: only, and always, with the status decided.
+    #[arg(long, value_parser = by_name(Decision::ALL.map(Decision::as_str), Decision::parse))]
     pub decision: Option<Decision>,
+    /// The counsellor's words to the resident: what is missing, or the reasons for a decision.
+    #[arg(long)]
     pub note: Option<String>,
 }
 
-impl StatusChange {
-    pub fn parse(args: &[String]) -> Result<StatusChange, String> {
-        let [reference, status, rest @ ..] = args else {
-            return Err("status needs a reference and a status".into());
-        };
-        let status = Status::parse(status).ok_or_else(|| format!("{status:?} is not a status"))?;
-        let mut change = StatusChange {
-            reference: reference.clone(),
-            status,
-            decision: None,
-            note: None,
-        };
-        let mut rest = rest.iter();
-        while let Some(flag) = rest.next() {
-            let value = rest.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            match flag.as_str() {
-                "--decision" => {
-                    change.decision = Some(
-                        Decision::parse(value)
-                            .ok_or_else(|| format!("{value:?} is not a decision"))?,
-                    )
-                }
-                "--note" => change.note = Some(value.clone()),
-                _ => return Err(format!("unknown option {flag:?}")),
-            }
+/// Accepts exactly the domain's names, so `--help` lists them and a typo gets a suggestion,
+/// and reads them with the domain's own parser.
+fn by_name<T: Clone + Send + Sync + 'static, const N: usize>(
+    names: [&'static str; N],
+    parse: fn(&str) -> Option<T>,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(names)
+        .try_map(move |name| parse(&name).ok_or_else(|| format!("{name:?} is not known")))
+}
+
+impl Cli {
+    /// The command line as given, with what clap cannot express checked too: a decision goes
+    /// with the status decided, and only with it.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let cli = Cli::try_parse_from(args)?;
+        if let Some(Command::Status(change)) = &cli.command
+            && change.decision.is_some() != (change.status == Status::Decided)
+        {
+            // Built, so the error shows the usage of `velferd status` rather than of `velferd`.
+            let mut cli = Cli::command();
+            cli.build();
+            let status = cli
+                .find_subcommand_mut("status")
+                .expect("the status command exists");
+            return Err(status.error(
+                ErrorKind::ArgumentConflict,
+                "a decision goes with the status decided, and only with it",
+            ));
         }
-        if change.decision.is_some() != (change.status == Status::Decided) {
-            return Err("a decision goes with the status decided, and only with it".into());
-        }
-        Ok(change)
+        Ok(cli)
     }
 }
 
@@ -50,7 +81,7 @@ pub async fn record(config: &Config, change: &StatusChange) -> Result<(), String
     let db = Database::open(&config.database_url)
         .await
         .map_err(|e| e.to_string())?;
-    let result = follow::record_status(
+    let result = cases::record_status(
         &db,
         &change.reference,
         change.status,
@@ -67,42 +98,101 @@ pub async fn record(config: &Config, change: &StatusChange) -> Result<(), String
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn status_change(args: &[&str]) -> Result<StatusChange, clap::Error> {
+        let cli = Cli::try_parse_checked(
+            ["velferd", "status"]
+                .into_iter()
+                .chain(args.iter().copied()),
+        )?;
+        match cli.command {
+            Some(Command::Status(change)) => Ok(change),
+            None => panic!("the status command parsed as serving"),
+        }
+    }
+
+    #[test]
+    fn without_a_command_the_server_serves() {
+        assert!(
+            Cli::try_parse_checked(["velferd"])
+                .unwrap()
+                .command
+                .is_none()
+        );
     }
 
     #[test]
     fn a_decision_with_its_reasons_parses() {
-        let change = StatusChange::parse(&args(&[
+        let change = status_change(&[
             "RVK-2026-000001",
             "decided",
             "--decision",
             "granted",
             "--note",
             "Income below the basic amount.",
-        ]))
+        ])
         .unwrap();
+        assert_eq!(change.reference, "RVK-2026-000001");
         assert_eq!(change.status, Status::Decided);
         assert_eq!(change.decision, Some(Decision::Granted));
         assert_eq!(
             change.note.as_deref(),
             Some("Income below the basic amount.")
         );
+        let change = status_change(&["RVK-2026-000001", "more-information-needed"]).unwrap();
+        assert_eq!(change.status, Status::MoreInformationNeeded);
+        assert_eq!((change.decision, change.note), (None, None));
     }
 
     #[test]
     fn unknown_statuses_and_decisions_without_a_decided_status_are_refused() {
-        assert!(StatusChange::parse(&args(&["RVK-2026-000001", "lost"])).is_err());
-        assert!(
-            StatusChange::parse(&args(&[
-                "RVK-2026-000001",
-                "in-review",
-                "--decision",
-                "granted"
-            ]))
-            .is_err()
+        let refused = |args: &[&str]| status_change(args).unwrap_err().kind();
+        assert_eq!(
+            refused(&["RVK-2026-000001", "lost"]),
+            ErrorKind::InvalidValue
         );
-        assert!(StatusChange::parse(&args(&["RVK-2026-000001", "decided"])).is_err());
-        assert!(StatusChange::parse(&args(&["RVK-2026-000001", "in-review", "--note"])).is_err());
+        assert_eq!(
+            refused(&["RVK-2026-000001", "decided", "--decision", "maybe"]),
+            ErrorKind::InvalidValue
+        );
+        assert_eq!(
+            refused(&["RVK-2026-000001", "in-review", "--decision", "granted"]),
+            ErrorKind::ArgumentConflict
+        );
+        assert_eq!(
+            refused(&["RVK-2026-000001", "decided"]),
+            ErrorKind::ArgumentConflict
+        );
+        assert_eq!(
+            refused(&["RVK-2026-000001", "in-review", "--note"]),
+            ErrorKind::InvalidValue
+        );
+        assert_eq!(
+            refused(&["RVK-2026-000001"]),
+            ErrorKind::MissingRequiredArgument
+        );
+    }
+
+    #[test]
+    fn every_status_and_decision_is_accepted_by_its_name() {
+        for status in Status::ALL {
+            let decision = (status == Status::Decided).then_some(["--decision", "refused"]);
+            let mut args = vec!["RVK-2026-000001", status.as_str()];
+            args.extend(decision.into_iter().flatten());
+            assert_eq!(status_change(&args).unwrap().status, status);
+        }
+        for decision in Decision::ALL {
+            let args = [
+                "RVK-2026-000001",
+                "decided",
+                "--decision",
+                decision.as_str(),
+            ];
+            assert_eq!(status_change(&args).unwrap().decision, Some(decision));
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

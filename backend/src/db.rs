@@ -7,6 +7,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use crate::error::ApiError;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DatabaseError {
     #[error("the database URL is not a valid sqlite URL: {0}")]
@@ -84,6 +86,40 @@ impl Database {
     }
 }
 
+/// A public reference for a new row, `RVK-2026-000123`: numbered by the row's id, so it is
+/// short, unique and needs no counter of its own. The row was inserted with a placeholder
+/// because the id exists only then; `table` is one of ours, never a client's word.
+pub(crate) async fn number_reference(
+    tx: &mut sqlx::SqliteConnection,
+    table: &'static str,
+    prefix: &str,
+    id: i64,
+    created_at: &str,
+) -> Result<String, sqlx::Error> {
+    let reference = format!("{prefix}-{}-{id:06}", &created_at[..4]);
+    sqlx::query(&format!("UPDATE {table} SET reference = ? WHERE id = ?"))
+        .bind(&reference)
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(reference)
+}
+
+/// How an enum is named in the database: its JSON name (`financial-assistance`), so a column
+/// reads the same as the API.
+pub fn stored_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The enum a column names; a name we never wrote is our fault, hence a 500.
+pub fn from_stored_name<T: serde::de::DeserializeOwned>(stored: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(stored.to_owned()))
+        .map_err(|_| ApiError::Internal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +141,18 @@ mod tests {
         assert!(tables.iter().any(|t| t == "applications"), "{tables:?}");
         db.close().await;
         assert!(!db.is_healthy().await);
+    }
+
+    #[test]
+    fn enums_are_stored_by_their_json_names() {
+        use velferd_shared::catalogue::ServiceId;
+        let name = stored_name(&ServiceId::FinancialAssistance);
+        assert_eq!(name, "financial-assistance");
+        assert_eq!(
+            from_stored_name::<ServiceId>(&name).unwrap(),
+            ServiceId::FinancialAssistance
+        );
+        assert!(from_stored_name::<ServiceId>("no-such-service").is_err());
     }
 
     #[tokio::test]

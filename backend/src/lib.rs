@@ -1,15 +1,19 @@
 //! The Velferð server: the JSON API under `/api` and the built frontend, over one database.
 
 pub mod admin;
-pub mod applications;
+pub mod cases;
+pub mod clock;
 pub mod config;
 pub mod db;
+pub mod digest;
 pub mod error;
-pub mod follow;
+pub mod idempotency;
+pub mod limits;
 pub mod routes;
 pub mod security;
 pub mod site;
 pub mod telemetry;
+pub mod tokens;
 pub mod translations;
 
 use std::sync::Arc;
@@ -25,11 +29,11 @@ pub use error::ApiError;
 pub struct AppState {
     pub db: db::Database,
     pub site: Arc<site::Site>,
-    pub tokens: applications::StatusTokens,
+    pub tokens: tokens::StatusTokens,
     /// `None` when the limit is turned off.
-    pub submissions: Option<Arc<applications::SubmissionLimiter>>,
+    pub submissions: Option<Arc<limits::SubmissionLimiter>>,
     /// Call-back requests have a budget of their own, as large.
-    pub callbacks: Option<Arc<applications::SubmissionLimiter>>,
+    pub callbacks: Option<Arc<limits::SubmissionLimiter>>,
 }
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
@@ -65,12 +69,12 @@ pub enum StartError {
 /// caller knows the real address (port 0 in tests) before serving starts.
 pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartError> {
     let db = db::Database::open(&config.database_url).await?;
-    let tokens = applications::StatusTokens::load(&db)
+    let tokens = tokens::StatusTokens::load(&db)
         .await
         .map_err(StartError::Secret)?;
     let limiter = || {
         std::num::NonZeroU32::new(config.submissions_per_minute)
-            .map(|limit| Arc::new(applications::SubmissionLimiter::new(limit)))
+            .map(|limit| Arc::new(limits::SubmissionLimiter::new(limit)))
     };
     let (submissions, callbacks) = (limiter(), limiter());
     let site = Arc::new(site::Site::load(&config.dist_dir));

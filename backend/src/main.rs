@@ -1,33 +1,21 @@
-use velferd_backend::{Config, admin, telemetry};
-
-const USAGE: &str = "\
-usage:
-  velferd                     serve the app and the API (configured by VELFERD_* variables)
-  velferd status <reference> <status> [--decision <decision>] [--note <text>]
-                              record a status change, as a counsellor would
-    <status>    received | in-review | more-information-needed | document-received | decided
-    <decision>  granted | partly-granted | refused (with the status decided)";
+use velferd_backend::{
+    Config,
+    admin::{self, Cli, Command},
+    telemetry,
+};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    let cli = Cli::try_parse_checked(std::env::args_os()).unwrap_or_else(|error| error.exit());
     telemetry::init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let config = Config::from_env();
-    let outcome = match args.first().map(String::as_str) {
+    let outcome = match cli.command {
         None => velferd_backend::run(config)
             .await
             .map_err(|e| e.to_string()),
-        Some("status") => match admin::StatusChange::parse(&args[1..]) {
-            Ok(change) => admin::record(&config, &change).await.map(|()| {
-                println!("{}: {} recorded", change.reference, change.status.as_str());
-            }),
-            Err(error) => Err(format!("{error}\n{USAGE}")),
-        },
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
+        Some(Command::Status(change)) => admin::record(&config, &change).await.map(|()| {
+            println!("{}: {} recorded", change.reference, change.status.as_str());
+        }),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -1,5 +1,6 @@
-//! The frontend's translation files, compiled into the server too, so the API speaks the same
-//! words as the screens (one source of truth for every language).
+//! The workspace's translation files (`locales/*.json`), which the browser compiles into its
+//! `i18n` module and the server reads here, so the API speaks the same words as the screens.
+//! This is the one loader on the server side; tests read the files through it too.
 
 use std::sync::OnceLock;
 
@@ -9,13 +10,13 @@ use velferd_shared::Language;
 /// A locale file as written, for tests that check every key in every language.
 pub fn source(language: Language) -> &'static str {
     match language {
-        Language::Is => include_str!("../../frontend/locales/is.json"),
-        Language::En => include_str!("../../frontend/locales/en.json"),
-        Language::Pl => include_str!("../../frontend/locales/pl.json"),
-        Language::Uk => include_str!("../../frontend/locales/uk.json"),
-        Language::Lt => include_str!("../../frontend/locales/lt.json"),
-        Language::Es => include_str!("../../frontend/locales/es.json"),
-        Language::Ar => include_str!("../../frontend/locales/ar.json"),
+        Language::Is => include_str!("../../locales/is.json"),
+        Language::En => include_str!("../../locales/en.json"),
+        Language::Pl => include_str!("../../locales/pl.json"),
+        Language::Uk => include_str!("../../locales/uk.json"),
+        Language::Lt => include_str!("../../locales/lt.json"),
+        Language::Es => include_str!("../../locales/es.json"),
+        Language::Ar => include_str!("../../locales/ar.json"),
     }
 }
 

@@ -506,7 +506,7 @@ mod tests {
     /// text the API sends as that code's `detail`.
     fn locale_file(language: Language) -> serde_json::Value {
         let path = format!(
-            "{}/locales/{}.json",
+            "{}/../locales/{}.json",
             env!("CARGO_MANIFEST_DIR"),
             language.code()
         );

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use velferd_backend::{db::Database, follow::record_status};
+use velferd_backend::{cases::record_status, db::Database};
 use velferd_shared::{
     Language,
     follow::{ApplicationStatus, CallbackReceipt, Decision, DocumentKind, DocumentReceipt, Status},

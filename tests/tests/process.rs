@@ -78,7 +78,7 @@ async fn the_admin_command_records_a_decision_that_the_private_link_then_shows()
     let (ok, output) = admin(database, &["status", "RVK-2026-999999", "in-review"]);
     assert!(!ok && output.contains("RVK-2026-999999"), "{output}");
     let (ok, output) = admin(database, &["status", &receipt.reference, "lost"]);
-    assert!(!ok && output.contains("usage"), "{output}");
+    assert!(!ok && output.contains("possible values"), "{output}");
     let status: serde_json::Value = server
         .status(&receipt.status_token)
         .await

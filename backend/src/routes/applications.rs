@@ -1,0 +1,148 @@
+//! `POST /api/applications`: validated with the same `shared` code as the browser, committed
+//! durably before the receipt is sent, never stored twice for one idempotency key.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Extension,
+    extract::{ConnectInfo, State},
+    response::IntoResponse,
+};
+use sqlx::Row;
+use velferd_shared::{
+    Language, ProblemCode,
+    api::{ApplicationReceipt, ApplicationRequest},
+    application::{self, Application},
+    follow::Status,
+};
+
+use crate::{
+    AppState, cases,
+    clock::now,
+    db::{Database, from_stored_name, number_reference, stored_name},
+    error::{ApiError, parse_json},
+    idempotency::{Earlier, KeyedRequest, replay_or_insert},
+    limits,
+    tokens::StatusTokens,
+};
+
+pub async fn submit(
+    State(state): State<AppState>,
+    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    request: KeyedRequest,
+) -> Result<impl IntoResponse, ApiError> {
+    let token = state.tokens.token_for(&request.key);
+    let earlier = || earlier_receipt(&state.db, &request, token.clone());
+    replay_or_insert(&request, earlier, async {
+        limits::spend(state.submissions.as_deref(), connection)?;
+        let body: ApplicationRequest = parse_json(&request.body)?;
+        if !application::takes_online_application(body.service) {
+            return Err(ApiError::invalid_fields(
+                body.language,
+                [("/service".to_owned(), ProblemCode::ServiceNotOnline)],
+            ));
+        }
+        let application = application::validate(body.service, &body.draft).map_err(|problems| {
+            ApiError::invalid_fields(
+                body.language,
+                problems.into_iter().map(|p| (p.field.pointer(), p.code)),
+            )
+        })?;
+        store(&state.db, &request, &token, body.language, &application).await
+    })
+    .await
+}
+
+/// Commits the application, its first status event and its idempotency key in one transaction;
+/// `None` when the key was stored meanwhile.
+async fn store(
+    db: &Database,
+    request: &KeyedRequest,
+    token: &str,
+    language: Language,
+    application: &Application,
+) -> Result<Option<ApplicationReceipt>, ApiError> {
+    let token_hash = StatusTokens::hash(token);
+    let answers = serde_json::to_string(application).map_err(|_| ApiError::Internal)?;
+    let submitted_at = now();
+    let service = stored_name(&application.service);
+    let centre = stored_name(&application.centre);
+    let photo_id_required = application.needs_photo_id();
+
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool().begin().await.map_err(ApiError::database)?;
+    // The first statement writes, so SQLite takes its write lock before reading anything and
+    // concurrent submissions queue up instead of failing on a stale snapshot.
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO applications \
+         (reference, service, centre, status, answers, token_hash, submitted_at, language, photo_id_required) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (token_hash) DO NOTHING RETURNING id",
+    )
+    .bind(format!("pending-{token_hash}"))
+    .bind(&service)
+    .bind(&centre)
+    .bind(Status::Received.as_str())
+    .bind(&answers)
+    .bind(&token_hash)
+    .bind(&submitted_at)
+    .bind(language.code())
+    .bind(i64::from(photo_id_required))
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(ApiError::database)?;
+    let Some(id) = id else {
+        tx.rollback().await.map_err(ApiError::database)?;
+        return Ok(None);
+    };
+    let reference = number_reference(&mut tx, "applications", "RVK", id, &submitted_at)
+        .await
+        .map_err(ApiError::database)?;
+    sqlx::query(
+        "INSERT INTO idempotency_keys (idempotency_key, request_hash, application_id, created_at) \
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(request.key.stored_form())
+    .bind(&request.request_hash)
+    .bind(id)
+    .bind(&submitted_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(ApiError::database)?;
+    cases::append_event(&mut tx, id, Status::Received, None, None, &submitted_at)
+        .await
+        .map_err(ApiError::database)?;
+    // Only after this returns (synchronous = FULL) is the application on disk: then we answer.
+    tx.commit().await.map_err(ApiError::database)?;
+    tracing::info!(service, centre, "application stored");
+    Ok(Some(ApplicationReceipt {
+        reference,
+        status_token: token.to_owned(),
+        service: application.service,
+        centre: application.centre,
+        submitted_at,
+        photo_id_required,
+    }))
+}
+
+/// The receipt of an earlier submission with this key, if there was one.
+async fn earlier_receipt(
+    db: &Database,
+    request: &KeyedRequest,
+    status_token: String,
+) -> Result<Option<Earlier<ApplicationReceipt>>, ApiError> {
+    let query = "SELECT k.request_hash, a.reference, a.service, a.centre, a.submitted_at, a.photo_id_required \
+         FROM idempotency_keys k JOIN applications a ON a.id = k.application_id \
+         WHERE k.idempotency_key = ?";
+    Earlier::find(db, &request.key, query, |row| {
+        Ok(ApplicationReceipt {
+            reference: row.get("reference"),
+            status_token,
+            service: from_stored_name(&row.get::<String, _>("service"))?,
+            centre: from_stored_name(&row.get::<String, _>("centre"))?,
+            submitted_at: row.get("submitted_at"),
+            photo_id_required: row.get::<i64, _>("photo_id_required") != 0,
+        })
+    })
+    .await
+}

@@ -1,0 +1,175 @@
+//! After applying, behind the private link: the status and its timeline, and documents sent
+//! later.
+
+use axum::{
+    Json,
+    body::Body,
+    extract::{Path, State, rejection::PathRejection},
+    http::StatusCode,
+    response::IntoResponse,
+};
+use sqlx::Row;
+use subtle::ConstantTimeEq;
+use velferd_shared::follow::{
+    ApplicationStatus, Decision, DocumentKind, DocumentReceipt, Status, StatusEvent,
+};
+
+use crate::{
+    AppState, cases,
+    clock::now,
+    db::{Database, from_stored_name, stored_name},
+    digest::sha256_hex,
+    error::ApiError,
+    tokens::StatusTokens,
+};
+
+/// The documents route accepts bodies this large; everything else keeps the JSON limit.
+const DOCUMENT_BODY_LIMIT: usize = velferd_shared::follow::MAX_DOCUMENT_BYTES;
+
+/// The application a private token opens, or `NotFound` — the same answer for a malformed
+/// token, an unknown one and a wrong one, so nothing can be learned by trying.
+async fn application_of(db: &Database, token: &str) -> Result<i64, ApiError> {
+    if !StatusTokens::well_formed(token) {
+        return Err(ApiError::NotFound);
+    }
+    let hash = StatusTokens::hash(token);
+    let row = sqlx::query("SELECT id, token_hash FROM applications WHERE token_hash = ?")
+        .bind(&hash)
+        .fetch_optional(db.pool())
+        .await
+        .map_err(ApiError::database)?
+        .ok_or(ApiError::NotFound)?;
+    let stored: String = row.get("token_hash");
+    // The index finds the row by hash; the final comparison does not stop at the first
+    // differing byte.
+    if bool::from(stored.as_bytes().ct_eq(hash.as_bytes())) {
+        Ok(row.get("id"))
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// `GET /api/applications/{token}`
+pub async fn status(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Json<ApplicationStatus>, ApiError> {
+    // A path that does not even decode is one more unknown link: the same 404.
+    let Path(token) = token.map_err(|_| ApiError::NotFound)?;
+    let id = application_of(&state.db, &token).await?;
+    let application = sqlx::query(
+        "SELECT reference, service, centre, submitted_at FROM applications WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(state.db.pool())
+    .await
+    .map_err(ApiError::database)?;
+    let events = sqlx::query(
+        "SELECT status, note, decision, recorded_at FROM status_events \
+         WHERE application_id = ? ORDER BY recorded_at, id",
+    )
+    .bind(id)
+    .fetch_all(state.db.pool())
+    .await
+    .map_err(ApiError::database)?
+    .into_iter()
+    .map(|row| {
+        Ok(StatusEvent {
+            status: Status::parse(&row.get::<String, _>("status")).ok_or(ApiError::Internal)?,
+            recorded_at: row.get("recorded_at"),
+            note: row.get("note"),
+            decision: row
+                .get::<Option<String>, _>("decision")
+                .as_deref()
+                .and_then(Decision::parse),
+        })
+    })
+    .collect::<Result<Vec<_>, ApiError>>()?;
+    let documents = sqlx::query(
+        "SELECT kind, size, sha256, received_at FROM documents \
+         WHERE application_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(state.db.pool())
+    .await
+    .map_err(ApiError::database)?
+    .into_iter()
+    .map(|row| {
+        Ok(DocumentReceipt {
+            kind: from_stored_name(&row.get::<String, _>("kind"))?,
+            size: row.get::<i64, _>("size") as u64,
+            sha256: row.get("sha256"),
+            received_at: row.get("received_at"),
+        })
+    })
+    .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(Json(ApplicationStatus {
+        reference: application.get("reference"),
+        service: from_stored_name(&application.get::<String, _>("service"))?,
+        centre: from_stored_name(&application.get::<String, _>("centre"))?,
+        submitted_at: application.get("submitted_at"),
+        events,
+        documents,
+    }))
+}
+
+/// `POST /api/applications/{token}/documents`: the file's bytes as the body. Its kind is read
+/// from its first bytes; the Content-Type header and the file name are not trusted.
+pub async fn add_document(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    body: Body,
+) -> Result<impl IntoResponse, ApiError> {
+    let Path(token) = token.map_err(|_| ApiError::NotFound)?;
+    // The link is checked before a byte of the body is read, so unknown links cost nothing.
+    let id = application_of(&state.db, &token).await?;
+    let bytes = axum::body::to_bytes(body, DOCUMENT_BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::DocumentTooLarge)?;
+    let kind = DocumentKind::sniff(&bytes).ok_or(ApiError::UnsupportedDocument)?;
+    let sha256 = sha256_hex(&bytes);
+    let receipt = |received_at| DocumentReceipt {
+        kind,
+        size: bytes.len() as u64,
+        sha256: sha256.clone(),
+        received_at,
+    };
+    // The same file again (a retry after a lost answer) is the same document, stored once.
+    if let Some(received_at) = sqlx::query_scalar::<_, String>(
+        "SELECT received_at FROM documents WHERE application_id = ? AND sha256 = ?",
+    )
+    .bind(id)
+    .bind(&sha256)
+    .fetch_optional(state.db.pool())
+    .await
+    .map_err(ApiError::database)?
+    {
+        return Ok((StatusCode::OK, Json(receipt(received_at))));
+    }
+    let received_at = now();
+    let _turn = state.db.write_turn().await;
+    let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
+    sqlx::query(
+        "INSERT INTO documents (application_id, kind, size, sha256, content, received_at) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(stored_name(&kind))
+    .bind(bytes.len() as i64)
+    .bind(&sha256)
+    .bind(bytes.as_ref())
+    .bind(&received_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(ApiError::database)?;
+    cases::document_received(&mut tx, id, &received_at)
+        .await
+        .map_err(ApiError::database)?;
+    tx.commit().await.map_err(ApiError::database)?;
+    tracing::info!(
+        kind = kind.media_type(),
+        size = bytes.len(),
+        "document stored"
+    );
+    Ok((StatusCode::CREATED, Json(receipt(received_at))))
+}

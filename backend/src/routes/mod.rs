@@ -1,0 +1,38 @@
+//! The JSON API, mounted under `/api`: one module per group of endpoints.
+
+mod applications;
+mod callbacks;
+mod follow;
+mod health;
+mod services;
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    routing::{get, post},
+};
+
+pub use crate::clock::today;
+
+use crate::{
+    AppState,
+    error::{ApiError, JSON_BODY_LIMIT},
+};
+
+pub fn api() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/eligibility", post(services::eligibility))
+        .route("/services", get(services::services))
+        .route("/applications", post(applications::submit))
+        .route("/applications/{token}", get(follow::status))
+        .route(
+            "/applications/{token}/documents",
+            // The handler reads the body itself, up to its own limit, after checking the link.
+            post(follow::add_document).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/callbacks", post(callbacks::request_callback))
+        .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+}
