@@ -11,6 +11,7 @@ pub mod follow;
 pub mod language;
 pub mod problem;
 pub mod rules;
+pub mod staff;
 pub mod validation;
 
 pub use catalogue::{Area, HowToApply, Service, ServiceCentre, ServiceId};
