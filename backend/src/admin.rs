@@ -1,14 +1,22 @@
-//! The server binary's command line: serving, and staff commands run from a shell until
-//! counsellors have their own screens.
+//! The server binary's command line: serving, staff accounts (the first admin has no other
+//! way in), and status changes from a shell.
 
 use clap::{
     Args, CommandFactory, Parser, Subcommand,
     builder::{PossibleValuesParser, TypedValueParser},
     error::ErrorKind,
 };
-use velferd_shared::follow::{Decision, Status};
+use velferd_shared::{
+    ServiceCentre,
+    follow::{Decision, Status},
+    staff::Role,
+};
 
-use crate::{Config, cases, db::Database};
+use crate::{
+    Config, cases,
+    db::Database,
+    staff::{accounts, totp},
+};
 
 /// Velferð's server. Without a command it serves the app and the JSON API, configured by
 /// VELFERD_* variables, until Ctrl-C or SIGTERM.
@@ -23,6 +31,48 @@ pub struct Cli {
 pub enum Command {
     /// Record a status change on an application, as a counsellor would.
     Status(StatusChange),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum StaffCommand {
+    /// Create an account. The password is read from standard input (not echoed on a terminal);
+    /// the account's TOTP secret is printed as an otpauth:// URI for an authenticator app.
+    Add(NewStaff),
+    /// Disable an account and end its sessions.
+    Disable {
+        /// The account's e-mail address.
+        email: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct NewStaff {
+    /// The e-mail address, which is also the sign-in name.
+    pub email: String,
+    /// The name colleagues see.
+    #[arg(long)]
+    pub name: String,
+    /// A centre the account works for; repeat for several.
+    #[arg(long = "centre", required = true, value_parser = by_name(CENTRES, centre_named))]
+    pub centres: Vec<ServiceCentre>,
+    /// An admin also manages accounts and reads the audit trail.
+    #[arg(long)]
+    pub admin: bool,
+}
+
+const CENTRES: [&str; 5] = [
+    "online-center",
+    "vesturmidstod",
+    "nordurmidstod",
+    "sudurmidstod",
+    "austurmidstod",
+];
+
+fn centre_named(name: &str) -> Option<ServiceCentre> {
+    crate::db::from_stored_name(name).ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Args)]
@@ -94,6 +144,58 @@ pub async fn record(config: &Config, change: &StatusChange) -> Result<(), String
     result
 }
 
+/// `velferd staff add`: the account's otpauth:// URI, to print.
+pub async fn add_staff(config: &Config, new: &NewStaff, password: &str) -> Result<String, String> {
+    let db = Database::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let account = accounts::NewAccount {
+        email: &new.email,
+        name: &new.name,
+        role: if new.admin {
+            Role::Admin
+        } else {
+            Role::Counsellor
+        },
+        centres: &new.centres,
+        password,
+    };
+    let result = accounts::create(&db, &account)
+        .await
+        .map(|secret| totp::otpauth_uri(&accounts::normalise_email(&new.email), &secret))
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
+}
+
+/// `velferd staff disable`
+pub async fn disable_staff(config: &Config, email: &str) -> Result<(), String> {
+    let db = Database::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = accounts::disable(&db, email)
+        .await
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
+}
+
+/// The new password: asked for without echo on a terminal, else the first line of the pipe.
+pub fn read_password() -> Result<String, String> {
+    use std::io::IsTerminal;
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password (at least 12 characters): ")
+            .map_err(|e| e.to_string())?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    Ok(password)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,7 +208,7 @@ mod tests {
         )?;
         match cli.command {
             Some(Command::Status(change)) => Ok(change),
-            None => panic!("the status command parsed as serving"),
+            other => panic!("the status command parsed as {other:?}"),
         }
     }
 
@@ -189,6 +291,42 @@ mod tests {
             ];
             assert_eq!(status_change(&args).unwrap().decision, Some(decision));
         }
+    }
+
+    #[test]
+    fn staff_are_added_with_their_centres_by_their_json_names() {
+        let cli = Cli::try_parse_checked([
+            "velferd",
+            "staff",
+            "add",
+            "anna@reykjavik.is",
+            "--name",
+            "Anna Jónsdóttir",
+            "--centre",
+            "vesturmidstod",
+            "--centre",
+            "online-center",
+            "--admin",
+        ])
+        .unwrap();
+        let Some(Command::Staff(StaffCommand::Add(new))) = cli.command else {
+            panic!("not staff add");
+        };
+        assert_eq!(
+            new.centres,
+            [ServiceCentre::Vesturmidstod, ServiceCentre::OnlineCenter]
+        );
+        assert!(new.admin);
+        let without_centre =
+            Cli::try_parse_checked(["velferd", "staff", "add", "a@b.is", "--name", "A"]);
+        assert_eq!(
+            without_centre.unwrap_err().kind(),
+            ErrorKind::MissingRequiredArgument
+        );
+        let unknown = Cli::try_parse_checked([
+            "velferd", "staff", "add", "a@b.is", "--name", "A", "--centre", "akureyri",
+        ]);
+        assert_eq!(unknown.unwrap_err().kind(), ErrorKind::InvalidValue);
     }
 
     #[test]

@@ -12,6 +12,16 @@ pub struct Config {
     /// `VELFERD_SUBMISSIONS_PER_MINUTE`: applications one client address may send a minute;
     /// 0 turns the limit off (load tests).
     pub submissions_per_minute: u32,
+    /// `VELFERD_STAFF_IDLE_SECONDS`: a staff session unused this long has ended.
+    pub staff_idle_seconds: u64,
+    /// `VELFERD_STAFF_MAX_SECONDS`: a staff session ends this long after sign-in, used or not.
+    pub staff_max_seconds: u64,
+    /// `VELFERD_STAFF_SIGN_INS_PER_MINUTE`: sign-in attempts one client address may make a
+    /// minute; 0 turns the limit off.
+    pub staff_sign_ins_per_minute: u32,
+    /// `VELFERD_SECURE_COOKIES`: the server is reached over TLS (a proxy that terminates it
+    /// without sending `X-Forwarded-Proto`), so the staff cookie is `__Host-` and `Secure`.
+    pub secure_cookies: bool,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -19,6 +29,11 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 /// library computer shared through one address; far below a flood.
 pub const DEFAULT_SUBMISSIONS_PER_MINUTE: u32 = 20;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/velferd.db";
+/// OWASP ASVS 3.3.2 (level 2): 30 minutes idle, 12 hours at most.
+pub const DEFAULT_STAFF_IDLE_SECONDS: u64 = 30 * 60;
+pub const DEFAULT_STAFF_MAX_SECONDS: u64 = 12 * 60 * 60;
+/// Enough for a counsellor who mistypes a few times, far below guessing.
+pub const DEFAULT_STAFF_SIGN_INS_PER_MINUTE: u32 = 10;
 
 impl Default for Config {
     fn default() -> Self {
@@ -27,6 +42,10 @@ impl Default for Config {
             database_url: DEFAULT_DATABASE_URL.to_owned(),
             dist_dir: PathBuf::from("dist"),
             submissions_per_minute: DEFAULT_SUBMISSIONS_PER_MINUTE,
+            staff_idle_seconds: DEFAULT_STAFF_IDLE_SECONDS,
+            staff_max_seconds: DEFAULT_STAFF_MAX_SECONDS,
+            staff_sign_ins_per_minute: DEFAULT_STAFF_SIGN_INS_PER_MINUTE,
+            secure_cookies: false,
         }
     }
 }
@@ -55,15 +74,44 @@ impl Config {
         if let Some(dir) = lookup("VELFERD_DIST").filter(|d| !d.is_empty()) {
             config.dist_dir = PathBuf::from(dir);
         }
-        if let Some(limit) = lookup("VELFERD_SUBMISSIONS_PER_MINUTE") {
-            match limit.trim().parse() {
-                Ok(limit) => config.submissions_per_minute = limit,
-                Err(_) => eprintln!(
-                    "velferd: VELFERD_SUBMISSIONS_PER_MINUTE={limit:?} is not a whole number; using {DEFAULT_SUBMISSIONS_PER_MINUTE}"
-                ),
-            }
+        number(
+            &lookup,
+            "VELFERD_SUBMISSIONS_PER_MINUTE",
+            &mut config.submissions_per_minute,
+        );
+        number(
+            &lookup,
+            "VELFERD_STAFF_IDLE_SECONDS",
+            &mut config.staff_idle_seconds,
+        );
+        number(
+            &lookup,
+            "VELFERD_STAFF_MAX_SECONDS",
+            &mut config.staff_max_seconds,
+        );
+        number(
+            &lookup,
+            "VELFERD_STAFF_SIGN_INS_PER_MINUTE",
+            &mut config.staff_sign_ins_per_minute,
+        );
+        if let Some(secure) = lookup("VELFERD_SECURE_COOKIES") {
+            config.secure_cookies = matches!(secure.trim(), "1" | "true" | "yes");
         }
         config
+    }
+}
+
+/// A whole number from `name`, or the default already in `value` with a word about the typo.
+fn number<T: std::str::FromStr + std::fmt::Display>(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    value: &mut T,
+) {
+    if let Some(typed) = lookup(name) {
+        match typed.trim().parse() {
+            Ok(parsed) => *value = parsed,
+            Err(_) => eprintln!("velferd: {name}={typed:?} is not a whole number; using {value}"),
+        }
     }
 }
 
@@ -84,11 +132,15 @@ mod tests {
             "VELFERD_ADDR" => Some("0.0.0.0:9000".into()),
             "VELFERD_DATABASE_URL" => Some("sqlite::memory:".into()),
             "VELFERD_DIST" => Some("/srv/dist".into()),
+            "VELFERD_STAFF_IDLE_SECONDS" => Some("2".into()),
+            "VELFERD_STAFF_MAX_SECONDS" => Some("nine".into()),
             _ => None,
         });
         assert_eq!(config.addr.to_string(), "0.0.0.0:9000");
         assert_eq!(config.database_url, "sqlite::memory:");
         assert_eq!(config.dist_dir, PathBuf::from("/srv/dist"));
+        assert_eq!(config.staff_idle_seconds, 2);
+        assert_eq!(config.staff_max_seconds, DEFAULT_STAFF_MAX_SECONDS);
     }
 
     #[test]

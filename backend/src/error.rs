@@ -41,6 +41,16 @@ pub enum ApiError {
     DocumentTooLarge,
     #[error("only JPEG and PNG photos and PDF files are accepted")]
     UnsupportedDocument,
+    #[error("sign in to continue")]
+    Unauthorized,
+    #[error("the e-mail, password or code is not right")]
+    SignInRefused,
+    #[error("too many failed sign-ins: this account is locked; try again in {retry_after} seconds")]
+    Locked { retry_after: u64 },
+    #[error("your role does not allow this")]
+    Forbidden,
+    #[error("this request did not come from this site's own pages")]
+    CrossOrigin,
     #[error("internal error")]
     Internal,
     #[error("the service is busy; try again shortly")]
@@ -61,6 +71,9 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unauthorized | ApiError::SignInRefused => StatusCode::UNAUTHORIZED,
+            ApiError::Locked { .. } => StatusCode::LOCKED,
+            ApiError::Forbidden | ApiError::CrossOrigin => StatusCode::FORBIDDEN,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -80,6 +93,11 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::DocumentTooLarge => "/problems/document-too-large",
             ApiError::UnsupportedDocument => "/problems/unsupported-document",
+            ApiError::Unauthorized => "/problems/unauthorized",
+            ApiError::SignInRefused => "/problems/sign-in-refused",
+            ApiError::Locked { .. } => "/problems/locked",
+            ApiError::Forbidden => "/problems/forbidden",
+            ApiError::CrossOrigin => "/problems/cross-origin",
             ApiError::Internal => "/problems/internal",
             ApiError::Unavailable => "/problems/unavailable",
         }
@@ -143,7 +161,7 @@ fn field_error(
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = problem_response(&self.problem());
-        if let ApiError::TooManyRequests { retry_after } = self {
+        if let ApiError::TooManyRequests { retry_after } | ApiError::Locked { retry_after } = self {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));

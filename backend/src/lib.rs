@@ -12,6 +12,7 @@ pub mod limits;
 pub mod routes;
 pub mod security;
 pub mod site;
+pub mod staff;
 pub mod telemetry;
 pub mod tokens;
 pub mod translations;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub submissions: Option<Arc<limits::SubmissionLimiter>>,
     /// Call-back requests have a budget of their own, as large.
     pub callbacks: Option<Arc<limits::SubmissionLimiter>>,
+    /// Staff sessions' lifetimes, cookie and sign-in limit.
+    pub staff: Arc<staff::sessions::StaffSettings>,
 }
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
@@ -91,6 +94,7 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             tokens,
             submissions,
             callbacks,
+            staff: staff::sessions::StaffSettings::new(config),
         },
         listener,
     ))

@@ -22,7 +22,7 @@ impl SubmissionLimiter {
     }
 
     /// A 429 with the seconds to wait when the client has used its budget.
-    fn check(&self, client: IpAddr) -> Result<(), ApiError> {
+    pub(crate) fn check(&self, client: IpAddr) -> Result<(), ApiError> {
         use governor::clock::{Clock, DefaultClock};
         self.limiter.check_key(&client).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
@@ -46,7 +46,8 @@ pub(crate) fn spend(
     limiter.map_or(Ok(()), |limiter| limiter.check(client_address(connection)))
 }
 
-/// The client's address, for per-client limits. In-process tests have no socket: one address.
-fn client_address(connection: Option<Extension<ConnectInfo<SocketAddr>>>) -> IpAddr {
+/// The client's address, for per-client limits and the audit trail. In-process tests have no
+/// socket: one address.
+pub(crate) fn client_address(connection: Option<Extension<ConnectInfo<SocketAddr>>>) -> IpAddr {
     connection.map_or(Ipv4Addr::LOCALHOST.into(), |c| c.0.0.ip())
 }

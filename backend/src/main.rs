@@ -1,6 +1,6 @@
 use velferd_backend::{
     Config,
-    admin::{self, Cli, Command},
+    admin::{self, Cli, Command, StaffCommand},
     telemetry,
 };
 
@@ -16,6 +16,21 @@ async fn main() -> std::process::ExitCode {
         Some(Command::Status(change)) => admin::record(&config, &change).await.map(|()| {
             println!("{}: {} recorded", change.reference, change.status.as_str());
         }),
+        Some(Command::Staff(StaffCommand::Add(new))) => match admin::read_password() {
+            Ok(password) => admin::add_staff(&config, &new, &password).await.map(|uri| {
+                println!(
+                    "{} can sign in after adding this to an authenticator app:",
+                    new.email
+                );
+                println!("{uri}");
+            }),
+            Err(error) => Err(error),
+        },
+        Some(Command::Staff(StaffCommand::Disable { email })) => {
+            admin::disable_staff(&config, &email)
+                .await
+                .map(|()| println!("{email} is disabled; its sessions have ended"))
+        }
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

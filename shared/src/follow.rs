@@ -83,6 +83,9 @@ pub struct StatusEvent {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
+    /// The monthly amount a decision granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<crate::validation::Kronur>,
 }
 
 /// `GET /api/applications/{token}`: what the private link shows.

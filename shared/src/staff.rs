@@ -199,6 +199,29 @@ pub struct StaffAccount {
     pub active: bool,
 }
 
+/// `POST /api/staff/accounts` (admins): a new account; the answer carries its TOTP secret,
+/// shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStaffAccount {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub centres: Vec<ServiceCentre>,
+    pub password: String,
+}
+
+/// The answer to `POST /api/staff/accounts`: the account and its second factor, to be put into
+/// an authenticator app now (it is never shown again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedStaffAccount {
+    pub account: StaffAccount,
+    /// Base32, as authenticator apps take it typed.
+    pub totp_secret: String,
+    /// `otpauth://totp/…`, as a QR code or a link.
+    pub totp_uri: String,
+}
+
 /// One row of `GET /api/staff/audit?reference=&staff=&from=&to=`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {

@@ -109,7 +109,7 @@ async fn store(
     .execute(&mut *tx)
     .await
     .map_err(ApiError::database)?;
-    cases::append_event(&mut tx, id, Status::Received, None, None, &submitted_at)
+    cases::received(&mut tx, id, &submitted_at)
         .await
         .map_err(ApiError::database)?;
     // Only after this returns (synchronous = FULL) is the application on disk: then we answer.

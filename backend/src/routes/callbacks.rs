@@ -132,6 +132,7 @@ mod tests {
             tokens,
             submissions: None,
             callbacks: Some(Arc::new(SubmissionLimiter::new(NonZeroU32::MIN))),
+            staff: crate::staff::sessions::StaffSettings::new(&crate::Config::default()),
         })
     }
 

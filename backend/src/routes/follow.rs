@@ -64,9 +64,11 @@ pub async fn status(
     .fetch_one(state.db.pool())
     .await
     .map_err(ApiError::database)?;
+    // Only what was written for the resident: never an internal note, a counsellor's own
+    // words or who they are.
     let events = sqlx::query(
-        "SELECT status, note, decision, recorded_at FROM status_events \
-         WHERE application_id = ? ORDER BY recorded_at, id",
+        "SELECT status, message_to_resident, decision, amount, recorded_at FROM status_events \
+         WHERE application_id = ? AND internal = 0 ORDER BY recorded_at, id",
     )
     .bind(id)
     .fetch_all(state.db.pool())
@@ -77,7 +79,10 @@ pub async fn status(
         Ok(StatusEvent {
             status: Status::parse(&row.get::<String, _>("status")).ok_or(ApiError::Internal)?,
             recorded_at: row.get("recorded_at"),
-            note: row.get("note"),
+            note: row.get("message_to_resident"),
+            amount: row
+                .get::<Option<i64>, _>("amount")
+                .map(|a| velferd_shared::validation::Kronur::new(a as u64)),
             decision: row
                 .get::<Option<String>, _>("decision")
                 .as_deref()
