@@ -43,7 +43,7 @@ pub struct AppState {
 pub fn app(state: AppState) -> Router {
     let headers = security::SecurityHeaders::new(state.site.content_security_policy());
     Router::new()
-        .nest("/api", routes::api())
+        .nest("/api", routes::api(&state))
         .fallback_service(site::service(&state.site))
         .layer(axum::middleware::from_fn(telemetry::log_request))
         .layer(axum::middleware::from_fn_with_state(

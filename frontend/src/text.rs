@@ -330,6 +330,8 @@ pub fn problem_message(locale: Locale, code: ProblemCode) -> &'static str {
         RequiredGrantedAmount => td_string!(locale, errors.required.granted_amount),
         StatusNotByStaff => td_string!(locale, errors.status.not_by_staff),
         NotWithThisStatus => td_string!(locale, errors.not_with_this_status),
+        PasswordTooShort => td_string!(locale, errors.password.too_short),
+        EmailTaken => td_string!(locale, errors.email.taken),
         TextTooLong => td_string!(locale, errors.text.too_long),
         EmailBadFormat => td_string!(locale, errors.email.bad_format),
         NumberBadFormat => td_string!(locale, errors.number.bad_format),

@@ -70,6 +70,9 @@ own_codes! {
     RequiredGrantedAmount => "required.granted-amount",
     StatusNotByStaff => "status.not-by-staff",
     NotWithThisStatus => "not-with-this-status",
+    // A new staff account.
+    PasswordTooShort => "password.too-short",
+    EmailTaken => "email.taken",
     TextTooLong => "text.too-long",
     EmailBadFormat => "email.bad-format",
     NumberBadFormat => "number.bad-format",

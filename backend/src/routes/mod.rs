@@ -5,6 +5,7 @@ mod callbacks;
 mod follow;
 mod health;
 mod services;
+mod staff;
 
 use axum::{
     Router,
@@ -19,7 +20,7 @@ use crate::{
     error::{ApiError, JSON_BODY_LIMIT},
 };
 
-pub fn api() -> Router<AppState> {
+pub fn api(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
         .route("/eligibility", post(services::eligibility))
@@ -32,6 +33,7 @@ pub fn api() -> Router<AppState> {
             post(follow::add_document).layer(DefaultBodyLimit::disable()),
         )
         .route("/callbacks", post(callbacks::request_callback))
+        .nest("/staff", staff::routes(state))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
