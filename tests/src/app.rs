@@ -7,8 +7,17 @@ use std::{net::SocketAddr, ops::Deref, path::Path};
 use reqwest::{Method, RequestBuilder, Response};
 use serde::Serialize;
 use tokio::{sync::oneshot, task::JoinHandle};
-use velferd_backend::{Config, app, prepare};
-use velferd_shared::api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem};
+use velferd_backend::{
+    Config, app,
+    db::Database,
+    prepare,
+    staff::accounts::{self, NewAccount},
+};
+use velferd_shared::{
+    ServiceCentre,
+    api::{ApplicationReceipt, PROBLEM_CONTENT_TYPE, Problem},
+    staff::Role,
+};
 
 use crate::applications::{financial_assistance, new_key};
 
@@ -203,7 +212,25 @@ impl TestApp {
         TestApp::launch(temporary_folder(), dist, 0).await
     }
 
+    /// As `spawn`, with the configuration changed by `change` first (short staff sessions, a
+    /// sign-in limit).
+    pub async fn spawn_configured(change: impl FnOnce(&mut Config)) -> TestApp {
+        let data = temporary_folder();
+        let site = data.path().join("site");
+        write_one_page_site(&site);
+        TestApp::launch_with(data, &site, 0, change).await
+    }
+
     async fn launch(data: tempfile::TempDir, dist: &Path, per_minute: u32) -> TestApp {
+        TestApp::launch_with(data, dist, per_minute, |_| {}).await
+    }
+
+    async fn launch_with(
+        data: tempfile::TempDir,
+        dist: &Path,
+        per_minute: u32,
+        change: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
             database_url: sqlite_url(data.path()),
@@ -213,6 +240,8 @@ impl TestApp {
             staff_sign_ins_per_minute: 0,
             ..Config::default()
         };
+        let mut config = config;
+        change(&mut config);
         let mut app = TestApp {
             api: ApiClient::new(config.addr),
             config,
@@ -260,6 +289,55 @@ impl TestApp {
             .expect("the test database opens")
     }
 
+    /// Creates a staff account directly in the database, as `velferd staff add` does.
+    pub async fn add_staff(
+        &self,
+        email: &str,
+        role: Role,
+        centres: &[ServiceCentre],
+    ) -> StaffMember {
+        let db = Database::open(self.database_url())
+            .await
+            .expect("the database opens");
+        let password = format!("a long password for {email}");
+        let account = NewAccount {
+            email,
+            name: &format!("Counsellor {email}"),
+            role,
+            centres,
+            password: &password,
+        };
+        let secret = accounts::create(&db, &account)
+            .await
+            .expect("the account is created");
+        db.close().await;
+        StaffMember {
+            email: email.to_owned(),
+            password,
+            secret,
+        }
+    }
+
+    /// A browser of a member of staff: keeps cookies and sends our own `Origin`, as the
+    /// workspace's pages do.
+    pub fn staff_client(&self) -> StaffClient {
+        StaffClient::new(self.api.addr)
+    }
+
+    /// An account created and signed in, with its browser.
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        role: Role,
+        centres: &[ServiceCentre],
+    ) -> StaffClient {
+        let member = self.add_staff(email, role, centres).await;
+        let client = self.staff_client();
+        let response = client.sign_in_as(&member, 0).await;
+        assert_eq!(response.status(), 204, "{email} signs in");
+        client
+    }
+
     /// How many rows `table` holds.
     pub async fn stored_count(&self, table: &str) -> i64 {
         let pool = self.database().await;
@@ -282,4 +360,145 @@ impl Deref for TestApp {
 
 fn temporary_folder() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
+}
+
+/// A staff account as its owner knows it.
+#[derive(Debug, Clone)]
+pub struct StaffMember {
+    pub email: String,
+    pub password: String,
+    /// Base32, as the authenticator app has it.
+    pub secret: String,
+}
+
+impl StaffMember {
+    /// The code the authenticator app shows now, or `steps` 30-second steps from now.
+    pub fn code(&self, steps: i64) -> String {
+        let secret = totp_rs::Secret::Encoded(self.secret.clone())
+            .to_bytes()
+            .expect("the secret is base32");
+        let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        totp.generate((now + steps * 30) as u64)
+    }
+}
+
+/// The staff API as the workspace in a browser speaks it: one method per endpoint, a cookie jar,
+/// and our own `Origin` on every request.
+#[derive(Clone)]
+pub struct StaffClient {
+    pub api: ApiClient,
+}
+
+impl StaffClient {
+    pub fn new(addr: SocketAddr) -> StaffClient {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "origin",
+            format!("http://{addr}").parse().expect("an origin header"),
+        );
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .default_headers(headers)
+            .build()
+            .expect("an HTTP client");
+        StaffClient {
+            api: ApiClient { addr, http },
+        }
+    }
+
+    /// `POST /api/staff/session`
+    pub async fn sign_in(&self, email: &str, password: &str, totp: &str) -> Response {
+        let body = serde_json::json!({"email": email, "password": password, "totp": totp});
+        self.api.post_json("/api/staff/session", None, &body).await
+    }
+
+    /// Signs in with the code `steps` steps from now (a code is accepted once only).
+    pub async fn sign_in_as(&self, member: &StaffMember, steps: i64) -> Response {
+        self.sign_in(&member.email, &member.password, &member.code(steps))
+            .await
+    }
+
+    /// `DELETE /api/staff/session`
+    pub async fn sign_out(&self) -> Response {
+        send(self.api.request(Method::DELETE, "/api/staff/session")).await
+    }
+
+    /// `GET /api/staff/me`
+    pub async fn me(&self) -> Response {
+        self.api.get("/api/staff/me").await
+    }
+
+    /// `GET /api/staff/applications?{query}`
+    pub async fn inbox(&self, query: &str) -> Response {
+        self.api
+            .get(&format!("/api/staff/applications?{query}"))
+            .await
+    }
+
+    /// `GET /api/staff/applications/{reference}`
+    pub async fn case(&self, reference: &str) -> Response {
+        self.api
+            .get(&format!("/api/staff/applications/{reference}"))
+            .await
+    }
+
+    /// `POST /api/staff/applications/{reference}/events`
+    pub async fn add_event(&self, reference: &str, body: &impl Serialize) -> Response {
+        let path = format!("/api/staff/applications/{reference}/events");
+        self.api.post_json(&path, None, body).await
+    }
+
+    /// `POST /api/staff/applications/{reference}/assign`
+    pub async fn assign(&self, reference: &str, body: &impl Serialize) -> Response {
+        let path = format!("/api/staff/applications/{reference}/assign");
+        self.api.post_json(&path, None, body).await
+    }
+
+    /// `GET /api/staff/applications/{reference}/documents/{id}`
+    pub async fn document(&self, reference: &str, id: i64) -> Response {
+        self.api
+            .get(&format!(
+                "/api/staff/applications/{reference}/documents/{id}"
+            ))
+            .await
+    }
+
+    /// `GET /api/staff/callbacks?{query}`
+    pub async fn callbacks(&self, query: &str) -> Response {
+        self.api.get(&format!("/api/staff/callbacks?{query}")).await
+    }
+
+    /// `POST /api/staff/callbacks/{reference}/events`
+    pub async fn callback_event(&self, reference: &str, body: &impl Serialize) -> Response {
+        let path = format!("/api/staff/callbacks/{reference}/events");
+        self.api.post_json(&path, None, body).await
+    }
+
+    /// `GET /api/staff/audit?{query}`
+    pub async fn audit(&self, query: &str) -> Response {
+        self.api.get(&format!("/api/staff/audit?{query}")).await
+    }
+
+    /// `GET /api/staff/accounts`
+    pub async fn accounts(&self) -> Response {
+        self.api.get("/api/staff/accounts").await
+    }
+
+    /// `POST /api/staff/accounts`
+    pub async fn create_account(&self, body: &impl Serialize) -> Response {
+        self.api.post_json("/api/staff/accounts", None, body).await
+    }
+
+    /// `POST /api/staff/accounts/{email}/disable`
+    pub async fn disable_account(&self, email: &str) -> Response {
+        let path = format!("/api/staff/accounts/{email}/disable");
+        self.api
+            .post_json(&path, None, &serde_json::json!({}))
+            .await
+    }
 }

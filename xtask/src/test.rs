@@ -98,6 +98,8 @@ pub fn all() -> Result {
                 "applications",
                 "--test",
                 "follow",
+                "--test",
+                "staff",
             ],
         ),
     )?;
