@@ -72,6 +72,14 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
         .is_ok_and(|hash| hasher().verify_password(password.as_bytes(), &hash).is_ok())
 }
 
+/// `verify_password` off the async threads: Argon2id is meant to take a while, and other
+/// requests should not wait behind it.
+pub async fn verify_password_blocking(password: String, stored: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&password, &stored))
+        .await
+        .unwrap_or(false)
+}
+
 /// A hash no password is known for: an unknown or disabled account is checked against it, so
 /// the answer takes as long as for a real one and timing does not tell which e-mails exist.
 pub static DUMMY_HASH: LazyLock<String> =
@@ -98,7 +106,10 @@ pub async fn create(db: &Database, account: &NewAccount<'_>) -> Result<String, A
     if account.password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AccountError::PasswordTooShort);
     }
-    let password_hash = hash_password(account.password)?;
+    let password = account.password.to_owned();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| AccountError::Hash)??;
     let secret = super::totp::new_secret().map_err(AccountError::Random)?;
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;

@@ -136,7 +136,8 @@ pub async fn sign_in(
     .map_err(ApiError::database)?;
     let Some(row) = row.filter(|row| row.get::<i64, _>("active") != 0) else {
         // As long as a real check, so that the answer's timing does not tell which accounts exist.
-        accounts::verify_password(&attempt.password, &accounts::DUMMY_HASH);
+        accounts::verify_password_blocking(attempt.password.clone(), accounts::DUMMY_HASH.clone())
+            .await;
         tracing::info!(
             staff = "unknown or disabled account",
             outcome = "refused",
@@ -153,7 +154,9 @@ pub async fn sign_in(
             retry_after: (locked_until - now) as u64,
         });
     }
-    let password_right = accounts::verify_password(&attempt.password, row.get("password_hash"));
+    let password_right =
+        accounts::verify_password_blocking(attempt.password.clone(), row.get("password_hash"))
+            .await;
     let secret: String = row.get("totp_secret");
     let step = totp::matching_step(&secret, &attempt.totp, now as u64)
         .filter(|step| *step as i64 > row.get::<i64, _>("totp_last_step"));
