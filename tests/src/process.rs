@@ -97,11 +97,28 @@ impl Drop for ServerProcess {
 /// Runs `velferd <args>` against the database at `database_url`, as staff would from a shell;
 /// returns whether it succeeded and what it printed.
 pub fn admin(database_url: &str, args: &[&str]) -> (bool, String) {
-    let output = Command::new(binary())
+    admin_with_input(database_url, args, "")
+}
+
+/// As `admin`, with `input` piped to its standard input (a password, as `velferd staff add`
+/// reads it).
+pub fn admin_with_input(database_url: &str, args: &[&str], input: &str) -> (bool, String) {
+    use std::io::Write;
+    let mut child = Command::new(binary())
         .args(args)
         .env("VELFERD_DATABASE_URL", database_url)
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary().display()));
+    child
+        .stdin
+        .take()
+        .expect("a pipe to its input")
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    let output = child.wait_with_output().expect("it finishes");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),

@@ -6,10 +6,11 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 use velferd_shared::api::ApplicationReceipt;
 use velferd_tests::{
+    app::{StaffClient, StaffMember},
     applications::{
         BANK_ACCOUNT, EMAIL, INCOME, KENNITALA, NAME, PHONE, financial_assistance, new_key,
     },
-    process::{ServerProcess, admin},
+    process::{ServerProcess, admin, admin_with_input},
 };
 
 #[tokio::test]
@@ -53,6 +54,84 @@ async fn a_submission_leaves_no_personal_data_in_the_logs() {
     for value in personal {
         assert!(!logs.contains(value), "the logs contain {value:?}:\n{logs}");
     }
+}
+
+#[tokio::test]
+async fn the_first_admin_is_created_from_a_shell_signs_in_and_leaves_no_secrets_in_the_logs() {
+    let data = tempfile::tempdir().unwrap();
+    let url = velferd_tests::app::sqlite_url(data.path());
+    let email = "fyrsti.stjornandi@reykjavik.is";
+    let password = "correct horse battery staple";
+    let args = [
+        "staff",
+        "add",
+        email,
+        "--name",
+        "Fyrsti Stjórnandi",
+        "--centre",
+        "online-center",
+        "--admin",
+    ];
+    let (ok, printed) = admin_with_input(&url, &args, &format!("{password}\n"));
+    assert!(ok, "{printed}");
+    let secret = printed
+        .split("secret=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .unwrap_or_else(|| panic!("no otpauth URI in {printed}"))
+        .to_owned();
+    assert!(
+        printed.contains("otpauth://totp/Velfer%C3%B0:"),
+        "{printed}"
+    );
+    let (short, printed) = admin_with_input(
+        &url,
+        &[
+            "staff",
+            "add",
+            "b@r.is",
+            "--name",
+            "B",
+            "--centre",
+            "vesturmidstod",
+        ],
+        "short\n",
+    );
+    assert!(!short && printed.contains("12 characters"), "{printed}");
+
+    let log = data.path().join("server.log");
+    let server = ServerProcess::start(data.path(), &log, "debug").await;
+    let member = StaffMember {
+        email: email.to_owned(),
+        password: password.to_owned(),
+        secret,
+    };
+    let client = StaffClient::new(server.addr);
+    let wrong = client
+        .sign_in(email, "a wrong password here", &member.code(0))
+        .await;
+    assert_eq!(wrong.status(), 401);
+    assert_eq!(client.sign_in_as(&member, 0).await.status(), 204);
+    let search = client.inbox(&format!("q={KENNITALA}")).await;
+    assert_eq!(search.status(), 200);
+    drop(server);
+
+    let logs = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logs.contains("staff sign-in"),
+        "sign-ins are logged:\n{logs}"
+    );
+    for value in [
+        email,
+        password,
+        "a wrong password here",
+        &member.code(0),
+        KENNITALA,
+    ] {
+        assert!(!logs.contains(value), "the logs contain {value:?}:\n{logs}");
+    }
+    let (disabled, printed) = admin(&url, &["staff", "disable", email]);
+    assert!(disabled, "{printed}");
 }
 
 #[tokio::test]
