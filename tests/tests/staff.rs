@@ -160,21 +160,23 @@ async fn sign_in_is_limited_per_client_address() {
 #[tokio::test]
 async fn an_unused_session_ends_after_the_idle_time_and_any_after_the_longest() {
     let app = TestApp::spawn_configured(|c| {
-        c.staff_idle_seconds = 1;
-        c.staff_max_seconds = 3;
+        c.staff_idle_seconds = 2;
+        c.staff_max_seconds = 4;
     })
     .await;
     let client = app
         .signed_in("anna@reykjavik.is", Role::Counsellor, WEST)
         .await;
     assert_eq!(client.me().await.status(), 200);
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3500)).await;
     assert_eq!(client.me().await.status(), 401, "idle too long");
 
     let busy = app
         .signed_in("bjorn@reykjavik.is", Role::Counsellor, WEST)
         .await;
-    for _ in 0..4 {
+    // Ages are whole seconds: 4 s after sign-in may read as 4, not yet more than the longest;
+    // requests under 2 s apart never reach the idle time.
+    for _ in 0..8 {
         tokio::time::sleep(std::time::Duration::from_millis(900)).await;
         if busy.me().await.status() == 401 {
             return;

@@ -181,25 +181,27 @@ pub async fn sign_in(
         _ => false,
     };
     if !accepted {
-        let failures = row.get::<i64, _>("failed_sign_ins") + 1;
-        let (failures, locked_until) = if failures >= FAILURES_BEFORE_LOCK {
-            (0, now + LOCK_SECONDS)
-        } else {
-            (failures, 0)
-        };
-        sqlx::query("UPDATE staff SET failed_sign_ins = ?, locked_until = ? WHERE id = ?")
-            .bind(failures)
-            .bind(locked_until)
-            .bind(id)
-            .execute(db.pool())
-            .await
-            .map_err(ApiError::database)?;
+        // One statement, so concurrent failures (on any instance) all count; SQLite and
+        // PostgreSQL both evaluate every SET expression on the row as it was.
+        let locked_until: i64 = sqlx::query_scalar(
+            "UPDATE staff SET \
+             failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ? THEN 0 ELSE failed_sign_ins + 1 END, \
+             locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END \
+             WHERE id = ? RETURNING locked_until",
+        )
+        .bind(FAILURES_BEFORE_LOCK)
+        .bind(FAILURES_BEFORE_LOCK)
+        .bind(now + LOCK_SECONDS)
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .map_err(ApiError::database)?;
         tracing::info!(
             staff = id,
             outcome = "refused",
             password_right,
             code_right = step.is_some(),
-            locked = locked_until > 0,
+            locked = locked_until > now,
             "staff sign-in"
         );
         return Err(ApiError::SignInRefused);
@@ -207,6 +209,13 @@ pub async fn sign_in(
     let mut random = [0u8; 32];
     getrandom::fill(&mut random).map_err(|_| ApiError::Internal)?;
     let token = URL_SAFE_NO_PAD.encode(random);
+    // Sessions nobody presents again are never looked up: they go when anyone signs in.
+    sqlx::query("DELETE FROM staff_sessions WHERE last_seen_at < ? OR created_at < ?")
+        .bind(now - state.staff.idle_seconds)
+        .bind(now - state.staff.max_seconds)
+        .execute(db.pool())
+        .await
+        .map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO staff_sessions (id, staff_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
     )
