@@ -350,14 +350,17 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// Browsers say where a request comes from in `Sec-Fetch-Site`, which pages cannot forge: when
+/// it is there it decides (a proxy may have rewritten `Host`). Older browsers send only
+/// `Origin`, which must then be ours.
 fn same_origin(settings: &StaffSettings, headers: &HeaderMap) -> bool {
     let text = |name| {
         headers
             .get(name)
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
-    if text(header::ORIGIN.as_str()).is_none() {
-        return text("sec-fetch-site") == Some("same-origin");
+    if let Some(site) = text("sec-fetch-site") {
+        return site == "same-origin";
     }
     let scheme = if settings.over_tls(headers) {
         "https"
@@ -452,5 +455,17 @@ mod tests {
             &headers(&[("sec-fetch-site", "cross-site")])
         ));
         assert!(!same_origin(&s, &HeaderMap::new()));
+        let proxied = headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "https://velferd.reykjavik.is"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
+        assert!(same_origin(&s, &proxied));
+        let forged = headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:8080"),
+            ("sec-fetch-site", "cross-site"),
+        ]);
+        assert!(!same_origin(&s, &forged));
     }
 }
