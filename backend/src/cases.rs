@@ -175,12 +175,14 @@ pub async fn record_status(
 }
 
 /// Records `event` on the application with id `application`: the event, and its status as the
-/// application's own, in one transaction.
-pub async fn record(db: &Database, application: i64, event: &Event) -> Result<(), sqlx::Error> {
+/// application's own, in one transaction. Returns the time recorded.
+pub async fn record(db: &Database, application: i64, event: &Event) -> Result<String, sqlx::Error> {
+    let recorded_at = now();
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    record_in(&mut tx, application, event, &now()).await?;
-    tx.commit().await
+    record_in(&mut tx, application, event, &recorded_at).await?;
+    tx.commit().await?;
+    Ok(recorded_at)
 }
 
 async fn record_in(

@@ -386,7 +386,7 @@ pub async fn add_event(
     let mut event = cases::check_change(found.service, &change)
         .map_err(|problems| ApiError::invalid_fields(Language::Is, problems))?;
     event.staff = Some(staff.id);
-    cases::record(&state.db, found.id, &event)
+    let recorded_at = cases::record(&state.db, found.id, &event)
         .await
         .map_err(ApiError::database)?;
     audit::record(
@@ -406,7 +406,7 @@ pub async fn add_event(
         StatusCode::CREATED,
         Json(CaseEvent {
             status: event.status,
-            recorded_at: crate::clock::now(),
+            recorded_at,
             by: Some(staff.name),
             note: event.note,
             message_to_resident: event.message_to_resident,
