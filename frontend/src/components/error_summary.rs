@@ -16,6 +16,21 @@ pub fn ErrorSummary(
     attempts: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    view! { <ErrorList title=move || t!(i18n, screener.error_summary_title) errors attempts/> }
+}
+
+/// The summary itself, with its title given: the staff workspace has translations of its own.
+/// Generic over the title, so the residents' summary compiles to what it was before the split.
+#[component]
+pub fn ErrorList<T, V>(
+    title: T,
+    #[prop(into)] errors: Signal<Vec<(String, &'static str)>>,
+    #[prop(into)] attempts: Signal<u32>,
+) -> impl IntoView
+where
+    T: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if attempts.get() > 0 && errors.with_untracked(|e| !e.is_empty()) {
@@ -29,7 +44,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{t!(i18n, screener.error_summary_title)}</h2>
+                <h2 id="error-summary-title">{title.clone()}</h2>
                 <ul>
                     {move || {
                         errors
