@@ -6,11 +6,7 @@ use leptos_router::{
 
 use crate::{
     application::Applications,
-    components::{
-        focus::{RouteFocus, SkipLink},
-        footer::Footer,
-        header::Header,
-    },
+    components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
     screener::Screener,
@@ -51,8 +47,13 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     Screener::provide();
     Applications::provide();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // Move focus, not just the scroll position, so the next Tab continues inside main.
+        ev.prevent_default();
+        crate::components::focus::focus_main();
+    };
     view! {
-        <SkipLink text=move || t!(i18n, skip_to_content)/>
+        <a class="skip-link" href="#main" on:click=skip>{t!(i18n, skip_to_content)}</a>
         <Header/>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>

@@ -5,7 +5,7 @@ use leptos_router::{
     hooks::{use_location, use_navigate},
     path,
 };
-use velferd_frontend::kit::focus::{RouteFocus, SkipLink};
+use velferd_frontend::kit::focus::{RouteFocus, focus_main};
 
 use crate::{
     api,
@@ -50,8 +50,13 @@ fn Shell() -> impl IntoView {
             Err(_) => session.signed_out(),
         }
     });
+    // As on the residents' side (not shared: a shared component cost their bundle bytes).
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_main();
+    };
     view! {
-        <SkipLink text=move || t!(i18n, skip_to_content)/>
+        <a class="skip-link" href="#main" on:click=skip>{t!(i18n, skip_to_content)}</a>
         <StaffHeader/>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>

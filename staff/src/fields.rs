@@ -2,7 +2,51 @@
 //! scrolls sideways on a phone, and the server's field errors placed beside their fields.
 
 use leptos::prelude::*;
+use velferd_frontend::kit::form::{ErrorMessage, described_by};
 use velferd_shared::api::Problem;
+
+use crate::i18n::*;
+
+/// The residents' error summary (same markup, focus and links) with the workspace's title.
+#[component]
+pub fn ErrorList(
+    #[prop(into)] errors: Signal<Vec<(String, &'static str)>>,
+    #[prop(into)] attempts: Signal<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    velferd_frontend::error_summary_view!(t!(i18n, error_summary_title), errors, attempts)
+}
+
+/// A password field laid out as the kit's text fields are, from the kit's parts. The kit's
+/// `TextField` has no password kind: residents never type one, and adding it grew their bundle.
+#[component]
+pub fn PasswordField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let invalid = move || error.get().is_some();
+    view! {
+        <div class="field">
+            <label class="field-label" for=id>{move || label.get()}</label>
+            <ErrorMessage id message=error/>
+            <input
+                class="text-input"
+                class:text-input-error=invalid
+                type="password"
+                id=id
+                name=id
+                autocomplete="current-password"
+                spellcheck="false"
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described_by(id, false, invalid())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
 
 /// A `select` with its label. Options are `(value, label)`; the value `""` means "any".
 #[component]

@@ -16,21 +16,6 @@ pub fn focus_main() {
     focus_selector("main");
 }
 
-/// The first stop of the Tab key: it moves focus, not just the scroll position, so the next
-/// Tab continues inside `main`.
-#[component]
-pub fn SkipLink<T, V>(text: T) -> impl IntoView
-where
-    T: Fn() -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let skip = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        focus_main();
-    };
-    view! { <a class="skip-link" href="#main" on:click=skip>{text}</a> }
-}
-
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();

@@ -29,8 +29,6 @@ pub enum InputKind {
     Number,
     Email,
     Phone,
-    /// Hidden as typed (the staff sign-in).
-    Password,
     /// Several lines, at most this many characters.
     LongText(usize),
 }
@@ -38,7 +36,7 @@ pub enum InputKind {
 impl InputKind {
     fn inputmode(self) -> &'static str {
         match self {
-            InputKind::Text | InputKind::Password | InputKind::LongText(_) => "text",
+            InputKind::Text | InputKind::LongText(_) => "text",
             InputKind::Number => "numeric",
             InputKind::Email => "email",
             InputKind::Phone => "tel",
@@ -49,7 +47,6 @@ impl InputKind {
         match self {
             InputKind::Email => "email",
             InputKind::Phone => "tel",
-            InputKind::Password => "password",
             _ => "text",
         }
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 use velferd_frontend::kit::{
-    ErrorList, PageHeading,
+    PageHeading,
     form::{Choices, InputKind, Naming, RadioOption, TextField},
 };
 use velferd_shared::{
@@ -18,7 +18,7 @@ use velferd_shared::{
 
 use crate::{
     api::{self, ApiError},
-    fields::fields_at_fault,
+    fields::{ErrorList, fields_at_fault},
     i18n::*,
     screens::{LoadError, loaded},
     text::{decision_label, status_label, when},
@@ -91,9 +91,9 @@ fn CaseView(case: Case, version: RwSignal<u32>) -> impl IntoView {
         <History events=case.events.clone()/>
         <section aria-labelledby="actions-title">
             <h2 id="actions-title">{t!(i18n, case.actions)}</h2>
-            <NoteForm reference=reference.clone() version/>
+            <TextActionForm action=TextAction::Note reference=reference.clone() version/>
             {(!decided).then(|| view! {
-                <MoreInformationForm reference=reference.clone() version/>
+                <TextActionForm action=TextAction::MoreInformation reference=reference.clone() version/>
                 <DecisionForm reference=reference.clone() financial version/>
             })}
         </section>
@@ -502,9 +502,8 @@ fn hint(text: fn(Locale) -> &'static str) -> Signal<Option<&'static str>> {
 
 #[component]
 fn ErrorsOf(form: ActionForm) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <ErrorList title=move || t!(i18n, error_summary_title) errors=form.summary() attempts=form.attempts/>
+        <ErrorList errors=form.summary() attempts=form.attempts/>
     }
 }
 
@@ -516,70 +515,99 @@ fn Saved(form: ActionForm) -> impl IntoView {
     }
 }
 
-#[component]
-fn NoteForm(reference: String, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let form = ActionForm::new();
-    let note = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = note.get_untracked().trim().to_owned();
-        if text.is_empty() {
-            return form.fail(vec![FormProblem::Missing("note")]);
+/// The two actions that are one text: an internal note, and the message asking the resident
+/// for more information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextAction {
+    Note,
+    MoreInformation,
+}
+
+impl TextAction {
+    /// The field's id, which is also the key of its "missing" message.
+    fn field(self) -> &'static str {
+        match self {
+            TextAction::Note => "note",
+            TextAction::MoreInformation => "more_message",
         }
-        let event = NewCaseEvent {
-            note: Some(text),
-            ..Default::default()
-        };
-        form.send(
-            reference.clone(),
-            event,
-            &[("note", "note")],
-            version,
-            move || note.set(String::new()),
-        );
-    };
-    view! {
-        <form class="action" novalidate on:submit=submit aria-labelledby="note-title">
-            <h3 id="note-title">{t!(i18n, case.note_title)}</h3>
-            <ErrorsOf form/>
-            <TextField id="note" naming=label(|l| td_string!(l, case.internal_note)) kind=InputKind::LongText(2000) value=note hint=hint(|l| td_string!(l, case.note_hint)) error=form.error("note")/>
-            <button type="submit" class="button button-secondary">{t!(i18n, case.save_note)}</button>
-            <Saved form/>
-        </form>
+    }
+
+    /// The field's name in the API's problem pointers.
+    fn api_field(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            TextAction::Note => &[("note", "note")],
+            TextAction::MoreInformation => &[("message_to_resident", "more_message")],
+        }
+    }
+
+    fn event(self, text: String) -> NewCaseEvent {
+        match self {
+            TextAction::Note => NewCaseEvent {
+                note: Some(text),
+                ..Default::default()
+            },
+            TextAction::MoreInformation => NewCaseEvent {
+                status: Some(Status::MoreInformationNeeded),
+                message_to_resident: Some(text),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Title, label, hint and button.
+    fn texts(self, locale: Locale) -> [&'static str; 4] {
+        match self {
+            TextAction::Note => [
+                td_string!(locale, case.note_title),
+                td_string!(locale, case.internal_note),
+                td_string!(locale, case.note_hint),
+                td_string!(locale, case.save_note),
+            ],
+            TextAction::MoreInformation => [
+                td_string!(locale, case.more_title),
+                td_string!(locale, case.message),
+                td_string!(locale, case.more_hint),
+                td_string!(locale, case.send_more),
+            ],
+        }
     }
 }
 
 #[component]
-fn MoreInformationForm(reference: String, version: RwSignal<u32>) -> impl IntoView {
+fn TextActionForm(action: TextAction, reference: String, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let form = ActionForm::new();
-    let message = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let id = action.field();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = message.get_untracked().trim().to_owned();
-        if text.is_empty() {
-            return form.fail(vec![FormProblem::Missing("more_message")]);
+        let typed = text.get_untracked().trim().to_owned();
+        if typed.is_empty() {
+            return form.fail(vec![FormProblem::Missing(id)]);
         }
-        let event = NewCaseEvent {
-            status: Some(Status::MoreInformationNeeded),
-            message_to_resident: Some(text),
-            ..Default::default()
-        };
         form.send(
             reference.clone(),
-            event,
-            &[("message_to_resident", "more_message")],
+            action.event(typed),
+            action.api_field(),
             version,
-            move || message.set(String::new()),
+            move || text.set(String::new()),
         );
     };
+    let part = move |index: usize| Signal::derive(move || action.texts(i18n.get_locale())[index]);
+    let (title_id, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
     view! {
-        <form class="action" novalidate on:submit=submit aria-labelledby="more-title">
-            <h3 id="more-title">{t!(i18n, case.more_title)}</h3>
+        <form class="action" novalidate on:submit=submit aria-labelledby=labelled_by>
+            <h3 id=title_id>{part(0)}</h3>
             <ErrorsOf form/>
-            <TextField id="more_message" naming=label(|l| td_string!(l, case.message)) kind=InputKind::LongText(2000) value=message hint=hint(|l| td_string!(l, case.more_hint)) error=form.error("more_message")/>
-            <button type="submit" class="button button-secondary">{t!(i18n, case.send_more)}</button>
+            <TextField
+                id
+                naming=Naming::Label(Signal::derive(move || part(1).get().to_owned()))
+                kind=InputKind::LongText(2000)
+                value=text
+                hint=Signal::derive(move || Some(part(2).get()))
+                error=form.error(id)
+            />
+            <button type="submit" class="button button-secondary">{part(3)}</button>
             <Saved form/>
         </form>
     }

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
 use velferd_frontend::kit::{
-    ErrorList, PageHeading,
+    PageHeading,
     form::{InputKind, Naming, TextField},
 };
 use velferd_shared::staff::SignIn;
 
 use crate::{
     api::{self, SignInError},
+    fields::{ErrorList, PasswordField},
     i18n::*,
     session::Session,
 };
@@ -142,12 +143,12 @@ pub fn SignInPage() -> impl IntoView {
     };
     view! {
         <div class="narrow">
-            <ErrorList title=move || t!(i18n, error_summary_title) errors=summary attempts/>
+            <ErrorList errors=summary attempts/>
             <PageHeading text=Signal::derive(move || t_string!(i18n, sign_in.title).to_string())/>
             <p>{t!(i18n, sign_in.intro)}</p>
             <form novalidate on:submit=submit>
                 <TextField id="email" naming=label(|l| td_string!(l, sign_in.email)) kind=InputKind::Email autocomplete="username" value=email error=error_of("email")/>
-                <TextField id="password" naming=label(|l| td_string!(l, sign_in.password)) kind=InputKind::Password autocomplete="current-password" value=password error=error_of("password")/>
+                <PasswordField id="password" label=Signal::derive(move || td_string!(locale(), sign_in.password).to_owned()) value=password error=error_of("password")/>
                 <TextField
                     id="totp"
                     naming=label(|l| td_string!(l, sign_in.code))

@@ -84,10 +84,17 @@ pub async fn the_staff_sign_in_form_can_be_filled_by_keyboard_alone(
     browser
         .wait_for_text("#totp-error", "The code is six digits")
         .await?;
-    let summary = browser.focused().await?;
-    ensure(summary.class.contains("error-summary"), || {
-        format!("after a failed attempt focus is on {summary:?}")
-    })?;
+    wait_until(
+        "focus on the error summary",
+        Duration::from_secs(5),
+        || async {
+            match browser.focused().await? {
+                f if f.class.contains("error-summary") => Ok(()),
+                f => Err(format!("focus is on {f:?}")),
+            }
+        },
+    )
+    .await?;
     // The summary's link takes focus to the field at fault.
     let link = browser.press_tab().await?;
     ensure(link.tag == "a" && link.text.contains("six digits"), || {
@@ -98,7 +105,9 @@ pub async fn the_staff_sign_in_form_can_be_filled_by_keyboard_alone(
     ensure(field.id == "totp", || {
         format!("the summary's link moved focus to {field:?}")
     })?;
-    browser.type_keys(&format!("6{}", &*Key::Enter)).await?;
+    browser
+        .type_keys(&format!("{}6{}", &*Key::End, &*Key::Enter))
+        .await?;
     // Sent: whatever the server says (this server has no staff accounts), the form no longer
     // objects to the code.
     wait_until(
@@ -212,7 +221,7 @@ pub async fn pending_staff_api_a_counsellor_takes_asks_and_decides(
         .type_into("#more_message", "Please send your lease.")
         .await?;
     browser
-        .click("form[aria-labelledby='more-title'] button[type=submit]")
+        .click("form[aria-labelledby='more_message-title'] button[type=submit]")
         .await?;
     browser
         .wait_for_text("main .timeline", "More information needed")
