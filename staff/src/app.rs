@@ -96,7 +96,7 @@ fn StaffHeader() -> impl IntoView {
             <div class="staff-header-bar">
                 <a class="staff-name" href="/staff">{t!(i18n, app_name)}</a>
                 <button type="button" class="button-link" lang=move || other().1 on:click=move |_| i18n.set_locale(other().0)>
-                    {move || td_string!(other().0, switch_language)}
+                    {t!(i18n, switch_language)}
                 </button>
             </div>
             <Show when=move || session.known.get() == Known::SignedIn>

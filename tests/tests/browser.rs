@@ -1016,6 +1016,7 @@ fn main() {
         follow::a_document_sent_again_reads_as_already_received_not_as_a_failure,
         staff::the_staff_sign_in_form_can_be_filled_by_keyboard_alone,
         staff::a_staff_link_without_a_session_opens_the_sign_in_page,
+        staff::the_staff_language_switch_changes_the_page_and_is_remembered,
         staff::the_residents_home_page_loads_no_staff_asset,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>

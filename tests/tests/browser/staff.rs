@@ -126,6 +126,30 @@ pub async fn the_staff_sign_in_form_can_be_filled_by_keyboard_alone(
     Ok(())
 }
 
+/// The switch names the other language in that language, changes the page in place, and the
+/// choice survives a reload.
+pub async fn the_staff_language_switch_changes_the_page_and_is_remembered(
+    world: World,
+) -> Result<(), String> {
+    let browser = world.browser_preferring(Viewport::Mobile, "is").await?;
+    browser.open(SIGN_IN).await?;
+    browser.wait_for_lang("is").await?;
+    let switch = ".staff-header-bar button[lang='en']";
+    let label = browser.text(switch).await?;
+    ensure(label == "English", || format!("the switch reads {label:?}"))?;
+    browser.click(switch).await?;
+    browser.wait_for_lang("en").await?;
+    browser.wait_for_text("main h1", "Staff sign-in").await?;
+    let back = browser.text(".staff-header-bar button[lang='is']").await?;
+    ensure(back == "Íslenska", || {
+        format!("the switch back reads {back:?}")
+    })?;
+    browser.reload().await?;
+    browser.wait_for_lang("en").await?;
+    browser.close().await;
+    Ok(())
+}
+
 /// A deep link into the workspace without a session serves the staff bundle (not the residents'
 /// app), under the site's content security policy, and lands on the sign-in page.
 pub async fn a_staff_link_without_a_session_opens_the_sign_in_page(
