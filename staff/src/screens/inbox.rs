@@ -1,5 +1,6 @@
-//! `/staff?status=&service=&assigned=&q=&page=`: the centre's applications. The filters live in
+//! `/staff?status=&service=&assigned=&page=`: the centre's applications. The filters live in
 //! the address, so "My cases", the counts and the browser's back button all use the same links.
+//! The search does not: a kennitala must not end up in the browser's history.
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -20,7 +21,7 @@ use crate::{
     text::{status_label, when},
 };
 
-const FILTERS: [&str; 4] = ["status", "service", "assigned", "q"];
+const FILTERS: [&str; 3] = ["status", "service", "assigned"];
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -29,6 +30,9 @@ pub fn InboxPage() -> impl IntoView {
     let navigate = use_navigate();
     let param = move |name: &str| query.with(|q| q.get(name)).unwrap_or_default();
     let values = FILTERS.map(|_| RwSignal::new(String::new()));
+    let q = RwSignal::new(String::new());
+    // What was last searched for, sent with every page of the inbox.
+    let searched = RwSignal::new(String::new());
     // The form shows what the address says, also after back and forward.
     Effect::new(move |_| {
         for (name, value) in FILTERS.iter().zip(values) {
@@ -40,6 +44,7 @@ pub fn InboxPage() -> impl IntoView {
             .iter()
             .map(|name| (*name, Some(param(name))))
             .collect();
+        params.push(("q", Some(searched.get())));
         params.push(("page", Some(param("page"))));
         let query = api::query(&params);
         async move { api::inbox(&query).await }
@@ -52,10 +57,11 @@ pub fn InboxPage() -> impl IntoView {
             .zip(values)
             .map(|(name, value)| (*name, Some(value.get_untracked().trim().to_owned())))
             .collect();
+        searched.set(q.get_untracked().trim().to_owned());
         navigate(&link(params), NavigateOptions::default());
     };
     let locale = move || i18n.get_locale();
-    let [status, service, assigned, q] = values;
+    let [status, service, assigned] = values;
     let status_options = Signal::derive(move || {
         let mut options = vec![(String::new(), td_string!(locale(), inbox.any).to_owned())];
         options.extend(
