@@ -1,5 +1,6 @@
 //! The built frontend in `dist/`: precompressed files, cache headers, and `index.html` for every
-//! client-side route.
+//! client-side route. The staff workspace is a bundle of its own in `dist/staff/`: `/staff` and
+//! every route under it get `dist/staff/index.html`, so residents never load any of it.
 
 use std::path::{Path, PathBuf};
 
@@ -23,16 +24,23 @@ pub struct Site {
 }
 
 impl Site {
-    /// Reads `index.html` once to learn the hashes of its inline scripts (Trunk's loader), so
-    /// the policy can allow exactly those without `unsafe-inline`.
+    /// Reads both `index.html`s once to learn the hashes of their inline scripts (Trunk's
+    /// loaders), so the one policy can allow exactly those without `unsafe-inline`.
     pub fn load(dist_dir: &Path) -> Site {
         let index = std::fs::read_to_string(dist_dir.join("index.html")).unwrap_or_else(|_| {
             tracing::warn!(dir = %dist_dir.display(), "no index.html: the frontend is not built, only the API is served");
             String::new()
         });
+        let staff_index = std::fs::read_to_string(dist_dir.join(STAFF_INDEX)).unwrap_or_else(|_| {
+            tracing::warn!(dir = %dist_dir.display(), "no staff/index.html: the staff workspace is not built");
+            String::new()
+        });
+        let mut hashes = inline_script_hashes(&index);
+        hashes.extend(inline_script_hashes(&staff_index));
+        hashes.dedup();
         Site {
             dist_dir: dist_dir.to_owned(),
-            content_security_policy: content_security_policy(&inline_script_hashes(&index)),
+            content_security_policy: content_security_policy(&hashes),
         }
     }
 
@@ -77,30 +85,53 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
-/// Serves `dist/`: a path that names a file (has an extension) is that file or a 404; any other
-/// path is a client-side route and gets `index.html`.
+const STAFF_INDEX: &str = "staff/index.html";
+
+/// What a path of the site is answered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    /// A path that names a file (has an extension): that file in `dist/`, or a 404.
+    File,
+    /// A route of the residents' app: `index.html`.
+    Residents,
+    /// `/staff` or a route under it: `staff/index.html`.
+    Staff,
+}
+
+fn page_for(path: &str) -> Page {
+    if path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
+        Page::File
+    } else if path == "/staff" || path.starts_with("/staff/") {
+        Page::Staff
+    } else {
+        Page::Residents
+    }
+}
+
+/// Serves `dist/`: files as they are, and each client-side route the `index.html` of its app.
 pub fn service(site: &Site) -> Router {
     let files = ServeDir::new(&site.dist_dir)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
-    let index = ServeFile::new(site.dist_dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let index = |name: &str| {
+        ServeFile::new(site.dist_dir.join(name))
+            .precompressed_br()
+            .precompressed_gzip()
+    };
+    let (index, staff_index) = (index("index.html"), index(STAFF_INDEX));
     Router::new()
         .fallback(move |request: Request| {
-            let (files, index) = (files.clone(), index.clone());
+            let (files, index, staff_index) = (files.clone(), index.clone(), staff_index.clone());
             async move {
-                let names_a_file = request
-                    .uri()
-                    .path()
-                    .rsplit('/')
-                    .next()
-                    .is_some_and(|last| last.contains('.'));
-                let response = if names_a_file {
-                    files.oneshot(request).await
-                } else {
-                    index.oneshot(request).await
+                let response = match page_for(request.uri().path()) {
+                    Page::File => files.oneshot(request).await,
+                    Page::Residents => index.oneshot(request).await,
+                    Page::Staff => staff_index.oneshot(request).await,
                 };
                 match response {
                     Ok(response) => response.map(Body::new),
@@ -157,6 +188,21 @@ mod tests {
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/help/money"));
         assert!(!is_content_hashed("/favicon.ico"));
+    }
+
+    #[test]
+    fn staff_routes_get_the_staff_index_and_nothing_else_does() {
+        assert_eq!(page_for("/staff"), Page::Staff);
+        assert_eq!(page_for("/staff/"), Page::Staff);
+        assert_eq!(page_for("/staff/cases/VEL-2026-0001"), Page::Staff);
+        assert_eq!(
+            page_for("/staff/velferd-staff-0123456789abcdef.js"),
+            Page::File
+        );
+        assert_eq!(page_for("/staffroom"), Page::Residents);
+        assert_eq!(page_for("/"), Page::Residents);
+        assert_eq!(page_for("/status/abc"), Page::Residents);
+        assert_eq!(page_for("/style-f58559e7887e16f9.css"), Page::File);
     }
 
     #[test]

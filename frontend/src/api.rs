@@ -85,7 +85,7 @@ async fn post_body<R: DeserializeOwned>(
     }
 }
 
-async fn text_of(response: &web_sys::Response) -> String {
+pub async fn text_of(response: &web_sys::Response) -> String {
     match response.text() {
         Ok(promise) => JsFuture::from(promise)
             .await
@@ -182,7 +182,10 @@ pub async fn upload_document(
     }
 }
 
-async fn fetch(url: &str, init: &web_sys::RequestInit) -> Result<web_sys::Response, SubmitError> {
+pub async fn fetch(
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<web_sys::Response, SubmitError> {
     let promise = leptos::prelude::window().fetch_with_str_and_init(url, init);
     JsFuture::from(promise)
         .await

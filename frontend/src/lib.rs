@@ -14,3 +14,11 @@ mod storage;
 mod text;
 
 pub use app::App;
+
+/// What the staff workspace (`staff/`) builds on: the form kit, the page heading, focus after
+/// navigation, the error summary's focus step (its markup is `error_summary_view!`) and the fetch
+/// helpers. None of it names a resident's text; the linker drops the rest of this crate.
+pub mod kit {
+    pub use crate::api::{fetch, text_of};
+    pub use crate::components::{error_summary::focus_field, focus, form, page::PageHeading};
+}

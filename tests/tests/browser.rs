@@ -14,6 +14,8 @@ use velferd_tests::{
 mod apply;
 #[path = "browser/follow.rs"]
 mod follow;
+#[path = "browser/staff.rs"]
+mod staff;
 
 type TestResult = Result<(), String>;
 type TestFuture = Pin<Box<dyn Future<Output = TestResult> + Send>>;
@@ -198,6 +200,13 @@ async fn the_app_boots_under_the_content_security_policy(world: World) -> TestRe
     let browser = world.browser(Viewport::Desktop).await?;
     browser.open_in("/", "is").await?;
     browser.wait_for(".cards li").await?;
+    no_policy_violations(&browser).await?;
+    browser.close().await;
+    Ok(())
+}
+
+/// Nothing the page did so far was refused by the content security policy.
+async fn no_policy_violations(browser: &Browser) -> TestResult {
     // A marker proves the log is really read, so an empty result means no violations.
     browser
         .script("console.error('velferd-log-marker')")
@@ -212,9 +221,7 @@ async fn the_app_boots_under_the_content_security_policy(world: World) -> TestRe
         .collect();
     ensure(violations.is_empty(), || {
         format!("CSP violations: {violations:#?}")
-    })?;
-    browser.close().await;
-    Ok(())
+    })
 }
 
 async fn axe_reports_a_planted_violation_so_a_clean_audit_means_something(
@@ -1007,11 +1014,18 @@ fn main() {
         follow::a_call_back_is_requested_by_keyboard_on_a_phone,
         follow::a_call_back_without_a_language_or_a_time_says_which_is_missing_in_every_language,
         follow::a_document_sent_again_reads_as_already_received_not_as_a_failure,
+        staff::the_staff_sign_in_form_can_be_filled_by_keyboard_alone,
+        staff::a_staff_link_without_a_session_opens_the_sign_in_page,
+        staff::the_staff_language_switch_changes_the_page_and_is_remembered,
+        staff::the_residents_home_page_loads_no_staff_asset,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,
         apply::every_application_page_has_no_axe_violations,
         every_screener_page_has_no_axe_violations,
+    ]);
+    trials.extend(trials![rt, &world; in ["is", "en"] =>
+        staff::the_staff_sign_in_page_has_no_axe_violations,
     ]);
     trials.extend(trials![rt, &world; in ["is", "en", "ar"] =>
         shell_screens_have_no_axe_violations_on_mobile_and_desktop,

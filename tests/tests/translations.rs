@@ -82,3 +82,23 @@ fn the_service_name_stays_velferd_in_every_language() {
         );
     }
 }
+
+/// The staff workspace's own texts (`locales/staff/`), in Icelandic and English only.
+fn staff_key_set(json: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    keys(
+        &serde_json::from_str(json).expect("a staff locale is JSON"),
+        "",
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn the_staff_workspace_has_the_same_keys_in_icelandic_and_english() {
+    let icelandic = staff_key_set(include_str!("../../locales/staff/is.json"));
+    let english = staff_key_set(include_str!("../../locales/staff/en.json"));
+    assert!(icelandic.len() > 50, "the staff Icelandic file looks empty");
+    let differ: Vec<_> = icelandic.symmetric_difference(&english).collect();
+    assert!(differ.is_empty(), "is and en differ in {differ:?}");
+}

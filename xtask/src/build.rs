@@ -1,4 +1,4 @@
-//! Building the frontend with Trunk and serving the app.
+//! Building the two browser bundles with Trunk and serving the app.
 
 use std::{io::Write, path::Path};
 
@@ -7,19 +7,39 @@ use crate::{
     tools,
 };
 
-/// Release build of the frontend into `dist/`, then brotli and gzip copies of every asset.
+/// Release builds of the residents' app into `dist/` and of the staff workspace into
+/// `dist/staff/` (served at `/staff/`), then brotli and gzip copies of every asset.
 pub fn frontend() -> Result {
     tools::ensure_build_tools()?;
     // Trunk runs cargo offline (it must never download); fetch the crates first.
     step("Fetching crates");
     run("cargo fetch", &mut command("cargo", &["fetch"]))?;
-    step("Building the frontend (Trunk, release, wasm-opt z)");
+    // Residents first: Trunk replaces its whole dist folder, which would take dist/staff with it.
+    step("Building the residents' app (Trunk, release, wasm-opt z)");
+    run("trunk build (residents)", &mut trunk(&["index.html"]))?;
+    step("Building the staff workspace into dist/staff (Trunk, release, wasm-opt z)");
     run(
-        "trunk build",
-        command("trunk", &["build", "--release", "--offline"]).env("TRUNK_OFFLINE", "true"),
+        "trunk build (staff)",
+        &mut trunk(&[
+            "staff.html",
+            "--dist",
+            "dist/staff",
+            "--public-url",
+            "/staff/",
+        ]),
     )?;
-    step("Precompressing dist/ (brotli, gzip)");
+    step("Precompressing dist/ and dist/staff/ (brotli, gzip)");
     precompress(&root().join("dist"))
+}
+
+/// `trunk build <target> --release …`, offline. The target comes first: Trunk's flags take an
+/// optional `true`/`false`, and a file name right after one is read as its value.
+fn trunk(args: &[&str]) -> std::process::Command {
+    let mut all = vec!["build", args[0], "--release", "--offline"];
+    all.extend(&args[1..]);
+    let mut trunk = command("trunk", &all);
+    trunk.env("TRUNK_OFFLINE", "true");
+    trunk
 }
 
 const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "map"];

@@ -33,7 +33,7 @@ pub fn all() -> Result {
         ),
     )?;
 
-    step("Lints, frontend for wasm32 (cargo clippy, warnings are errors)");
+    step("Lints, both browser bundles for wasm32 (cargo clippy, warnings are errors)");
     run(
         "cargo clippy (wasm32)",
         &mut command(
@@ -42,6 +42,8 @@ pub fn all() -> Result {
                 "clippy",
                 "--package",
                 "velferd-frontend",
+                "--package",
+                "velferd-staff",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",

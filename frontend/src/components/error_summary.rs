@@ -16,43 +16,55 @@ pub fn ErrorSummary(
     attempts: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let summary = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if attempts.get() > 0 && errors.with_untracked(|e| !e.is_empty()) {
-            request_animation_frame(move || {
-                if let Some(el) = summary.get() {
-                    let _ = el.focus();
-                }
-            });
+    crate::error_summary_view!(t!(i18n, screener.error_summary_title), errors, attempts)
+}
+
+/// The summary's markup and focus handling, written once for both apps (the staff workspace has
+/// translations of its own): each expands it with its own title. A macro rather than a shared
+/// component, because the component layer cost the residents' bundle bytes.
+#[macro_export]
+macro_rules! error_summary_view {
+    ($title:expr, $errors:expr, $attempts:expr) => {{
+        let errors: Signal<Vec<(String, &'static str)>> = $errors;
+        let attempts: Signal<u32> = $attempts;
+        let summary = NodeRef::<leptos::html::Div>::new();
+        Effect::new(move |_| {
+            if attempts.get() > 0 && errors.with_untracked(|e| !e.is_empty()) {
+                request_animation_frame(move || {
+                    if let Some(el) = summary.get() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        });
+        view! {
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{$title}</h2>
+                    <ul>
+                        {move || {
+                            errors
+                                .get()
+                                .into_iter()
+                                .map(|(field, message)| {
+                                    let target = field.clone();
+                                    let jump = move |ev: leptos::ev::MouseEvent| {
+                                        ev.prevent_default();
+                                        $crate::kit::focus_field(&target);
+                                    };
+                                    view! { <li><a href=format!("#{field}") on:click=jump>{message}</a></li> }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
         }
-    });
-    view! {
-        <Show when=move || errors.with(|e| !e.is_empty())>
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{t!(i18n, screener.error_summary_title)}</h2>
-                <ul>
-                    {move || {
-                        errors
-                            .get()
-                            .into_iter()
-                            .map(|(field, message)| {
-                                let target = field.clone();
-                                let jump = move |ev: leptos::ev::MouseEvent| {
-                                    ev.prevent_default();
-                                    focus_field(&target);
-                                };
-                                view! { <li><a href=format!("#{field}") on:click=jump>{message}</a></li> }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        </Show>
-    }
+    }};
 }
 
 /// Focuses the field itself: following the link would only scroll to it.
-fn focus_field(id: &str) {
+pub fn focus_field(id: &str) {
     if let Some(el) = document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

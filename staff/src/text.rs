@@ -1,0 +1,85 @@
+//! The words for the shared domain's values. Centres and services keep their official Icelandic
+//! names in both languages (marked `lang="is"` where shown): that is what counsellors and
+//! letters call them.
+
+use velferd_shared::{
+    follow::{Decision, Status, TimeWindow},
+    staff::{CallbackStatus, Role},
+};
+
+use crate::i18n::*;
+
+pub fn status_label(locale: Locale, status: Status) -> &'static str {
+    match status {
+        Status::Received => td_string!(locale, status.received),
+        Status::InReview => td_string!(locale, status.in_review),
+        Status::MoreInformationNeeded => td_string!(locale, status.more_information_needed),
+        Status::DocumentReceived => td_string!(locale, status.document_received),
+        Status::Decided => td_string!(locale, status.decided),
+    }
+}
+
+pub fn decision_label(locale: Locale, decision: Decision) -> &'static str {
+    match decision {
+        Decision::Granted => td_string!(locale, decision.granted),
+        Decision::PartlyGranted => td_string!(locale, decision.partly_granted),
+        Decision::Refused => td_string!(locale, decision.refused),
+    }
+}
+
+pub fn window_label(locale: Locale, window: TimeWindow) -> &'static str {
+    match window {
+        TimeWindow::Morning => td_string!(locale, callbacks.morning),
+        TimeWindow::Midday => td_string!(locale, callbacks.midday),
+        TimeWindow::Afternoon => td_string!(locale, callbacks.afternoon),
+    }
+}
+
+pub fn callback_status_label(locale: Locale, status: CallbackStatus) -> &'static str {
+    match status {
+        CallbackStatus::Requested => td_string!(locale, callbacks.status_requested),
+        CallbackStatus::Called => td_string!(locale, callbacks.called),
+        CallbackStatus::NoAnswer => td_string!(locale, callbacks.no_answer),
+        CallbackStatus::Done => td_string!(locale, callbacks.done),
+    }
+}
+
+pub fn role_label(locale: Locale, role: Role) -> &'static str {
+    match role {
+        Role::Counsellor => td_string!(locale, accounts.counsellor),
+        Role::Admin => td_string!(locale, accounts.admin),
+    }
+}
+
+/// `2026-11-24T10:15:00Z` → `2026-11-24 10:15`: the same in both languages, and sortable.
+pub fn when(timestamp: &str) -> String {
+    match (timestamp.get(..10), timestamp.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time}"),
+        _ => timestamp.to_owned(),
+    }
+}
+
+/// `+354 611 2345` as a `tel:` target: digits and a leading plus only.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phone_link_keeps_only_what_dials() {
+        assert_eq!(tel_href("+354 611-2345"), "tel:+3546112345");
+    }
+
+    #[test]
+    fn times_show_to_the_minute() {
+        assert_eq!(when("2026-11-24T10:15:00Z"), "2026-11-24 10:15");
+        assert_eq!(when("soon"), "soon");
+    }
+}
