@@ -1018,6 +1018,8 @@ fn main() {
         staff::a_staff_link_without_a_session_opens_the_sign_in_page,
         staff::the_staff_language_switch_changes_the_page_and_is_remembered,
         staff::the_residents_home_page_loads_no_staff_asset,
+        staff::a_counsellor_takes_an_application_asks_for_a_document_and_decides_what_the_resident_sees,
+        staff::a_call_back_request_is_handled_from_the_queue,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,

@@ -121,6 +121,10 @@ fn Details(application: ApplicationStatus) -> impl IntoView {
                 <p class="decision-outcome">
                     <strong>{move || event.decision.map(|d| decision_label(i18n.get_locale(), d)).unwrap_or_default()}</strong>
                 </p>
+                {event.amount.map(|amount| view! {
+                    <h3>{t!(i18n, follow.amount_per_month)}</h3>
+                    <p class="decision-amount" dir="ltr">{amount.to_string()}</p>
+                })}
                 {event.note.clone().map(|note| view! {
                     <h3>{t!(i18n, follow.reasons)}</h3>
                     <p class="counsellor-note" dir="auto">{note}</p>

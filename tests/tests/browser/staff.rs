@@ -5,7 +5,13 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use velferd_tests::{browser::Viewport, wait_until};
+use velferd_shared::{ServiceCentre, staff::Role};
+use velferd_tests::{
+    TestApp,
+    app::StaffMember,
+    browser::{Browser, Viewport},
+    wait_until,
+};
 
 use super::{World, audit, ensure, no_policy_violations, no_violations};
 
@@ -206,65 +212,213 @@ pub async fn the_residents_home_page_loads_no_staff_asset(world: World) -> Resul
 /// and decides "granted" with an amount and reasons, confirming the decision; every staff
 /// screen on the way has no axe violations.
 #[allow(dead_code)]
-pub async fn pending_staff_api_a_counsellor_takes_asks_and_decides(
-    world: World,
-    email: &str,
-    password: &str,
-    code: &str,
-    reference: &str,
-) -> Result<(), String> {
-    let mut violations = Vec::new();
-    let browser = world.browser_preferring(Viewport::Desktop, "en").await?;
-    browser.open(SIGN_IN).await?;
-    browser.type_into("#email", email).await?;
-    browser.type_into("#password", password).await?;
-    browser
-        .type_into("#totp", &format!("{code}{}", &*Key::Enter))
-        .await?;
-    browser.wait_for_path_change(SIGN_IN).await?;
-    browser.wait_for(".counts").await?;
-    audit(&browser, "inbox", &mut violations).await?;
 
-    browser
+/// A counsellor's browser on a desktop, signed in through the form (the code typed last, sent
+/// with Enter), on the inbox.
+async fn signed_in(world: &World, member: &StaffMember) -> Result<Browser, String> {
+    let counsellor = world.browser_preferring(Viewport::Desktop, "en").await?;
+    counsellor.open(SIGN_IN).await?;
+    counsellor.type_into("#email", &member.email).await?;
+    counsellor.type_into("#password", &member.password).await?;
+    counsellor
+        .type_into("#totp", &format!("{}{}", member.code(0), &*Key::Enter))
+        .await?;
+    counsellor.wait_for_path_change(SIGN_IN).await?;
+    counsellor.wait_for(".counts").await?;
+    Ok(counsellor)
+}
+
+/// Journey 6 with the resident in the loop: a counsellor of Vesturmiðstöð signs in, takes a new
+/// financial-assistance application and asks for a document; the resident sees the request on
+/// the private status page and sends it; the counsellor sees it and grants an amount with
+/// reasons, and the resident sees the decision, the amount and the appeal rights.
+pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_what_the_resident_sees(
+    world: World,
+) -> Result<(), String> {
+    let app = TestApp::spawn_serving(&world.dist).await;
+    let receipt = app.apply(11).await;
+    let member = app
+        .add_staff(
+            "radgjafi@reykjavik.is",
+            Role::Counsellor,
+            &[ServiceCentre::Vesturmidstod],
+        )
+        .await;
+    let world = World {
+        base: app.url(""),
+        ..world.clone()
+    };
+    let reference = receipt.reference.clone();
+    let mut violations = Vec::new();
+
+    let counsellor = signed_in(&world, &member).await?;
+    audit(&counsellor, "inbox", &mut violations).await?;
+    counsellor
         .click(&format!("main table a[href='/staff/cases/{reference}']"))
         .await?;
-    browser.wait_for_heading_focus("the case").await?;
-    browser.wait_for("#answers-title").await?;
-    audit(&browser, "case", &mut violations).await?;
-    browser
+    counsellor.wait_for("#answers-title").await?;
+    audit(&counsellor, "case", &mut violations).await?;
+    counsellor
         .click("section[aria-labelledby='summary-title'] button")
         .await?;
-    browser
+    counsellor
         .wait_for_text(
             "section[aria-labelledby='summary-title'] button",
             "Give the case back",
         )
         .await?;
-
-    browser
+    counsellor
         .type_into("#more_message", "Please send your lease.")
         .await?;
-    browser
+    counsellor
         .click("form[aria-labelledby='more_message-title'] button[type=submit]")
         .await?;
-    browser
+    counsellor
         .wait_for_text("main .timeline", "More information needed")
         .await?;
 
-    browser.click("#decision").await?;
-    browser.type_into("#reasons", "You meet the rules.").await?;
-    browser.type_into("#amount", "150.000").await?;
-    browser
+    let resident = world.browser(Viewport::Mobile).await?;
+    let status_page = format!("/status/{}", receipt.status_token);
+    resident.open_in(&status_page, "en").await?;
+    resident
+        .wait_for_text("main .timeline", "Please send your lease.")
+        .await?;
+    let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let lease = folder.path().join("lease.pdf");
+    std::fs::write(&lease, b"%PDF-1.4\n% the lease\ntrailer << >>\n%%EOF\n")
+        .map_err(|e| e.to_string())?;
+    resident
+        .type_into("#document", &lease.display().to_string())
+        .await?;
+    resident.click("main .upload button[type=submit]").await?;
+    resident
+        .wait_for_text("main .upload-status", "arrived")
+        .await?;
+
+    counsellor.reload().await?;
+    counsellor.wait_for("main ul.documents a[download]").await?;
+    counsellor.click("#decision").await?;
+    counsellor
+        .type_into("#reasons", "Your income is below the basic amount.")
+        .await?;
+    counsellor.type_into("#amount", "150.000").await?;
+    counsellor
         .click("form[aria-labelledby='decide-title'] button[type=submit]")
         .await?;
-    browser.wait_for("#confirm-title").await?;
-    audit(&browser, "decision to confirm", &mut violations).await?;
-    browser.click(".confirm .button-warning").await?;
-    browser.wait_for_text("main .timeline", "Granted").await?;
+    counsellor.wait_for("#confirm-title").await?;
+    audit(&counsellor, "decision to confirm", &mut violations).await?;
+    counsellor.click(".confirm .button-warning").await?;
+    counsellor
+        .wait_for_text("main .timeline", "Granted")
+        .await?;
 
-    browser.click("a[href='/staff/callbacks']").await?;
-    browser.wait_for_heading_focus("call-backs").await?;
-    audit(&browser, "call-backs", &mut violations).await?;
-    browser.close().await;
+    resident.reload().await?;
+    let decision = resident
+        .wait_for_text("main .decision", "150.000 kr.")
+        .await?;
+    for expected in [
+        "Granted",
+        "Your income is below the basic amount.",
+        "appeal",
+    ] {
+        ensure(
+            decision.to_lowercase().contains(&expected.to_lowercase()),
+            || format!("the resident's decision lacks {expected:?}: {decision:?}"),
+        )?;
+    }
+    let timeline = resident.text("main .timeline").await?;
+    ensure(!timeline.contains("Counsellor "), || {
+        format!("the resident sees the counsellor's name: {timeline:?}")
+    })?;
+    audit(
+        &resident,
+        "the status page with the decision",
+        &mut violations,
+    )
+    .await?;
+    resident.close().await;
+
+    counsellor.click("a[href='/staff/callbacks']").await?;
+    counsellor.wait_for_heading_focus("call-backs").await?;
+    audit(&counsellor, "call-backs", &mut violations).await?;
+    counsellor.close().await;
+    no_violations(violations)
+}
+
+/// The call-back queue: the resident's request is there with its number as a `tel:` link; two
+/// unanswered calls mark it "try again"; done, it leaves the queue.
+pub async fn a_call_back_request_is_handled_from_the_queue(world: World) -> Result<(), String> {
+    let app = TestApp::spawn_serving(&world.dist).await;
+    let request = serde_json::json!({
+        "service": "financial-assistance",
+        "language": "pl",
+        "phone": "611 2345",
+        "window": "midday",
+        "postcode": "101",
+        "ui_language": "pl"
+    });
+    let response = app
+        .request_call_back(Some("browser-call-back-0001"), &request)
+        .await;
+    ensure(response.status() == 201, || {
+        format!("the call-back was refused: {}", response.status())
+    })?;
+    let member = app
+        .add_staff(
+            "simi@reykjavik.is",
+            Role::Counsellor,
+            &[ServiceCentre::Vesturmidstod],
+        )
+        .await;
+    let world = World {
+        base: app.url(""),
+        ..world.clone()
+    };
+    let counsellor = signed_in(&world, &member).await?;
+    counsellor.click("a[href='/staff/callbacks']").await?;
+    let phone = counsellor.wait_for("main table a[href^='tel:']").await?;
+    let href = phone
+        .attr("href")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    ensure(
+        href.replace(' ', "") == "tel:+3546112345" || href == "tel:6112345",
+        || format!("the phone number links to {href:?}"),
+    )?;
+    for attempt in 1..=2 {
+        counsellor
+            .click("main table .row-actions button:nth-child(2)")
+            .await?;
+        // Each answer redraws the queue: the attempt is counted before the next call.
+        let attempts = "main table tbody tr td:nth-of-type(5)";
+        counsellor
+            .wait_for_text(attempts, &attempt.to_string())
+            .await?;
+    }
+    counsellor.wait_for_text("main table", "Try again").await?;
+    let mut violations = Vec::new();
+    audit(
+        &counsellor,
+        "call-backs with one to try again",
+        &mut violations,
+    )
+    .await?;
+    counsellor
+        .click("main table .row-actions button:nth-child(3)")
+        .await?;
+    wait_until(
+        "the call-back to leave the queue",
+        Duration::from_secs(10),
+        || async {
+            match counsellor.text("main").await {
+                Ok(text) if !text.contains("611 2345") => Ok(()),
+                Ok(text) => Err(text),
+                Err(e) => Err(e),
+            }
+        },
+    )
+    .await?;
+    counsellor.close().await;
     no_violations(violations)
 }
