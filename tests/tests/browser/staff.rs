@@ -203,15 +203,7 @@ pub async fn the_residents_home_page_loads_no_staff_asset(world: World) -> Resul
     Ok(())
 }
 
-// ---------------------------------------------------------------------------------------------
-// Waiting for the staff API (the backend branch). Not registered in `trials!` yet: once a test
-// can create an account (`velferd staff add` with the password on standard input) and compute
-// its current TOTP code, call this with them from a registered test.
-
-/// A counsellor signs in, finds the application in the inbox, takes it, asks for a document,
-/// and decides "granted" with an amount and reasons, confirming the decision; every staff
-/// screen on the way has no axe violations.
-#[allow(dead_code)]
+// --- Signed in, against the real staff API --------------------------------------------------
 
 /// A counsellor's browser on a desktop, signed in through the form (the code typed last, sent
 /// with Enter), on the inbox.
