@@ -220,6 +220,27 @@ pub async fn accounts() -> Result<Vec<StaffAccount>, ApiError> {
     get("/api/staff/accounts").await
 }
 
+/// `POST /api/staff/accounts` (admins): the new account with its second factor, shown once.
+pub async fn create_account(
+    account: &velferd_shared::staff::NewStaffAccount,
+) -> Result<velferd_shared::staff::CreatedStaffAccount, ApiError> {
+    let body = serde_json::to_string(account).map_err(|_| ApiError::Server(0))?;
+    let answer = send("POST", "/api/staff/accounts", Some(body)).await?;
+    match answer.status {
+        201 => serde_json::from_str(&answer.text).map_err(|_| ApiError::Server(201)),
+        _ => Err(failure(&answer)),
+    }
+}
+
+/// `POST /api/staff/accounts/{email}/disable` (admins): also ends its sessions.
+pub async fn disable_account(email: &str) -> Result<(), ApiError> {
+    post(
+        &format!("/api/staff/accounts/{}/disable", encode(email)),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
 /// `GET /api/staff/audit?reference=&staff=&from=&to=` (admins).
 pub async fn audit(query: &str) -> Result<Vec<AuditRow>, ApiError> {
     get(&format!("/api/staff/audit{query}")).await

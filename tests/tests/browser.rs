@@ -1020,6 +1020,7 @@ fn main() {
         staff::the_residents_home_page_loads_no_staff_asset,
         staff::a_counsellor_takes_an_application_asks_for_a_document_and_decides_what_the_resident_sees,
         staff::a_call_back_request_is_handled_from_the_queue,
+        staff::an_admin_creates_and_disables_an_account_from_the_workspace,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,

@@ -414,3 +414,98 @@ pub async fn a_call_back_request_is_handled_from_the_queue(world: World) -> Resu
     counsellor.close().await;
     no_violations(violations)
 }
+
+/// An admin creates a counsellor's account from the workspace (its second factor shown once),
+/// then disables it; the accounts and audit screens have no axe violations.
+pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
+    world: World,
+) -> Result<(), String> {
+    let app = TestApp::spawn_serving(&world.dist).await;
+    let admin = app
+        .add_staff(
+            "stjorn@reykjavik.is",
+            Role::Admin,
+            &[ServiceCentre::OnlineCenter],
+        )
+        .await;
+    let world = World {
+        base: app.url(""),
+        ..world.clone()
+    };
+    let mut violations = Vec::new();
+    let browser = signed_in(&world, &admin).await?;
+    browser.click("a[href='/staff/accounts']").await?;
+    browser.wait_for("#accounts-caption").await?;
+    audit(&browser, "accounts", &mut violations).await?;
+    // Sent empty: every field says what it needs.
+    browser.click("main form button[type=submit]").await?;
+    browser.wait_for(".error-summary").await?;
+    browser.wait_for("#password-error").await?;
+    audit(&browser, "new account with errors", &mut violations).await?;
+
+    browser
+        .type_into("#email", "ny.radgjafi@reykjavik.is")
+        .await?;
+    browser.type_into("#name", "Nýr Ráðgjafi").await?;
+    browser.click("label[for='centre-vesturmidstod']").await?;
+    browser
+        .type_into("#password", "a long enough password")
+        .await?;
+    browser.click("main form button[type=submit]").await?;
+    let secret = browser.wait_for("main .totp-secret").await?;
+    let secret = secret.text().await.map_err(|e| e.to_string())?;
+    ensure(secret.trim().len() >= 26, || {
+        format!("the second factor shown is {secret:?}")
+    })?;
+    browser
+        .wait_for_text("main table", "ny.radgjafi@reykjavik.is")
+        .await?;
+    audit(&browser, "account created", &mut violations).await?;
+
+    // The new account's Disable button asks first.
+    let row = "//tr[td[contains(., 'ny.radgjafi@reykjavik.is')]]";
+    browser
+        .client
+        .find(fantoccini::Locator::XPath(&format!("{row}//button")))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    browser
+        .client
+        .accept_alert()
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_until(
+        "the new account to show as not active",
+        Duration::from_secs(10),
+        || async {
+            let buttons = browser
+                .script(&format!(
+                    "return document.evaluate(\"count({row}//button)\", document, null, \
+                     XPathResult.NUMBER_TYPE, null).numberValue"
+                ))
+                .await?;
+            if buttons == serde_json::Value::from(0) {
+                Ok(())
+            } else {
+                Err(format!("{buttons} buttons"))
+            }
+        },
+    )
+    .await?;
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff WHERE active = 0")
+        .fetch_one(&app.database().await)
+        .await
+        .map_err(|e| e.to_string())?;
+    ensure(stored == 1, || {
+        format!("{stored} accounts are disabled, not 1")
+    })?;
+
+    browser.click("a[href='/staff/audit']").await?;
+    browser.wait_for("#audit-caption").await?;
+    audit(&browser, "audit", &mut violations).await?;
+    browser.close().await;
+    no_violations(violations)
+}
