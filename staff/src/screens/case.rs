@@ -11,6 +11,9 @@ use velferd_frontend::kit::{
 };
 use velferd_shared::{
     Language, ServiceCentre, ServiceId,
+    answers::{Employment, LivingSituation},
+    application::TaxCredit,
+    choice::Choice,
     follow::{Decision, Status},
     staff::{Assign, Assigned, Case, CaseEvent, NewCaseEvent},
     validation::Kronur,
@@ -135,6 +138,33 @@ fn part_title(locale: Locale, part: &str) -> &'static str {
         "housing" => td_string!(locale, case.housing),
         _ => td_string!(locale, case.contact),
     }
+}
+
+/// A chosen option's label, for the answers that are one of a list (stored by their keys).
+fn option_label(locale: Locale, field: &str, key: &str) -> Option<&'static str> {
+    Some(match field {
+        "housing" => match LivingSituation::from_key(key)? {
+            LivingSituation::OwnHome => td_string!(locale, values.own_home),
+            LivingSituation::RegisteredLease => td_string!(locale, values.registered_lease),
+            LivingSituation::UnregisteredLease => td_string!(locale, values.unregistered_lease),
+            LivingSituation::WithParents => td_string!(locale, values.with_parents),
+            LivingSituation::WithOthers => td_string!(locale, values.with_others),
+            LivingSituation::NoHome => td_string!(locale, values.no_home),
+        },
+        "employment" => match Employment::from_key(key)? {
+            Employment::Working => td_string!(locale, values.working),
+            Employment::Unemployed => td_string!(locale, values.unemployed),
+            Employment::UnableToWork => td_string!(locale, values.unable_to_work),
+            Employment::Retired => td_string!(locale, values.retired),
+            Employment::Other => td_string!(locale, values.other),
+        },
+        "tax_credit" => match TaxCredit::from_key(key)? {
+            TaxCredit::UsedElsewhere => td_string!(locale, values.used_elsewhere),
+            TaxCredit::PartlyUsed => td_string!(locale, values.partly_used),
+            TaxCredit::NotUsed => td_string!(locale, values.not_used),
+        },
+        _ => return None,
+    })
 }
 
 fn answer_label(locale: Locale, key: &str) -> String {
@@ -287,7 +317,13 @@ fn Answers(application: Value) -> impl IntoView {
                                         .map(|k| answer_label(locale, k))
                                         .collect::<Vec<_>>()
                                         .join(" – ");
-                                    view! { <div class="summary-row"><dt>{label}</dt><dd lang=line.lang>{line.value}</dd></div> }
+                                    let value = line
+                                        .keys
+                                        .last()
+                                        .and_then(|k| option_label(locale, k, &line.value))
+                                        .map(str::to_owned)
+                                        .unwrap_or(line.value);
+                                    view! { <div class="summary-row"><dt>{label}</dt><dd lang=line.lang>{value}</dd></div> }
                                 })
                                 .collect_view()}
                         </dl>

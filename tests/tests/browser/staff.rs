@@ -249,6 +249,10 @@ pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_w
         .click(&format!("main table a[href='/staff/cases/{reference}']"))
         .await?;
     counsellor.wait_for("#answers-title").await?;
+    // Chosen answers read as words, not as their stored keys.
+    counsellor
+        .wait_for_text("main", "Renting without a registered lease")
+        .await?;
     audit(&counsellor, "case", &mut violations).await?;
     counsellor
         .click("section[aria-labelledby='summary-title'] button")
@@ -487,7 +491,7 @@ pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
                      XPathResult.NUMBER_TYPE, null).numberValue"
                 ))
                 .await?;
-            if buttons == serde_json::Value::from(0) {
+            if buttons == 0 {
                 Ok(())
             } else {
                 Err(format!("{buttons} buttons"))
