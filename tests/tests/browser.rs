@@ -1021,6 +1021,7 @@ fn main() {
         staff::a_counsellor_takes_an_application_asks_for_a_document_and_decides_what_the_resident_sees,
         staff::a_call_back_request_is_handled_from_the_queue,
         staff::an_admin_creates_and_disables_an_account_from_the_workspace,
+        staff::a_counsellor_handles_a_case_with_the_keyboard_alone,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,

@@ -513,3 +513,62 @@ pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
     browser.close().await;
     no_violations(violations)
 }
+
+/// The case journey with the keyboard alone: from the inbox to the case, take it, write an
+/// internal note and send it — every control reached with Tab and used with Enter or typing.
+pub async fn a_counsellor_handles_a_case_with_the_keyboard_alone(
+    world: World,
+) -> Result<(), String> {
+    let app = TestApp::spawn_serving(&world.dist).await;
+    let receipt = app.apply(12).await;
+    let member = app
+        .add_staff(
+            "lyklabord@reykjavik.is",
+            Role::Counsellor,
+            &[ServiceCentre::Vesturmidstod],
+        )
+        .await;
+    let world = World {
+        base: app.url(""),
+        ..world.clone()
+    };
+    let browser = signed_in(&world, &member).await?;
+    let case_link = format!("/staff/cases/{}", receipt.reference);
+    browser
+        .tab_until("the case's link in the inbox", 60, |f| {
+            f.tag == "a" && f.text.contains(&receipt.reference)
+        })
+        .await?;
+    browser.press_key(Key::Enter).await?;
+    browser
+        .wait_for_path_starting(&case_link, Duration::from_secs(10))
+        .await?;
+    browser.wait_for("#answers-title").await?;
+    browser
+        .tab_until("the button that takes the case", 60, |f| {
+            f.tag == "button" && f.text.contains("Take the case")
+        })
+        .await?;
+    browser.press_key(Key::Enter).await?;
+    browser
+        .wait_for_text(
+            "section[aria-labelledby='summary-title'] button",
+            "Give the case back",
+        )
+        .await?;
+    browser
+        .tab_until("the internal note", 80, |f| f.id == "note")
+        .await?;
+    browser
+        .type_keys("Called the resident; sends the lease.")
+        .await?;
+    browser
+        .tab_until("the note's button", 5, |f| f.tag == "button")
+        .await?;
+    browser.press_key(Key::Enter).await?;
+    browser
+        .wait_for_text("main .timeline", "Called the resident; sends the lease.")
+        .await?;
+    browser.close().await;
+    Ok(())
+}
