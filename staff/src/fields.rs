@@ -2,10 +2,52 @@
 //! scrolls sideways on a phone, and the server's field errors placed beside their fields.
 
 use leptos::prelude::*;
-use velferd_frontend::kit::form::{ErrorMessage, described_by};
+use velferd_frontend::kit::form::{ErrorMessage, Naming, described_by};
 use velferd_shared::api::Problem;
 
 use crate::i18n::*;
+
+/// A reason a staff form cannot be sent, shown beside its field and in the error summary.
+pub trait FormProblem: Copy + Send + Sync + 'static {
+    /// The id of the field it is about (the summary links there).
+    fn field(self) -> &'static str;
+    fn message(self, locale: Locale) -> &'static str;
+}
+
+/// A field's own label, in the page's language.
+pub fn label(text: fn(Locale) -> &'static str) -> Naming {
+    let i18n = use_i18n();
+    Naming::Label(Signal::derive(move || text(i18n.get_locale()).to_owned()))
+}
+
+/// The error summary's lines for the problems found, in the page's language.
+pub fn summary_of<P: FormProblem>(
+    problems: RwSignal<Vec<P>>,
+) -> Signal<Vec<(String, &'static str)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|p| (p.field().to_owned(), p.message(i18n.get_locale())))
+            .collect()
+    })
+}
+
+/// The message beside `field`, if one of the problems is about it.
+pub fn message_of<P: FormProblem>(
+    problems: RwSignal<Vec<P>>,
+    field: &'static str,
+) -> Signal<Option<&'static str>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .find(|p| p.field() == field)
+            .map(|p| p.message(i18n.get_locale()))
+    })
+}
 
 /// The residents' error summary (same markup, focus and links) with the workspace's title.
 #[component]

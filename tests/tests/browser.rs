@@ -32,6 +32,16 @@ struct World {
 }
 
 impl World {
+    /// A server of the test's own, with the built frontend, and this world pointed at it.
+    async fn own_server(&self) -> (velferd_tests::TestApp, World) {
+        let app = velferd_tests::TestApp::spawn_serving(&self.dist).await;
+        let world = World {
+            base: app.url(""),
+            ..self.clone()
+        };
+        (app, world)
+    }
+
     async fn browser(&self, viewport: Viewport) -> Result<Browser, String> {
         self.browser_preferring(viewport, "is").await
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use velferd_frontend::kit::{
     PageHeading,
-    form::{Checkbox, Choices, InputKind, Naming, RadioOption, TextField},
+    form::{Checkbox, Choices, InputKind, RadioOption, TextField},
 };
 use velferd_shared::{
     ServiceCentre,
@@ -13,7 +13,7 @@ use velferd_shared::{
 
 use crate::{
     api::{self, ApiError},
-    fields::{ErrorList, PasswordField, TableRegion},
+    fields::{ErrorList, FormProblem, PasswordField, TableRegion, label, message_of, summary_of},
     i18n::*,
     screens::loaded,
     text::role_label,
@@ -39,7 +39,7 @@ enum Problem {
     Refused,
 }
 
-impl Problem {
+impl FormProblem for Problem {
     fn field(self) -> &'static str {
         match self {
             Problem::EmailMissing | Problem::EmailTaken | Problem::Refused => "email",
@@ -208,25 +208,8 @@ fn NewAccount(on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
         });
     };
     let locale = move || i18n.get_locale();
-    let summary = Signal::derive(move || {
-        problems
-            .get()
-            .into_iter()
-            .map(|p| (p.field().to_owned(), p.message(locale())))
-            .collect::<Vec<_>>()
-    });
-    let error_of = move |field: &'static str| {
-        Signal::derive(move || {
-            problems
-                .get()
-                .into_iter()
-                .find(|p| p.field() == field)
-                .map(|p| p.message(locale()))
-        })
-    };
-    let label = move |text: fn(Locale) -> &'static str| {
-        Naming::Label(Signal::derive(move || text(locale()).to_owned()))
-    };
+    let summary = summary_of(problems);
+    let error_of = move |field: &'static str| message_of(problems, field);
     let roles = Signal::derive(move || {
         [Role::Counsellor, Role::Admin]
             .into_iter()

@@ -21,7 +21,7 @@ use velferd_shared::{
 
 use crate::{
     api::{self, ApiError},
-    fields::{ErrorList, fields_at_fault},
+    fields::{ErrorList, FormProblem, fields_at_fault, label, message_of, summary_of},
     i18n::*,
     screens::{LoadError, loaded},
     text::{decision_label, status_label, when},
@@ -416,28 +416,30 @@ fn History(events: Vec<CaseEvent>) -> impl IntoView {
 
 /// What went wrong with one of the action forms, each beside its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FormProblem {
+enum ActionProblem {
     Missing(&'static str),
     /// The server refused the field (a newer rule than this build knows).
     Refused(&'static str),
     Unreachable(&'static str),
 }
 
-impl FormProblem {
+impl FormProblem for ActionProblem {
     fn field(self) -> &'static str {
         match self {
-            FormProblem::Missing(f) | FormProblem::Refused(f) | FormProblem::Unreachable(f) => f,
+            ActionProblem::Missing(f)
+            | ActionProblem::Refused(f)
+            | ActionProblem::Unreachable(f) => f,
         }
     }
 
     fn message(self, locale: Locale) -> &'static str {
         match self {
-            FormProblem::Missing("note") => td_string!(locale, case.note_missing),
-            FormProblem::Missing("more_message") => td_string!(locale, case.more_missing),
-            FormProblem::Missing("decision") => td_string!(locale, case.decision_missing),
-            FormProblem::Missing("reasons") => td_string!(locale, case.reasons_missing),
-            FormProblem::Missing("amount") => td_string!(locale, case.amount_missing),
-            FormProblem::Unreachable(_) => td_string!(locale, unreachable),
+            ActionProblem::Missing("note") => td_string!(locale, case.note_missing),
+            ActionProblem::Missing("more_message") => td_string!(locale, case.more_missing),
+            ActionProblem::Missing("decision") => td_string!(locale, case.decision_missing),
+            ActionProblem::Missing("reasons") => td_string!(locale, case.reasons_missing),
+            ActionProblem::Missing("amount") => td_string!(locale, case.amount_missing),
+            ActionProblem::Unreachable(_) => td_string!(locale, unreachable),
             _ => td_string!(locale, check_field),
         }
     }
@@ -447,7 +449,7 @@ impl FormProblem {
 /// listens to, and sending an event to the case.
 #[derive(Clone, Copy)]
 struct ActionForm {
-    problems: RwSignal<Vec<FormProblem>>,
+    problems: RwSignal<Vec<ActionProblem>>,
     attempts: RwSignal<u32>,
     saved: RwSignal<bool>,
 }
@@ -461,7 +463,7 @@ impl ActionForm {
         }
     }
 
-    fn fail(self, problems: Vec<FormProblem>) {
+    fn fail(self, problems: Vec<ActionProblem>) {
         self.saved.set(false);
         self.problems.set(problems);
         self.attempts.update(|a| *a += 1);
@@ -493,42 +495,23 @@ impl ActionForm {
                             fields
                                 .iter()
                                 .find(|(a, _)| *a == api)
-                                .map(|(_, id)| FormProblem::Refused(id))
+                                .map(|(_, id)| ActionProblem::Refused(id))
                         })
                         .collect();
                     self.fail(found);
                 }
-                Err(_) => self.fail(vec![FormProblem::Unreachable(fields[0].1)]),
+                Err(_) => self.fail(vec![ActionProblem::Unreachable(fields[0].1)]),
             }
         });
     }
 
     fn summary(self) -> Signal<Vec<(String, &'static str)>> {
-        let i18n = use_i18n();
-        Signal::derive(move || {
-            self.problems
-                .get()
-                .into_iter()
-                .map(|p| (p.field().to_owned(), p.message(i18n.get_locale())))
-                .collect()
-        })
+        summary_of(self.problems)
     }
 
     fn error(self, field: &'static str) -> Signal<Option<&'static str>> {
-        let i18n = use_i18n();
-        Signal::derive(move || {
-            self.problems
-                .get()
-                .into_iter()
-                .find(|p| p.field() == field)
-                .map(|p| p.message(i18n.get_locale()))
-        })
+        message_of(self.problems, field)
     }
-}
-
-fn label(text: fn(Locale) -> &'static str) -> Naming {
-    let i18n = use_i18n();
-    Naming::Label(Signal::derive(move || text(i18n.get_locale()).to_owned()))
 }
 
 fn hint(text: fn(Locale) -> &'static str) -> Signal<Option<&'static str>> {
@@ -619,7 +602,7 @@ fn TextActionForm(action: TextAction, reference: String, version: RwSignal<u32>)
         ev.prevent_default();
         let typed = text.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            return form.fail(vec![FormProblem::Missing(id)]);
+            return form.fail(vec![ActionProblem::Missing(id)]);
         }
         form.send(
             reference.clone(),
@@ -655,17 +638,17 @@ fn decision_problems(
     reasons: &str,
     amount: &str,
     financial: bool,
-) -> Vec<FormProblem> {
+) -> Vec<ActionProblem> {
     let mut problems = Vec::new();
     if decision.is_none() {
-        problems.push(FormProblem::Missing("decision"));
+        problems.push(ActionProblem::Missing("decision"));
     }
     if reasons.trim().is_empty() {
-        problems.push(FormProblem::Missing("reasons"));
+        problems.push(ActionProblem::Missing("reasons"));
     }
     let needs_amount = financial && decision.is_some_and(|d| d != Decision::Refused);
     if needs_amount && Kronur::parse(amount).is_err() {
-        problems.push(FormProblem::Missing("amount"));
+        problems.push(ActionProblem::Missing("amount"));
     }
     problems
 }
@@ -800,11 +783,11 @@ mod tests {
     fn a_refusal_needs_no_amount_but_reasons() {
         assert_eq!(
             decision_problems(Some(Decision::Refused), "", "", true),
-            vec![FormProblem::Missing("reasons")]
+            vec![ActionProblem::Missing("reasons")]
         );
         assert_eq!(
             decision_problems(Some(Decision::Granted), "ok", "", true),
-            vec![FormProblem::Missing("amount")]
+            vec![ActionProblem::Missing("amount")]
         );
         assert!(decision_problems(Some(Decision::Granted), "ok", "150.000", true).is_empty());
         assert!(decision_problems(Some(Decision::Granted), "ok", "", false).is_empty());

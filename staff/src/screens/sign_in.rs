@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
 use velferd_frontend::kit::{
     PageHeading,
-    form::{InputKind, Naming, TextField},
+    form::{InputKind, TextField},
 };
 use velferd_shared::staff::SignIn;
 
 use crate::{
     api::{self, SignInError},
-    fields::{ErrorList, PasswordField},
+    fields::{ErrorList, FormProblem, PasswordField, label, message_of, summary_of},
     i18n::*,
     session::Session,
 };
@@ -26,7 +26,7 @@ enum Problem {
     Unreachable,
 }
 
-impl Problem {
+impl FormProblem for Problem {
     fn field(self) -> &'static str {
         match self {
             Problem::PasswordMissing => "password",
@@ -122,25 +122,8 @@ pub fn SignInPage() -> impl IntoView {
         });
     };
     let locale = move || i18n.get_locale();
-    let summary = Signal::derive(move || {
-        problems
-            .get()
-            .into_iter()
-            .map(|p| (p.field().to_owned(), p.message(locale())))
-            .collect::<Vec<_>>()
-    });
-    let error_of = move |field: &'static str| {
-        Signal::derive(move || {
-            problems
-                .get()
-                .into_iter()
-                .find(|p| p.field() == field)
-                .map(|p| p.message(locale()))
-        })
-    };
-    let label = move |text: fn(Locale) -> &'static str| {
-        Naming::Label(Signal::derive(move || text(locale()).to_owned()))
-    };
+    let summary = summary_of(problems);
+    let error_of = move |field: &'static str| message_of(problems, field);
     view! {
         <div class="narrow">
             <ErrorList errors=summary attempts/>

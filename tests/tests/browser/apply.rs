@@ -3,7 +3,6 @@
 
 use fantoccini::key::Key;
 use velferd_tests::{
-    TestApp,
     applications::{KENNITALA, NAME, financial_assistance},
     browser::{Browser, Viewport},
 };
@@ -243,11 +242,7 @@ pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_i
     world: World,
 ) -> Result<(), String> {
     // A server of its own, so stopping it disturbs no other test.
-    let mut app = TestApp::spawn_serving(&world.dist).await;
-    let world = World {
-        base: app.url(""),
-        ..world
-    };
+    let (mut app, world) = world.own_server().await;
     let browser = world.browser(Viewport::Mobile).await?;
     browser.open_in(START, "en").await?;
     // A finished draft on the device, as the pages above leave it.

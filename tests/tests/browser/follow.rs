@@ -14,12 +14,8 @@ use super::{World, audit, ensure, no_violations};
 
 /// A server of its own with one application on it, so the test can reach its database.
 async fn server_with_application(world: &World) -> (TestApp, ApplicationReceipt, World) {
-    let app = TestApp::spawn_serving(&world.dist).await;
+    let (app, world) = world.own_server().await;
     let receipt = app.apply(5).await;
-    let world = World {
-        base: app.url(""),
-        ..world.clone()
-    };
     (app, receipt, world)
 }
 

@@ -7,7 +7,6 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use velferd_shared::{ServiceCentre, staff::Role};
 use velferd_tests::{
-    TestApp,
     app::StaffMember,
     browser::{Browser, Viewport},
     wait_until,
@@ -227,7 +226,7 @@ async fn signed_in(world: &World, member: &StaffMember) -> Result<Browser, Strin
 pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_what_the_resident_sees(
     world: World,
 ) -> Result<(), String> {
-    let app = TestApp::spawn_serving(&world.dist).await;
+    let (app, world) = world.own_server().await;
     let receipt = app.apply(11).await;
     let member = app
         .add_staff(
@@ -236,10 +235,6 @@ pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_w
             &[ServiceCentre::Vesturmidstod],
         )
         .await;
-    let world = World {
-        base: app.url(""),
-        ..world.clone()
-    };
     let reference = receipt.reference.clone();
     let mut violations = Vec::new();
 
@@ -344,7 +339,7 @@ pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_w
 /// The call-back queue: the resident's request is there with its number as a `tel:` link; two
 /// unanswered calls mark it "try again"; done, it leaves the queue.
 pub async fn a_call_back_request_is_handled_from_the_queue(world: World) -> Result<(), String> {
-    let app = TestApp::spawn_serving(&world.dist).await;
+    let (app, world) = world.own_server().await;
     let request = serde_json::json!({
         "service": "financial-assistance",
         "language": "pl",
@@ -366,10 +361,6 @@ pub async fn a_call_back_request_is_handled_from_the_queue(world: World) -> Resu
             &[ServiceCentre::Vesturmidstod],
         )
         .await;
-    let world = World {
-        base: app.url(""),
-        ..world.clone()
-    };
     let counsellor = signed_in(&world, &member).await?;
     counsellor.click("a[href='/staff/callbacks']").await?;
     let phone = counsellor.wait_for("main table a[href^='tel:']").await?;
@@ -424,7 +415,7 @@ pub async fn a_call_back_request_is_handled_from_the_queue(world: World) -> Resu
 pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
     world: World,
 ) -> Result<(), String> {
-    let app = TestApp::spawn_serving(&world.dist).await;
+    let (app, world) = world.own_server().await;
     let admin = app
         .add_staff(
             "stjorn@reykjavik.is",
@@ -432,10 +423,6 @@ pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
             &[ServiceCentre::OnlineCenter],
         )
         .await;
-    let world = World {
-        base: app.url(""),
-        ..world.clone()
-    };
     let mut violations = Vec::new();
     let browser = signed_in(&world, &admin).await?;
     browser.click("a[href='/staff/accounts']").await?;
@@ -519,7 +506,7 @@ pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
 pub async fn a_counsellor_handles_a_case_with_the_keyboard_alone(
     world: World,
 ) -> Result<(), String> {
-    let app = TestApp::spawn_serving(&world.dist).await;
+    let (app, world) = world.own_server().await;
     let receipt = app.apply(12).await;
     let member = app
         .add_staff(
@@ -528,10 +515,6 @@ pub async fn a_counsellor_handles_a_case_with_the_keyboard_alone(
             &[ServiceCentre::Vesturmidstod],
         )
         .await;
-    let world = World {
-        base: app.url(""),
-        ..world.clone()
-    };
     let browser = signed_in(&world, &member).await?;
     let case_link = format!("/staff/cases/{}", receipt.reference);
     browser
