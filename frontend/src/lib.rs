@@ -20,5 +20,7 @@ pub use app::App;
 /// helpers. None of it names a resident's text; the linker drops the rest of this crate.
 pub mod kit {
     pub use crate::api::{fetch, text_of};
-    pub use crate::components::{error_summary::focus_field, focus, form, page::PageHeading};
+    pub use crate::components::{
+        error_summary::focus_field, focus, form, page::PageHeading, phone::PhoneLink,
+    };
 }

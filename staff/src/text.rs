@@ -59,23 +59,9 @@ pub fn when(timestamp: &str) -> String {
     }
 }
 
-/// `+354 611 2345` as a `tel:` target: digits and a leading plus only.
-pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_phone_link_keeps_only_what_dials() {
-        assert_eq!(tel_href("+354 611-2345"), "tel:+3546112345");
-    }
 
     #[test]
     fn times_show_to_the_minute() {

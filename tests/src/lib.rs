@@ -1,9 +1,11 @@
 //! Test support: the real server on port 0, and a real headless Chromium driven through
-//! chromedriver, with axe-core for accessibility audits.
+//! chromedriver, with axe-core and the checks axe cannot make (`inspect`) for accessibility
+//! audits.
 
 pub mod app;
 pub mod applications;
 pub mod browser;
+pub mod inspect;
 pub mod process;
 pub mod wait;
 

@@ -1,15 +1,20 @@
-//! After each client-side navigation, focus moves to the new page's `h1` and its text is announced,
-//! as a full page load would do for a screen reader user.
+//! After each client-side navigation, focus moves to the new page's `h1`, as a full page load
+//! would put a screen reader at the top of the new page. Moving focus is itself the announcement:
+//! putting the heading in a live region as well made some screen readers read it twice.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-fn focus_selector(selector: &str) -> Option<String> {
-    let element = document().query_selector(selector).ok()??;
-    let element = element.dyn_into::<web_sys::HtmlElement>().ok()?;
-    element.focus().ok()?;
-    element.text_content()
+fn focus_selector(selector: &str) {
+    let element = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }
 
 pub fn focus_main() {
@@ -19,22 +24,12 @@ pub fn focus_main() {
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
-    let (announcement, set_announcement) = signal(String::new());
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         // The first page load keeps the browser's own focus order (the skip link comes first).
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(move || {
-                if let Some(heading) = focus_selector("main h1") {
-                    set_announcement.set(heading);
-                }
-            });
+            request_animation_frame(|| focus_selector("main h1"));
         }
         path
     });
-    view! {
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-            {move || announcement.get()}
-        </div>
-    }
 }

@@ -1,17 +1,7 @@
 use leptos::prelude::*;
 use velferd_shared::{ServiceCentre, catalogue::CITY_PHONE};
 
-use crate::i18n::*;
-
-/// `tel:` links dial from a phone in one tap; the number is shown as the city writes it.
-pub fn tel_href(number: &str) -> String {
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() == 7 {
-        format!("tel:+354{digits}")
-    } else {
-        format!("tel:{digits}")
-    }
-}
+use crate::{components::phone::PhoneLink, i18n::*};
 
 #[component]
 pub fn Footer() -> impl IntoView {
@@ -30,7 +20,7 @@ pub fn Footer() -> impl IntoView {
             <h2>{t!(i18n, footer.contact_heading)}</h2>
             <p>
                 {t!(i18n, footer.phone_text)} " "
-                <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+                <PhoneLink number=CITY_PHONE/>
             </p>
             <p><a href="/call-me">{t!(i18n, follow.call_me)}</a></p>
             <h3>{t!(i18n, footer.centres_heading)}</h3>
@@ -45,7 +35,7 @@ pub fn Footer() -> impl IntoView {
                                 ", "
                                 <span lang="is">{centre.address().unwrap_or_default()}</span>
                                 ", "
-                                <a href=tel_href(centre.phone())>{centre.phone()}</a>
+                                <PhoneLink number=centre.phone()/>
                             </li>
                         }
                     })

@@ -15,11 +15,17 @@ pub fn LanguageMenu() -> impl IntoView {
     let current = move || language_of(i18n.get_locale());
     view! {
         <details class="language-menu" node_ref=details>
+            // On a narrow screen (or with large text) only the globe and the language's own name
+            // show; "Language:" stays for screen readers.
             <summary>
+                <svg class="language-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <circle cx="12" cy="12" r="9.5"/>
+                    <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/>
+                </svg>
                 <span class="language-label">{t!(i18n, language.label)} ":"</span>
                 <span lang=move || current().code()>{move || current().native_name()}</span>
             </summary>
-            <ul aria-label=move || t_string!(i18n, language.menu_label).to_string()>
+            <ul>
                 {Language::ALL
                     .into_iter()
                     .map(|language| {

@@ -6,4 +6,5 @@ pub mod form;
 pub mod header;
 pub mod language_menu;
 pub mod page;
+pub mod phone;
 pub mod upload;

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_params_map;
 use velferd_shared::{Area, HowToApply, Service, catalogue::CITY_PHONE};
 
 use crate::{
-    components::{documents::DocumentList, footer::tel_href, page::PageHeading},
+    components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},
     i18n::*,
     screens::not_found::NotFound,
     text::{area_title, service_for_whom, service_name, service_summary},
@@ -93,7 +93,7 @@ fn HowToApplyText(how: HowToApply, service: velferd_shared::ServiceId) -> impl I
         .into_any(),
         HowToApply::InformationOnly => view! {
             {t!(i18n, apply.information)} " "
-            <a href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+            <PhoneLink number=CITY_PHONE/>
         }
         .into_any(),
     }

@@ -17,7 +17,7 @@ pub fn Home() -> impl IntoView {
         <p class="lead">{t!(i18n, home.intro)}</p>
         <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
         <YourApplications/>
-        <ul class="cards" aria-label=move || t_string!(i18n, home.areas_label).to_string()>
+        <ul class="cards">
             {Area::ALL
                 .into_iter()
                 .map(|area| {

@@ -9,7 +9,7 @@ use velferd_shared::{
 };
 
 use crate::{
-    components::{documents::DocumentList, footer::tel_href, page::PageHeading},
+    components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},
     i18n::*,
     screener::{Screener, today},
     text::{
@@ -38,7 +38,7 @@ pub fn Results() -> impl IntoView {
         <p class="lead">{t!(i18n, screener.results_intro)}</p>
         <p>
             {t!(i18n, screener.results_contact)} " "
-            <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+            <PhoneLink number=CITY_PHONE/>
         </p>
         <Show when=unfinished>
             <p class="notice">
@@ -225,7 +225,7 @@ fn NextStepLink(step: NextStep, service: velferd_shared::ServiceId) -> impl Into
         // A service whose online application lives elsewhere: the Online Center takes it by phone.
         NextStep::ApplyOnline => view! {
             <p class="next-step">
-                {label} ": " <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+                {label} ": " <PhoneLink number=CITY_PHONE/>
             </p>
         }
         .into_any(),

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use velferd_shared::catalogue::{CHILD_PROTECTION_EMAIL, CITY_PHONE, EMERGENCY_NUMBER};
 
 use crate::{
-    components::{footer::tel_href, page::PageHeading},
+    components::{page::PageHeading, phone::PhoneLink},
     i18n::*,
 };
 
@@ -37,7 +37,7 @@ pub fn UrgentHelp() -> impl IntoView {
             <h2 id="urgent-counsellor">{t!(i18n, urgent.counsellor_heading)}</h2>
             <p>
                 {t!(i18n, urgent.counsellor_text)} " "
-                <a class="phone" href=tel_href(CITY_PHONE)>{CITY_PHONE}</a>
+                <PhoneLink number=CITY_PHONE/>
             </p>
         </section>
     }

@@ -2,7 +2,7 @@
 //! top as "try again" (the server orders them); the phone number is a `tel:` link.
 
 use leptos::prelude::*;
-use velferd_frontend::kit::PageHeading;
+use velferd_frontend::kit::{PageHeading, PhoneLink};
 use velferd_shared::staff::{CallbackRow, CallbackStatus};
 
 use crate::{
@@ -10,7 +10,7 @@ use crate::{
     fields::TableRegion,
     i18n::*,
     screens::{LoadError, loaded},
-    text::{callback_status_label, tel_href, when, window_label},
+    text::{callback_status_label, when, window_label},
 };
 
 #[component]
@@ -103,7 +103,7 @@ fn CallbackLine(
                 {row.try_again.then(|| view! { <span class="tag">{t!(i18n, callbacks.try_again)}</span> })}
                 <br/><span class="hint">{when(&row.requested_at)}</span>
             </th>
-            <td><a class="nowrap" href=tel_href(&row.phone) dir="ltr">{row.phone.clone()}</a></td>
+            <td><PhoneLink number=row.phone.clone()/></td>
             <td lang=lang>{language}</td>
             <td class="nowrap">{move || window_label(i18n.get_locale(), window)}</td>
             <td>
