@@ -21,6 +21,8 @@ function report(rule, element, detail) {
 
 function rendered(element) {
   if (element.closest('[hidden], [aria-hidden="true"], [inert]')) return false;
+  // Inside a closed <details>, or otherwise skipped by the renderer.
+  if (element.checkVisibility && !element.checkVisibility({ contentVisibilityAuto: true })) return false;
   const style = getComputedStyle(element);
   if (style.visibility === 'hidden' || style.display === 'none') return false;
   const rect = element.getBoundingClientRect();
@@ -113,7 +115,8 @@ if (rules.has('phone-numbers')) {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || !phone.test(node.textContent) || !rendered(parent)) continue;
-    if (parent.closest('script, style, textarea, option, .reference, time')) continue;
+    // A resident's own answers (their own number on check-your-answers) are data, not a number to call.
+    if (parent.closest('script, style, textarea, option, .reference, time, .summary-list')) continue;
     const link = parent.closest('a');
     const number = node.textContent.match(phone)[0];
     if (!link || !(link.getAttribute('href') || '').startsWith('tel:')) {

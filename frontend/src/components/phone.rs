@@ -2,6 +2,7 @@
 //! over two lines or reorders in right-to-left text (`.phone` in the stylesheet).
 
 use leptos::prelude::*;
+use velferd_shared::catalogue::{CITY_PHONE, EMERGENCY_NUMBER};
 
 /// The `tel:` target of a number as people write it: its digits and a leading plus; a
 /// seven-digit Icelandic number gets the country code, so it dials from a foreign SIM too.
@@ -24,9 +25,93 @@ pub fn PhoneLink(#[prop(into)] number: String) -> impl IntoView {
     view! { <a class="phone" href=href dir="ltr">{number}</a> }
 }
 
+/// The numbers translated sentences mention; each is linked wherever a sentence says it.
+const NUMBERS_IN_TEXT: [&str; 2] = [CITY_PHONE, EMERGENCY_NUMBER];
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Phone(&'a str),
+}
+
+/// `text` cut where it names one of `numbers` standing on its own (not inside a longer number).
+pub fn phone_segments<'a>(text: &'a str, numbers: &[&str]) -> Vec<Segment<'a>> {
+    let mut segments = Vec::new();
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        let mut from = 0;
+        while let Some((at, number)) = numbers
+            .iter()
+            .filter_map(|n| rest[from..].find(n).map(|i| (from + i, *n)))
+            .min()
+        {
+            let end = at + number.len();
+            let digit_before = rest[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let digit_after = rest[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+            if digit_before || digit_after {
+                from = end;
+                continue;
+            }
+            if at > 0 {
+                segments.push(Segment::Text(&rest[..at]));
+            }
+            segments.push(Segment::Phone(&rest[at..end]));
+            rest = &rest[end..];
+            continue 'scan;
+        }
+        segments.push(Segment::Text(rest));
+        break;
+    }
+    segments
+}
+
+/// A translated sentence with the city's numbers in it as `PhoneLink`s.
+#[component]
+pub fn WithPhoneLinks(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    move || {
+        text.with(|text| {
+            phone_segments(text, &NUMBERS_IN_TEXT)
+                .into_iter()
+                .map(|segment| match segment {
+                    Segment::Text(words) => words.to_owned().into_any(),
+                    Segment::Phone(number) => view! { <PhoneLink number=number/> }.into_any(),
+                })
+                .collect_view()
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::tel_href;
+    use super::{Segment::*, phone_segments, tel_href};
+
+    #[test]
+    fn numbers_in_a_sentence_are_cut_out_to_be_linked() {
+        assert_eq!(
+            phone_segments("Call 112 or 411 1111.", &["411 1111", "112"]),
+            vec![
+                Text("Call "),
+                Phone("112"),
+                Text(" or "),
+                Phone("411 1111"),
+                Text(".")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_inside_a_longer_number_is_left_alone() {
+        assert_eq!(
+            phone_segments("RVK-2026-01120", &["112"]),
+            vec![Text("RVK-2026-01120")]
+        );
+    }
 
     #[test]
     fn a_local_number_dials_with_the_country_code() {

@@ -13,7 +13,9 @@ use crate::{
     application::{
         Applications, Waiting, fields, fields::Control, receipt_path, step_path, text::field_label,
     },
-    components::{error_summary::ErrorSummary, form::chosen_label, page::PageHeading},
+    components::{
+        error_summary::ErrorSummary, form::chosen_label, page::PageHeading, phone::WithPhoneLinks,
+    },
     i18n::*,
     language::language_of,
     text::{problem_message, service_name},
@@ -162,11 +164,11 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
                     <div class="notice queued">
                         <h2>{t!(i18n, application.queued_title)}</h2>
                         <p>
-                            {move || if state == Waiting::Failed {
-                                td_string!(i18n.get_locale(), application.failed)
+                            <WithPhoneLinks text=Signal::derive(move || if state == Waiting::Failed {
+                                td_string!(i18n.get_locale(), application.failed).to_string()
                             } else {
-                                td_string!(i18n.get_locale(), application.queued_text)
-                            }}
+                                td_string!(i18n.get_locale(), application.queued_text).to_string()
+                            })/>
                         </p>
                         <button type="button" class="button button-secondary" on:click=move |_| apps.retry_now()>
                             {t!(i18n, application.retry_now)}

@@ -18,6 +18,7 @@ use crate::{
         error_summary::ErrorSummary,
         form::{Choices, InputKind, Naming, RadioOption, TextField},
         page::PageHeading,
+        phone::WithPhoneLinks,
     },
     i18n::*,
     language::language_of,
@@ -247,7 +248,9 @@ pub fn CallbackPage() -> impl IntoView {
                 }}
             </button>
             <p role="status" class="send-status">
-                {move || failed.get().then(|| td_string!(i18n.get_locale(), callback.failed))}
+                <Show when=move || failed.get()>
+                    <WithPhoneLinks text=Signal::derive(move || td_string!(i18n.get_locale(), callback.failed).to_string())/>
+                </Show>
             </p>
         </form>
     }

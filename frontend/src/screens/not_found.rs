@@ -8,6 +8,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
         <p>{t!(i18n, not_found.text)}</p>
-        <p><a href="/">{t!(i18n, not_found.home_link)}</a></p>
+        <p><a class="standalone-link" href="/">{t!(i18n, not_found.home_link)}</a></p>
     }
 }

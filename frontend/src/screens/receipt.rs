@@ -6,8 +6,10 @@ use leptos_router::hooks::use_params_map;
 use velferd_shared::{ServiceId, api::ApplicationReceipt};
 
 use crate::{
-    application::Applications, components::page::PageHeading, components::upload::DocumentUpload,
-    i18n::*, text::service_name,
+    application::Applications,
+    components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
+    i18n::*,
+    text::service_name,
 };
 
 #[component]
@@ -96,7 +98,7 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         </p>
         <h2>{t!(i18n, application.receipt.appeal_title)}</h2>
         <p>{t!(i18n, application.receipt.appeal_text)}</p>
-        <p>{t!(i18n, application.receipt.contact)}</p>
+        <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, application.receipt.contact).to_string())/></p>
         <p class="no-print">
             <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
                 {t!(i18n, application.receipt.print)}

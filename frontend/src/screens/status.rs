@@ -8,7 +8,7 @@ use velferd_shared::follow::{ApplicationStatus, Decision, Status};
 use crate::{
     api::{self, StatusError},
     application::service_slug,
-    components::{page::PageHeading, upload::DocumentUpload},
+    components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
     text::service_name,
 };
@@ -63,7 +63,7 @@ pub fn StatusPage() -> impl IntoView {
         <PageHeading text=title/>
         {move || match status.get() {
             None => view! { <p role="status">{t!(i18n, follow.loading)}</p> }.into_any(),
-            Some(Err(StatusError::NotFound)) => view! { <p class="notice">{t!(i18n, follow.not_found)}</p> }.into_any(),
+            Some(Err(StatusError::NotFound)) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, follow.not_found).to_string())/></p> }.into_any(),
             Some(Err(StatusError::Unreachable)) => view! {
                 <p class="notice">{t!(i18n, follow.unreachable)}</p>
                 <p>

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use velferd_shared::catalogue::{CHILD_PROTECTION_EMAIL, CITY_PHONE, EMERGENCY_NUMBER};
 
 use crate::{
-    components::{page::PageHeading, phone::PhoneLink},
+    components::{
+        page::PageHeading,
+        phone::{PhoneLink, WithPhoneLinks},
+    },
     i18n::*,
 };
 
@@ -15,7 +18,7 @@ pub fn UrgentHelp() -> impl IntoView {
         <p class="lead">{t!(i18n, urgent.intro)}</p>
         <section class="card urgent" aria-labelledby="urgent-danger">
             <h2 id="urgent-danger">{t!(i18n, urgent.danger_heading)}</h2>
-            <p>{t!(i18n, urgent.danger_text)}</p>
+            <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, urgent.danger_text).to_string())/></p>
             <p>
                 <a class="button button-danger" href=format!("tel:{EMERGENCY_NUMBER}")>
                     {t!(i18n, urgent.call_112)}

@@ -43,7 +43,7 @@ pub fn CasePage() -> impl IntoView {
         Signal::derive(move || format!("{} {}", t_string!(i18n, case.title), reference()));
     view! {
         <PageHeading text=heading/>
-        <p><a href="/staff">{t!(i18n, case.back)}</a></p>
+        <p><a class="standalone-link" href="/staff">{t!(i18n, case.back)}</a></p>
         {loaded(case, move |case| view! { <CaseView case version/> })}
     }
 }

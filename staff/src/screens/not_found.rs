@@ -9,6 +9,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, not_found).to_string())/>
         <p>{t!(i18n, not_found_text)}</p>
-        <p><a href="/staff">{t!(i18n, case.back)}</a></p>
+        <p><a class="standalone-link" href="/staff">{t!(i18n, case.back)}</a></p>
     }
 }
