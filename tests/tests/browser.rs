@@ -72,19 +72,12 @@ fn ensure(condition: bool, message: impl FnOnce() -> String) -> TestResult {
 /// Adds what axe finds on the page now, and what the checks beyond axe find (`inspect`), to
 /// `violations`, each marked with `what`.
 async fn audit(browser: &Browser, what: &str, violations: &mut Vec<String>) -> TestResult {
+    let found = browser.axe().await?.into_iter().map(|v| v.to_string());
+    let beyond = browser.inspect().await?.into_iter().map(|f| f.to_string());
     violations.extend(
-        browser
-            .axe()
-            .await?
-            .into_iter()
-            .map(|v| format!("{what}: {v}")),
-    );
-    violations.extend(
-        browser
-            .inspect()
-            .await?
-            .into_iter()
-            .map(|f| format!("{what}: {f}")),
+        found
+            .chain(beyond)
+            .map(|problem| format!("{what}: {problem}")),
     );
     Ok(())
 }
