@@ -53,7 +53,8 @@ fn content_security_policy(script_hashes: &[String]) -> String {
     let hashes: String = script_hashes.iter().map(|h| format!(" '{h}'")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
@@ -221,6 +222,9 @@ mod tests {
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(csp.contains("'sha256-abc'"));
         assert!(csp.contains("frame-ancestors 'none'"));
+        // The offline service worker (dist/sw.js) and the web app manifests, from the site only.
+        assert!(csp.contains("worker-src 'self'"));
+        assert!(csp.contains("manifest-src 'self'"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(!csp.contains("'unsafe-eval'"));
     }

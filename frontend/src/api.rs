@@ -129,6 +129,9 @@ pub enum UploadError {
     WrongType,
     #[error("the upload did not get through")]
     Failed,
+    /// No answer at all: offline, or the server is down. The file waits on the device.
+    #[error("the server could not be reached")]
+    Unreachable,
 }
 
 /// A document the server has: stored now, or already stored before.
@@ -167,7 +170,7 @@ pub async fn upload_document(
         xhr.set_onloadend(Some(&resolve));
     });
     xhr.send_with_opt_blob(Some(blob))
-        .map_err(|_| UploadError::Failed)?;
+        .map_err(|_| UploadError::Unreachable)?;
     let _ = JsFuture::from(done).await;
     drop(on_progress);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
@@ -178,6 +181,7 @@ pub async fn upload_document(
         200 => Ok(Uploaded::AlreadyReceived(receipt(&text)?)),
         413 => Err(UploadError::TooLarge),
         415 => Err(UploadError::WrongType),
+        0 => Err(UploadError::Unreachable),
         _ => Err(UploadError::Failed),
     }
 }

@@ -9,12 +9,13 @@ use crate::{
     components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
+    offline::{Connection, OfflineApp},
     screener::Screener,
     screens::{
         apply_start::ApplyStart,
         apply_step::ApplyStepPage,
         area::AreaPage,
-        callback::{CallbackPage, CallbackSent},
+        callback::{CallbackOutbox, CallbackPage, CallbackSent},
         check_answers::CheckAnswers,
         check_start::CheckStart,
         home::Home,
@@ -45,8 +46,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    Connection::provide();
     Screener::provide();
     Applications::provide();
+    CallbackOutbox::provide();
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
         ev.prevent_default();
@@ -55,6 +58,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip>{t!(i18n, skip_to_content)}</a>
         <Header/>
+        <OfflineApp/>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=Home/>

@@ -483,6 +483,31 @@ impl Browser {
         Ok(())
     }
 
+    /// Opens a new tab of the same browser and switches to it; returns the tab left and the new one.
+    pub async fn new_tab(
+        &self,
+    ) -> Result<(fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle), Failure> {
+        let first = self.client.window().await.map_err(err("the current tab"))?;
+        let second = self
+            .client
+            .new_window(true)
+            .await
+            .map_err(err("open a tab"))?;
+        self.client
+            .switch_to_window(second.handle.clone())
+            .await
+            .map_err(err("switch tabs"))?;
+        Ok((first, second.handle))
+    }
+
+    /// Says OK to the `confirm()` on screen.
+    pub async fn accept_dialog(&self) -> Result<(), Failure> {
+        self.client
+            .accept_alert()
+            .await
+            .map_err(err("accept the dialog"))
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
     }

@@ -16,6 +16,8 @@ mod appearance;
 mod apply;
 #[path = "browser/follow.rs"]
 mod follow;
+#[path = "browser/offline.rs"]
+mod offline;
 #[path = "browser/staff.rs"]
 mod staff;
 
@@ -830,11 +832,7 @@ async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
     })?;
     // Start again asks first, then clears everything.
     browser.click("main .button-link").await?;
-    browser
-        .client
-        .accept_alert()
-        .await
-        .map_err(|e| e.to_string())?;
+    browser.accept_dialog().await?;
     browser.wait_for_path_change("/check/answers").await?;
     let stored = browser
         .script("return localStorage.getItem('velferd.screener.answers')")
@@ -1040,7 +1038,15 @@ fn main() {
         staff::a_call_back_request_is_handled_from_the_queue,
         staff::an_admin_creates_and_disables_an_account_from_the_workspace,
         staff::a_counsellor_handles_a_case_with_the_keyboard_alone,
+        offline::the_home_page_a_question_and_the_results_open_with_the_server_stopped,
+        offline::an_application_finished_offline_is_sent_once_from_a_reopened_tab,
+        offline::a_new_version_is_used_from_the_next_screen_never_in_the_middle_of_one,
+        offline::clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage,
+        offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
     ];
+    trials.extend(trials![rt, &world; in ["is", "ar"] =>
+        offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
+    ]);
     // Icelandic, Lithuanian (the longest words) and Arabic (right to left).
     trials.extend(trials![rt, &world; in ["is", "lt", "ar"] =>
         follow::the_call_back_pages_have_no_axe_violations,

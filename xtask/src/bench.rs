@@ -10,6 +10,7 @@ use std::{
 use crate::{
     build,
     shell::{Failure, Result, command, run, step},
+    tools,
 };
 
 /// The product budget for the home page's first load (product.md).
@@ -39,6 +40,28 @@ pub fn all() -> Result {
         step(&format!("First load of {path} (as served, brotli)"));
         first_load(&server.addr, path)?;
     }
+    step(
+        "Repeat visits with the app kept on the device (headless Chromium, bytes from the server)",
+    );
+    tools::ensure_browser_tools()?;
+    run(
+        "repeat-visit",
+        command(
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "--package",
+                "velferd-tests",
+                "--bin",
+                "repeat-visit",
+                "--",
+                &format!("http://{}", server.addr),
+            ],
+        )
+        .env("CHROMEDRIVER", tools::chromedriver())
+        .env("CHROMIUM", tools::chromium()),
+    )?;
     step("API under load: 32 keep-alive clients, 5 s each");
     let health = load(&server.addr, |addr, _, _| {
         request(addr, "GET", "/api/health", "", "")

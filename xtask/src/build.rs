@@ -3,6 +3,7 @@
 use std::{io::Write, path::Path};
 
 use crate::{
+    offline,
     shell::{Failure, Result, command, root, run, step},
     tools,
 };
@@ -28,6 +29,8 @@ pub fn frontend() -> Result {
             "/staff/",
         ]),
     )?;
+    step("Writing the service worker, the web app manifests and the icons");
+    offline::write(&root().join("dist"))?;
     step("Precompressing dist/ and dist/staff/ (brotli, gzip)");
     precompress(&root().join("dist"))
 }
@@ -42,7 +45,17 @@ fn trunk(args: &[&str]) -> std::process::Command {
     trunk
 }
 
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "map"];
+const COMPRESSIBLE: &[&str] = &[
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "svg",
+    "json",
+    "txt",
+    "map",
+    "webmanifest",
+];
 
 fn precompress(dist: &Path) -> Result {
     let entries = std::fs::read_dir(dist)

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod offline;
 mod shell;
 mod test;
 mod tools;

@@ -11,8 +11,13 @@ pub fn Footer() -> impl IntoView {
         let question = td_string!(i18n.get_locale_untracked(), footer.forget_confirm);
         if window().confirm_with_message(question).unwrap_or(false) {
             crate::storage::forget_everything();
-            // A fresh start, so no screen keeps the cleared answers in memory.
-            let _ = window().location().set_href("/");
+            leptos::task::spawn_local(async {
+                // The offline copies of the app and any document waiting to be sent, too.
+                crate::offline::clear_caches().await;
+                crate::device_files::forget_all().await;
+                // A fresh start, so no screen keeps the cleared answers in memory.
+                let _ = window().location().set_href("/");
+            });
         }
     };
     view! {

@@ -6,9 +6,13 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
+use std::time::Duration;
+
 use crate::{
     api::{self, UploadError, Uploaded},
+    device_files,
     i18n::*,
+    offline::Connection,
 };
 
 /// No side of a photo is longer than this after downscaling.
@@ -21,12 +25,18 @@ enum Upload {
     NoFile,
     Preparing,
     Sending(f64),
+    /// No connection: the prepared file is kept on the device and sent when there is one.
+    Waiting,
     /// `true` when the server already had this very file.
     Sent {
         already: bool,
     },
     Failed(UploadError),
 }
+
+/// How often a waiting file is tried again while the page is open (the `online` event covers a
+/// phone coming back into coverage; this covers a server that was down).
+const RETRY: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn DocumentUpload(
@@ -35,11 +45,80 @@ pub fn DocumentUpload(
     on_sent: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let connection = Connection::get();
     let state = RwSignal::new(Upload::Idle);
     let input = NodeRef::<leptos::html::Input>::new();
-    // The prepared file, kept for "try again".
+    // The prepared file, kept for "try again" (and on the device while it waits).
     let prepared = StoredValue::new_local(None::<web_sys::Blob>);
     let token = StoredValue::new(token);
+    let on_sent = StoredValue::new(on_sent);
+
+    let deliver = move |blob: web_sys::Blob| {
+        leptos::task::spawn_local(async move {
+            // Refused here rather than after 10 MB of someone's mobile data.
+            if blob.size() > velferd_shared::follow::MAX_DOCUMENT_BYTES as f64 {
+                prepared.set_value(None);
+                state.set(Upload::Failed(UploadError::TooLarge));
+                return;
+            }
+            state.set(Upload::Sending(0.0));
+            let progress = move |done: f64| state.set(Upload::Sending(done));
+            let token = token.get_value();
+            match api::upload_document(&token, &blob, progress).await {
+                Ok(uploaded) => {
+                    device_files::forget(&token).await;
+                    prepared.set_value(None);
+                    if let Some(input) = input.get_untracked() {
+                        input.set_value("");
+                    }
+                    state.set(Upload::Sent {
+                        already: matches!(uploaded, Uploaded::AlreadyReceived(_)),
+                    });
+                    on_sent.with_value(|f| f());
+                }
+                Err(UploadError::Unreachable) => {
+                    state.set(if device_files::keep(&token, &blob).await {
+                        Upload::Waiting
+                    } else {
+                        Upload::Failed(UploadError::Unreachable)
+                    });
+                }
+                Err(error) => {
+                    // Sending the same file again cannot help these: choose another.
+                    if matches!(error, UploadError::TooLarge | UploadError::WrongType) {
+                        prepared.set_value(None);
+                        device_files::forget(&token).await;
+                    }
+                    state.set(Upload::Failed(error));
+                }
+            }
+        });
+    };
+    let retry = move || {
+        if state.try_get_untracked() == Some(Upload::Waiting)
+            && let Some(blob) = prepared.try_get_value().flatten()
+        {
+            deliver(blob);
+        }
+    };
+    // A file left waiting by an earlier visit (the tab was closed, the phone restarted).
+    leptos::task::spawn_local(async move {
+        if let Some(blob) = device_files::kept(&token.get_value()).await
+            && prepared.with_value(Option::is_none)
+        {
+            prepared.set_value(Some(blob));
+            state.set(Upload::Waiting);
+            retry();
+        }
+    });
+    let back_online = window_event_listener(leptos::ev::online, move |_| retry());
+    let timer = set_interval_with_handle(retry, RETRY).ok();
+    on_cleanup(move || {
+        back_online.remove();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -53,7 +132,6 @@ pub fn DocumentUpload(
             .get_untracked()
             .and_then(|i| i.files())
             .and_then(|files| files.get(0));
-        let on_sent = on_sent.clone();
         leptos::task::spawn_local(async move {
             let blob = match (prepared.get_value(), file) {
                 (Some(blob), _) => blob,
@@ -68,39 +146,14 @@ pub fn DocumentUpload(
                     return;
                 }
             };
-            // Refused here rather than after 10 MB of someone's mobile data.
-            if blob.size() > velferd_shared::follow::MAX_DOCUMENT_BYTES as f64 {
-                prepared.set_value(None);
-                state.set(Upload::Failed(UploadError::TooLarge));
-                return;
-            }
-            state.set(Upload::Sending(0.0));
-            let progress = move |done: f64| state.set(Upload::Sending(done));
-            match api::upload_document(&token.get_value(), &blob, progress).await {
-                Ok(uploaded) => {
-                    prepared.set_value(None);
-                    if let Some(input) = input.get_untracked() {
-                        input.set_value("");
-                    }
-                    state.set(Upload::Sent {
-                        already: matches!(uploaded, Uploaded::AlreadyReceived(_)),
-                    });
-                    on_sent();
-                }
-                Err(error) => {
-                    // Sending the same file again cannot help these: choose another.
-                    if matches!(error, UploadError::TooLarge | UploadError::WrongType) {
-                        prepared.set_value(None);
-                    }
-                    state.set(Upload::Failed(error));
-                }
-            }
+            deliver(blob);
         });
     };
-    // A new choice replaces the one prepared.
+    // A new choice replaces the one prepared (and one waiting on the device).
     let chosen = move |_| {
         prepared.set_value(None);
         state.set(Upload::Idle);
+        leptos::task::spawn_local(async move { device_files::forget(&token.get_value()).await });
     };
     let message = move || {
         let locale = i18n.get_locale();
@@ -108,6 +161,7 @@ pub fn DocumentUpload(
             Upload::Idle => None,
             Upload::NoFile => Some(td_string!(locale, follow.upload_choose_first)),
             Upload::Preparing | Upload::Sending(_) => Some(td_string!(locale, follow.uploading)),
+            Upload::Waiting => Some(td_string!(locale, offline.upload_waiting)),
             Upload::Sent { already: false } => Some(td_string!(locale, follow.uploaded)),
             Upload::Sent { already: true } => {
                 Some(td_string!(locale, follow.upload_already_received))
@@ -118,7 +172,9 @@ pub fn DocumentUpload(
             Upload::Failed(UploadError::WrongType) => {
                 Some(td_string!(locale, follow.upload_wrong_type))
             }
-            Upload::Failed(UploadError::Failed) => Some(td_string!(locale, follow.upload_failed)),
+            Upload::Failed(UploadError::Failed | UploadError::Unreachable) => {
+                Some(td_string!(locale, follow.upload_failed))
+            }
         }
     };
     let failed = move || matches!(state.get(), Upload::Failed(_) | Upload::NoFile);
@@ -126,6 +182,9 @@ pub fn DocumentUpload(
         <section class="upload" aria-labelledby="upload-title">
             <h2 id="upload-title">{t!(i18n, follow.upload_title)}</h2>
             <p class="hint" id="document-hint">{t!(i18n, follow.upload_intro)}</p>
+            <Show when=move || !connection.online.get() && state.get() != Upload::Waiting>
+                <p class="notice offline-notice">{t!(i18n, offline.upload_offline)}</p>
+            </Show>
             <form novalidate on:submit=send>
                 <label class="field-label" for="document">{t!(i18n, follow.upload_label)}</label>
                 <input
@@ -146,7 +205,7 @@ pub fn DocumentUpload(
                 </Show>
                 <p class="upload-status" class:field-error=failed role="status">{message}</p>
                 <button type="submit" class="button">
-                    {move || if failed() && prepared.with_value(Option::is_some) {
+                    {move || if (failed() || state.get() == Upload::Waiting) && prepared.with_value(Option::is_some) {
                         td_string!(i18n.get_locale(), follow.try_again)
                     } else {
                         td_string!(i18n.get_locale(), follow.upload_button)

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
 use velferd_shared::{
     Language, ProblemCode, ServiceId,
     api::FieldError,
@@ -22,11 +23,132 @@ use crate::{
     },
     i18n::*,
     language::language_of,
+    offline::Connection,
     storage,
     text::{OptionText, problem_message, radio_options, service_name},
 };
 
 const RECEIPTS_KEY: &str = "velferd.callbacks";
+const OUTBOX_KEY: &str = "velferd.callbacks.outbox";
+
+/// A request the server has not acknowledged yet: its key and what the resident asked for,
+/// kept on the device so that it goes when the connection is back, from whatever screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueuedCallback {
+    key: String,
+    request: CallbackRequest,
+    /// The server refused it: not retried, but put back into the form to correct.
+    #[serde(default)]
+    refused: bool,
+}
+
+/// The requests waiting to be sent, shared by every screen.
+#[derive(Clone, Copy)]
+pub struct CallbackOutbox {
+    waiting: RwSignal<Vec<QueuedCallback>>,
+    /// The last request sent from the outbox, for a call-back page still open to show.
+    sent: RwSignal<Option<String>>,
+    sending: RwSignal<bool>,
+}
+
+/// How often waiting requests are tried again.
+const RETRY: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl CallbackOutbox {
+    pub fn provide() {
+        let outbox = CallbackOutbox {
+            waiting: RwSignal::new(storage::read(OUTBOX_KEY).unwrap_or_default()),
+            sent: RwSignal::new(None),
+            sending: RwSignal::new(false),
+        };
+        Effect::new(move |_| outbox.waiting.with(|w| storage::write(OUTBOX_KEY, w)));
+        let _ = window_event_listener(leptos::ev::online, move |_| outbox.flush());
+        let _ = set_interval_with_handle(move || outbox.flush(), RETRY);
+        provide_context(outbox);
+        outbox.flush();
+    }
+
+    fn get() -> CallbackOutbox {
+        expect_context::<CallbackOutbox>()
+    }
+
+    fn queue(self, key: String, request: CallbackRequest) {
+        self.waiting.update(|w| {
+            w.retain(|q| q.key != key);
+            w.push(QueuedCallback {
+                key,
+                request,
+                refused: false,
+            });
+        });
+    }
+
+    /// Takes the one request waiting back into the form (refused, or to see what waits).
+    fn take(self) -> Option<QueuedCallback> {
+        let mut taken = None;
+        self.waiting.update(|w| {
+            if let Some(at) = w.iter().position(|q| q.refused) {
+                taken = Some(w.remove(at));
+            }
+        });
+        taken.or_else(|| self.waiting.with_untracked(|w| w.first().cloned()))
+    }
+
+    /// Takes the request sent with `key` out of the outbox: the form is sending it itself now.
+    fn withdraw(self, key: &str) -> Option<CallbackRequest> {
+        let mut withdrawn = None;
+        self.waiting.update(|w| {
+            if let Some(at) = w.iter().position(|q| q.key == key) {
+                withdrawn = Some(w.remove(at).request);
+            }
+        });
+        withdrawn
+    }
+
+    fn is_waiting(self) -> bool {
+        self.waiting.with(|w| w.iter().any(|q| !q.refused))
+    }
+
+    fn flush(self) {
+        if self.sending.get_untracked() {
+            return;
+        }
+        let Some(next) = self
+            .waiting
+            .with_untracked(|w| w.iter().find(|q| !q.refused).cloned())
+        else {
+            return;
+        };
+        self.sending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::request_callback(&next.key, &next.request).await;
+            self.sending.set(false);
+            match result {
+                Ok(receipt) => {
+                    keep_receipt(&receipt);
+                    self.waiting.update(|w| w.retain(|q| q.key != next.key));
+                    self.sent.set(Some(receipt.reference));
+                    self.flush();
+                }
+                Err(SubmitError::Refused(_)) => self.waiting.update(|w| {
+                    if let Some(q) = w.iter_mut().find(|q| q.key == next.key) {
+                        q.refused = true;
+                    }
+                }),
+                // Offline, the server down or busy: the timer and the `online` event try again.
+                Err(_) => {}
+            }
+        });
+    }
+}
+
+fn keep_receipt(receipt: &CallbackReceipt) {
+    let mut kept: Vec<CallbackReceipt> = storage::read(RECEIPTS_KEY).unwrap_or_default();
+    if !kept.iter().any(|r| r.reference == receipt.reference) {
+        kept.push(receipt.clone());
+    }
+    storage::write(RECEIPTS_KEY, &kept);
+}
 
 /// The input a problem's message points to.
 fn field_id(field: CallbackField) -> &'static str {
@@ -77,6 +199,35 @@ pub fn CallbackPage() -> impl IntoView {
     let attempts = RwSignal::new(0u32);
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    let outbox = CallbackOutbox::get();
+    let connection = Connection::get();
+    // What waits to be sent (or came back refused) is shown in the form, so nothing typed is
+    // lost and the resident sees what will be sent.
+    if let Some(queued) = outbox.take() {
+        let r = &queued.request;
+        topic.set(r.service);
+        language.set(match (r.language, &r.other_language) {
+            (Some(l), _) => Some(l.key()),
+            (None, Some(_)) => Some(OTHER_LANGUAGE),
+            (None, None) => None,
+        });
+        other_language.set(r.other_language.clone().unwrap_or_default());
+        phone.set(r.phone.clone().unwrap_or_default());
+        window_choice.set(r.window.map(|w| w.key()));
+        postcode.set(r.postcode.clone().unwrap_or_default());
+        message.set(r.message.clone().unwrap_or_default());
+        key.set_value(queued.key);
+    }
+    // Sent from the outbox while this page is open: show the confirmation.
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if let Some(reference) = outbox.sent.get() {
+                outbox.sent.set(None);
+                navigate(&format!("/call-me/{reference}"), Default::default());
+            }
+        });
+    }
 
     let request = move || {
         let text = |s: RwSignal<String>| Some(s.get_untracked());
@@ -106,6 +257,13 @@ pub fn CallbackPage() -> impl IntoView {
         }
         problems.set(Vec::new());
         failed.set(false);
+        // Changed since it was queued: the key would be refused with other answers.
+        if outbox
+            .withdraw(&key.get_value())
+            .is_some_and(|queued| queued != request)
+        {
+            key.set_value(api::new_idempotency_key());
+        }
         sending.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -113,10 +271,7 @@ pub fn CallbackPage() -> impl IntoView {
             sending.set(false);
             match result {
                 Ok(receipt) => {
-                    let mut kept: Vec<CallbackReceipt> =
-                        storage::read(RECEIPTS_KEY).unwrap_or_default();
-                    kept.push(receipt.clone());
-                    storage::write(RECEIPTS_KEY, &kept);
+                    keep_receipt(&receipt);
                     navigate(
                         &format!("/call-me/{}", receipt.reference),
                         Default::default(),
@@ -138,6 +293,8 @@ pub fn CallbackPage() -> impl IntoView {
                     key.set_value(api::new_idempotency_key());
                     failed.set(true);
                 }
+                // No answer: kept on the device and sent when the connection is back.
+                Err(SubmitError::Unreachable) => outbox.queue(key.get_value(), request),
                 Err(_) => failed.set(true),
             }
         });
@@ -240,6 +397,9 @@ pub fn CallbackPage() -> impl IntoView {
                 kind=InputKind::LongText(velferd_shared::follow::MAX_CALLBACK_MESSAGE)
                 value=message hint=hint(|l| td_string!(l, callback.message_hint))
                 error=problem_of(&[CallbackField::Message])/>
+            <Show when=move || !connection.online.get() && !outbox.is_waiting()>
+                <p class="notice offline-notice">{t!(i18n, offline.callback_offline)}</p>
+            </Show>
             <button type="submit" class="button" disabled=move || sending.get()>
                 {move || if sending.get() {
                     td_string!(i18n.get_locale(), callback.sending)
@@ -248,6 +408,9 @@ pub fn CallbackPage() -> impl IntoView {
                 }}
             </button>
             <p role="status" class="send-status">
+                <Show when=move || outbox.is_waiting()>
+                    {t!(i18n, offline.callback_waiting)}
+                </Show>
                 <Show when=move || failed.get()>
                     <WithPhoneLinks text=Signal::derive(move || td_string!(i18n.get_locale(), callback.failed).to_string())/>
                 </Show>

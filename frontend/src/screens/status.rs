@@ -5,11 +5,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use velferd_shared::follow::{ApplicationStatus, Decision, Status};
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
 use crate::{
     api::{self, StatusError},
     application::service_slug,
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
+    storage,
     text::service_name,
 };
 
@@ -36,6 +41,36 @@ fn day(timestamp: &str) -> String {
     timestamp.get(..10).unwrap_or(timestamp).to_owned()
 }
 
+const SEEN_KEY: &str = "velferd.follow.seen";
+
+/// The application as this device last saw it, shown when the server cannot be reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Seen {
+    status: ApplicationStatus,
+    /// When it was seen (ISO 8601, UTC).
+    at: String,
+}
+
+fn last_seen(token: &str) -> Option<Seen> {
+    storage::read::<BTreeMap<String, Seen>>(SEEN_KEY)?.remove(token)
+}
+
+fn remember(token: &str, status: &ApplicationStatus) {
+    let mut seen: BTreeMap<String, Seen> = storage::read(SEEN_KEY).unwrap_or_default();
+    let at = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
+    seen.insert(
+        token.to_owned(),
+        Seen {
+            status: status.clone(),
+            at,
+        },
+    );
+    storage::write(SEEN_KEY, &seen);
+}
+
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -46,16 +81,31 @@ pub fn StatusPage() -> impl IntoView {
     let status = LocalResource::new(move || {
         let token = token();
         version.track();
-        async move { api::application_status(&token).await }
+        async move {
+            let result = api::application_status(&token).await;
+            match &result {
+                Ok(status) => remember(&token, status),
+                Err(StatusError::Unreachable) => {
+                    if let Some(seen) = last_seen(&token) {
+                        return Err(Offline(seen));
+                    }
+                }
+                Err(StatusError::NotFound) => {}
+            }
+            result.map_err(Online)
+        }
     });
     // Once found, the upload form stays put while the timeline is read again, so its "arrived"
     // message is not lost with the re-render.
     let found = RwSignal::new(None::<velferd_shared::ServiceId>);
     Effect::new(move |_| {
-        if let Some(Ok(application)) = status.get()
-            && found.get_untracked().is_none()
-        {
-            found.set(Some(application.service));
+        let service = match status.get() {
+            Some(Ok(application)) => Some(application.service),
+            Some(Err(Offline(seen))) => Some(seen.status.service),
+            _ => None,
+        };
+        if service.is_some() && found.get_untracked().is_none() {
+            found.set(service);
         }
     });
     let title = Signal::derive(move || t_string!(i18n, follow.title).to_string());
@@ -63,8 +113,24 @@ pub fn StatusPage() -> impl IntoView {
         <PageHeading text=title/>
         {move || match status.get() {
             None => view! { <p role="status">{t!(i18n, follow.loading)}</p> }.into_any(),
-            Some(Err(StatusError::NotFound)) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, follow.not_found).to_string())/></p> }.into_any(),
-            Some(Err(StatusError::Unreachable)) => view! {
+            Some(Err(Offline(seen))) => view! {
+                <div class="notice offline-notice">
+                    <p>{t!(i18n, offline.status_offline)}</p>
+                    <p>
+                        {t!(i18n, offline.status_seen)} " "
+                        <time datetime=seen.at.clone()>{day(&seen.at)}</time>
+                    </p>
+                </div>
+                <p>
+                    <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
+                        {t!(i18n, follow.try_again)}
+                    </button>
+                </p>
+                <Details application=seen.status/>
+            }
+            .into_any(),
+            Some(Err(Online(StatusError::NotFound))) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, follow.not_found).to_string())/></p> }.into_any(),
+            Some(Err(Online(StatusError::Unreachable))) => view! {
                 <p class="notice">{t!(i18n, follow.unreachable)}</p>
                 <p>
                     <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
@@ -85,6 +151,15 @@ pub fn StatusPage() -> impl IntoView {
         })}
     }
 }
+
+/// Why the status is not shown fresh from the server.
+#[derive(Debug, Clone, PartialEq)]
+enum NotFresh {
+    /// Unreachable, with the copy this device saw last.
+    Offline(Seen),
+    Online(StatusError),
+}
+use NotFresh::{Offline, Online};
 
 #[component]
 fn Details(application: ApplicationStatus) -> impl IntoView {

@@ -363,11 +363,7 @@ pub async fn clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_
         "the receipt is listed on the home page".into()
     })?;
     browser.click("footer .button-link").await?;
-    browser
-        .client
-        .accept_alert()
-        .await
-        .map_err(|e| e.to_string())?;
+    browser.accept_dialog().await?;
     browser.wait_for("main h1").await?;
     // Asserts an absence: the app writes its empty state back at once, and nothing of the
     // resident's may come back with it, so a fixed pause rather than a wait for a change.
@@ -402,18 +398,8 @@ pub async fn a_receipt_saved_in_another_tab_appears_in_this_one_without_a_reload
     let browser = world.browser(Viewport::Desktop).await?;
     browser.open_in("/", "en").await?;
     browser.wait_for("main h1").await?;
-    let first = browser.client.window().await.map_err(|e| e.to_string())?;
     // A second tab of the same site stores a receipt, as its outbox would on acknowledgement.
-    let second = browser
-        .client
-        .new_window(true)
-        .await
-        .map_err(|e| e.to_string())?;
-    browser
-        .client
-        .switch_to_window(second.handle)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (first, _) = browser.new_tab().await?;
     browser.open("/urgent-help").await?;
     browser.wait_for("main h1").await?;
     let receipt = serde_json::json!([{

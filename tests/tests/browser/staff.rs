@@ -463,11 +463,7 @@ pub async fn an_admin_creates_and_disables_an_account_from_the_workspace(
         .click()
         .await
         .map_err(|e| e.to_string())?;
-    browser
-        .client
-        .accept_alert()
-        .await
-        .map_err(|e| e.to_string())?;
+    browser.accept_dialog().await?;
     wait_until(
         "the new account to show as not active",
         Duration::from_secs(10),

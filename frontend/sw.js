@@ -1,0 +1,85 @@
+// Velferð's service worker: the residents' app opens and works without a signal.
+//
+// `cargo xtask` writes this file into dist/sw.js with the build's own file list and version in
+// place of the two placeholders below. A new build therefore changes these bytes, which is how
+// the browser learns that there is a new version; the page decides when to switch (see
+// frontend/src/offline.rs), so a resident is never moved to new code in the middle of a form.
+//
+// Never cached here: anything under /api (answers carrying personal data are `no-store`, and
+// the app keeps what it needs on the device itself), the staff workspace (residents never load
+// staff code), and any response marked `no-store`.
+
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = "velferd-" + VERSION;
+// Every route of the residents' app is answered with the same index.html: one copy serves all.
+const SHELL = "/";
+
+self.addEventListener("install", (event) => {
+  // Files are fetched through the HTTP cache: just after a first visit they are all there.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([SHELL, ...FILES])));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("velferd-") && name !== CACHE) await caches.delete(name);
+      }
+      // The page that registered the first worker works offline from now on, not only after
+      // its next load.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// Sent by the page at a navigation, once the resident is between two screens.
+self.addEventListener("message", (event) => {
+  if (event.data === "apply-update") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !isResidentsFile(url.pathname)) return;
+  event.respondWith(request.mode === "navigate" ? page(request) : file(request));
+});
+
+function isResidentsFile(path) {
+  const under = (prefix) => path === prefix || path.startsWith(prefix + "/");
+  return !under("/api") && !under("/staff");
+}
+
+function storable(response) {
+  return response.ok && !/no-store/i.test(response.headers.get("cache-control") || "");
+}
+
+// Pages: the network first, so a resident online always gets the current version; the last
+// copy when there is no network.
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    const html = (response.headers.get("content-type") || "").startsWith("text/html");
+    if (html && storable(response)) await cache.put(SHELL, response.clone());
+    return response;
+  } catch (offline) {
+    const kept = (await cache.match(SHELL)) || (await caches.match(SHELL));
+    if (kept) return kept;
+    throw offline;
+  }
+}
+
+// Files: content-hashed names never change, so the cached copy is always right; anything not
+// cached yet (cleared by "clear my information", or added since) is fetched and kept.
+async function file(request) {
+  const kept = await caches.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (storable(response)) {
+    const copy = response.clone();
+    caches.open(CACHE).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
