@@ -43,7 +43,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !isResidentsFile(url.pathname)) return;
-  event.respondWith(request.mode === "navigate" ? page(request) : file(request));
+  event.respondWith(request.mode === "navigate" ? page(event) : file(request));
 });
 
 function isResidentsFile(path) {
@@ -55,20 +55,23 @@ function storable(response) {
   return response.ok && !/no-store/i.test(response.headers.get("cache-control") || "");
 }
 
-// Pages: the network first, so a resident online always gets the current version; the last
-// copy when there is no network.
-async function page(request) {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+// Pages: the network first, so a resident online gets the current version; the kept copy when
+// there is no network, or when it is so slow that the kept copy is better than waiting.
+const PATIENCE_MS = 4000;
+
+async function page(event) {
+  const network = fetch(event.request).then(async (response) => {
     const html = (response.headers.get("content-type") || "").startsWith("text/html");
-    if (html && storable(response)) await cache.put(SHELL, response.clone());
+    if (html && storable(response)) await (await caches.open(CACHE)).put(SHELL, response.clone());
     return response;
-  } catch (offline) {
-    const kept = (await cache.match(SHELL)) || (await caches.match(SHELL));
-    if (kept) return kept;
-    throw offline;
-  }
+  });
+  // Called before anything is awaited, as the platform requires: the fresh copy is still kept
+  // when it arrives after the kept one was shown.
+  event.waitUntil(network.catch(() => {}));
+  const kept = (await (await caches.open(CACHE)).match(SHELL)) || (await caches.match(SHELL));
+  if (!kept) return network;
+  const patience = new Promise((resolve) => setTimeout(() => resolve(kept), PATIENCE_MS));
+  return Promise.race([network.catch(() => kept), patience]);
 }
 
 // Files: content-hashed names never change, so the cached copy is always right; anything not

@@ -293,6 +293,20 @@ pub async fn a_new_version_is_used_from_the_next_screen_never_in_the_middle_of_o
     Ok(())
 }
 
+/// The paths of everything in the service worker's caches.
+async fn kept_files(browser: &Browser) -> Result<Vec<String>, String> {
+    let found = browser
+        .script(
+            "return (async () => { const kept = []; \
+               for (const name of await caches.keys()) { \
+                 const cache = await caches.open(name); \
+                 for (const request of await cache.keys()) kept.push(new URL(request.url).pathname); } \
+               return kept; })()",
+        )
+        .await?;
+    serde_json::from_value(found).map_err(|e| e.to_string())
+}
+
 /// A small valid PDF: the server decides a document's type by its bytes.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n\
 2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
@@ -450,6 +464,14 @@ pub async fn clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage
     send_document_while_the_server_is_down(&browser, "en").await?;
     app.start().await;
     browser.open("/").await?;
+    // The app, and nothing the API answered (the status with its token, in particular).
+    let before = kept_files(&browser).await?;
+    let token = &receipt.status_token;
+    let personal = |path: &String| path.starts_with("/api") || path.contains(token.as_str());
+    ensure(
+        before.iter().any(|path| path.ends_with(".wasm")) && !before.iter().any(personal),
+        || format!("the worker keeps {before:?}"),
+    )?;
 
     browser.script("window.beforeClearing = true").await?;
     browser.click("footer .button-link").await?;
@@ -475,26 +497,17 @@ pub async fn clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage
     let found = browser
         .script(
             "return (async () => { \
-               const cached = []; \
-               for (const name of await caches.keys()) { \
-                 const cache = await caches.open(name); \
-                 for (const request of await cache.keys()) cached.push(new URL(request.url).pathname); } \
                const databases = (await indexedDB.databases()).map(d => d.name); \
                const empty = v => v === null || (typeof v === 'object' && Object.values(v).every(empty)); \
                const stored = Object.keys(localStorage).filter(k => k !== 'velferd.language') \
                  .filter(k => !empty(JSON.parse(localStorage.getItem(k)))); \
-               return { cached, databases, stored }; })()",
+               return { databases, stored }; })()",
         )
         .await?;
-    let token = &receipt.status_token;
-    let cached = found["cached"].as_array().cloned().unwrap_or_default();
-    ensure(
-        !cached.iter().any(|path| {
-            let path = path.as_str().unwrap_or_default();
-            path.starts_with("/api") || path.contains(token.as_str())
-        }),
-        || format!("cached: {cached:?}"),
-    )?;
+    let cached = kept_files(&browser).await?;
+    ensure(!cached.iter().any(personal), || {
+        format!("cached: {cached:?}")
+    })?;
     ensure(found["databases"] == json!([]), || {
         format!("databases left: {}", found["databases"])
     })?;
