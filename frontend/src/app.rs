@@ -12,6 +12,7 @@ use crate::{
     offline::{Connection, OfflineApp},
     screener::Screener,
     screens::{
+        accessibility::AccessibilityStatement,
         apply_start::ApplyStart,
         apply_step::ApplyStepPage,
         area::AreaPage,
@@ -23,6 +24,7 @@ use crate::{
         question::QuestionPage,
         receipt::Receipt,
         results::Results,
+        service_list::ServiceList,
         status::StatusPage,
         urgent::UrgentHelp,
     },
@@ -64,10 +66,12 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/help/:area") view=AreaPage/>
                 <Route path=path!("/urgent-help") view=UrgentHelp/>
+                <Route path=path!("/accessibility") view=AccessibilityStatement/>
                 <Route path=path!("/check") view=CheckStart/>
                 <Route path=path!("/check/q/:question") view=QuestionPage/>
                 <Route path=path!("/check/answers") view=CheckAnswers/>
                 <Route path=path!("/check/results") view=Results/>
+                <Route path=path!("/check/list") view=ServiceList/>
                 <Route path=path!("/apply/:service") view=ApplyStart/>
                 <Route path=path!("/apply/:service/:step") view=ApplyStepPage/>
                 <Route path=path!("/receipt/:reference") view=Receipt/>

@@ -504,11 +504,99 @@ pub fn figure_status_label(
     }
 }
 
+/// What a figure is, in a few words: "Basic amount for a person running their own home".
+pub fn figure_label(locale: Locale, figure: velferd_shared::rules::FigureId) -> &'static str {
+    use velferd_shared::rules::FigureId::*;
+    match figure {
+        FaMinimumAge => td_string!(locale, figures.labels.fa_minimum_age),
+        FaBasicOwnHome => td_string!(locale, figures.labels.fa_basic_own_home),
+        FaBasicCouple => td_string!(locale, figures.labels.fa_basic_couple),
+        FaBasicWithOthers => td_string!(locale, figures.labels.fa_basic_with_others),
+        FaBasicWithParents => td_string!(locale, figures.labels.fa_basic_with_parents),
+        ShsMinimumAge => td_string!(locale, figures.labels.shs_minimum_age),
+        ShsAssetLimit => td_string!(locale, figures.labels.shs_asset_limit),
+        ShsIncomeLower1 => td_string!(locale, figures.labels.shs_income_lower_1),
+        ShsIncomeUpper1 => td_string!(locale, figures.labels.shs_income_upper_1),
+        ShsIncomeLower2 => td_string!(locale, figures.labels.shs_income_lower_2),
+        ShsIncomeUpper2 => td_string!(locale, figures.labels.shs_income_upper_2),
+        ShsIncomeLower3 => td_string!(locale, figures.labels.shs_income_lower_3),
+        ShsIncomeUpper3 => td_string!(locale, figures.labels.shs_income_upper_3),
+        ShsIncomeLower4 => td_string!(locale, figures.labels.shs_income_lower_4),
+        ShsIncomeUpper4 => td_string!(locale, figures.labels.shs_income_upper_4),
+        ShsMonthlyCap => td_string!(locale, figures.labels.shs_monthly_cap),
+        HbShareOfRentPercent => td_string!(locale, figures.labels.hb_share_of_rent),
+        HbIncomeLimit1 => td_string!(locale, figures.labels.hb_income_limit_1),
+        HbIncomeLimit2 => td_string!(locale, figures.labels.hb_income_limit_2),
+        HbIncomeLimit3 => td_string!(locale, figures.labels.hb_income_limit_3),
+        HbIncomeLimit4 => td_string!(locale, figures.labels.hb_income_limit_4),
+        HbIncomeLimit5 => td_string!(locale, figures.labels.hb_income_limit_5),
+        HbIncomeLimit6 => td_string!(locale, figures.labels.hb_income_limit_6),
+        HbMaximum1 => td_string!(locale, figures.labels.hb_maximum_1),
+        HbMaximum2 => td_string!(locale, figures.labels.hb_maximum_2),
+        HbMaximum3 => td_string!(locale, figures.labels.hb_maximum_3),
+        HbMaximum4 => td_string!(locale, figures.labels.hb_maximum_4),
+        HbMaximum5 => td_string!(locale, figures.labels.hb_maximum_5),
+        HbMaximum6 => td_string!(locale, figures.labels.hb_maximum_6),
+        SrhMinimumAge => td_string!(locale, figures.labels.srh_minimum_age),
+        SrhMonthsOfResidence => td_string!(locale, figures.labels.srh_months_of_residence),
+        SrhPermitMonths => td_string!(locale, figures.labels.srh_permit_months),
+        SrhIncomeSingle => td_string!(locale, figures.labels.srh_income_single),
+        SrhIncomeCouple => td_string!(locale, figures.labels.srh_income_couple),
+        SrhIncomePerChild => td_string!(locale, figures.labels.srh_income_per_child),
+        SrhChildAgeLimit => td_string!(locale, figures.labels.srh_child_age_limit),
+        SrhAssetLimit => td_string!(locale, figures.labels.srh_asset_limit),
+        AdultAge => td_string!(locale, figures.labels.adult_age),
+        HomeSupportCleaningFeePerHour => {
+            td_string!(locale, figures.labels.home_support_cleaning_fee)
+        }
+        HomeSupportMaxChargedHours => {
+            td_string!(locale, figures.labels.home_support_max_charged_hours)
+        }
+        MealPrice => td_string!(locale, figures.labels.meal_price),
+        TransportOlderAge => td_string!(locale, figures.labels.transport_older_age),
+        TransportOlderFare => td_string!(locale, figures.labels.transport_older_fare),
+        NpaMinimumHours => td_string!(locale, figures.labels.npa_minimum_hours),
+        NpaAgeRelatedFrom => td_string!(locale, figures.labels.npa_age_related_from),
+        LeisureCardPerYear => td_string!(locale, figures.labels.leisure_card_per_year),
+        LeisureCardFromAge => td_string!(locale, figures.labels.leisure_card_from_age),
+        LeisureCardToAge => td_string!(locale, figures.labels.leisure_card_to_age),
+    }
+}
+
+/// A figure as a resident reads it: its value in the language's own number format with what it
+/// counts — "247,572 kr. a month", "12 months", "75%".
+pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) -> String {
+    use velferd_shared::rules::FigureUnit::*;
+    let language = crate::language::language_of(locale);
+    let number = language.whole_number(figure.value);
+    let unit = figure.figure.unit();
+    let counted = match unit {
+        Kronur => return format!("{number} kr."),
+        // English writes no space before the sign; the others do.
+        Percent if locale == Locale::en => return format!("{number}%"),
+        Percent => return format!("{number} %"),
+        KronurPerMonth => td_string!(locale, figures.units.per_month),
+        KronurPerYear => td_string!(locale, figures.units.per_year),
+        KronurPerHour => td_string!(locale, figures.units.per_hour),
+        KronurPerMeal => td_string!(locale, figures.units.per_meal),
+        KronurPerTrip => td_string!(locale, figures.units.per_trip),
+        Years => td_string!(locale, figures.units.years),
+        Months => td_string!(locale, figures.units.months),
+        HoursPerWeek => td_string!(locale, figures.units.hours_a_week),
+        HoursPerMonth => td_string!(locale, figures.units.hours_a_month),
+    };
+    if unit.is_kronur() {
+        format!("{number} kr. {counted}")
+    } else {
+        format!("{number} {counted}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use velferd_shared::{Language, ProblemCode};
 
-    use super::problem_message;
+    use super::{figure_value, problem_message};
     use crate::language::locale_of;
 
     /// The locale files as the server reads them: the browser's message for a code must be the
@@ -545,5 +633,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_figure_reads_with_its_unit_in_the_languages_number_format() {
+        use velferd_shared::rules::{FigureId, FigureUsed, parameters::figure};
+        let shown = |id: FigureId, year: u16, language: Language| {
+            figure_value(locale_of(language), &FigureUsed::from(figure(id, year)))
+        };
+        assert_eq!(
+            shown(FigureId::FaBasicOwnHome, 2025, Language::En),
+            "247,572 kr. a month"
+        );
+        assert_eq!(
+            shown(FigureId::FaBasicOwnHome, 2025, Language::Is),
+            "247.572 kr. á mánuði"
+        );
+        assert_eq!(
+            shown(FigureId::FaBasicOwnHome, 2025, Language::Pl),
+            "247\u{202f}572 kr. miesięcznie"
+        );
+        assert_eq!(
+            shown(FigureId::HbShareOfRentPercent, 2025, Language::En),
+            "75%"
+        );
+        assert_eq!(
+            shown(FigureId::HbShareOfRentPercent, 2025, Language::Is),
+            "75 %"
+        );
+        assert_eq!(
+            shown(FigureId::SrhMonthsOfResidence, 2025, Language::En),
+            "12 months"
+        );
     }
 }

@@ -366,7 +366,7 @@ impl ServiceCentre {
             ServiceCentre::Vesturmidstod => Some("Austurstræti 8–10, 101 Reykjavík"),
             ServiceCentre::Nordurmidstod => Some("Efstaleiti 1, 103 Reykjavík"),
             ServiceCentre::Sudurmidstod => Some("Álfabakki 10, 109 Reykjavík"),
-            ServiceCentre::Austurmidstod => Some("Bíldshöfði 20, 110 Reykjavík"),
+            ServiceCentre::Austurmidstod => Some("Bíldshöfði 20, 4. hæð, 110 Reykjavík"),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod choice;
 pub mod follow;
 pub mod language;
+pub mod numbers;
 pub mod problem;
 pub mod rules;
 pub mod staff;

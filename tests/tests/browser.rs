@@ -97,7 +97,13 @@ fn no_violations(violations: Vec<String>) -> TestResult {
 // ---------------------------------------------------------------------------------------------
 // The tests
 
-const SHELL_SCREENS: &[&str] = &["/", "/help/money", "/urgent-help", "/no-such-page"];
+const SHELL_SCREENS: &[&str] = &[
+    "/",
+    "/help/money",
+    "/urgent-help",
+    "/accessibility",
+    "/no-such-page",
+];
 
 async fn shell_screens_have_no_axe_violations_on_mobile_and_desktop(
     world: World,
@@ -110,6 +116,8 @@ async fn shell_screens_have_no_axe_violations_on_mobile_and_desktop(
             browser.open_in(path, lang).await?;
             let what = format!("{path} [{lang}, {viewport:?}]");
             audit(&browser, &what, &mut violations).await?;
+            // The accessibility statement is one link away from every screen.
+            browser.wait_for("footer a[href='/accessibility']").await?;
         }
         browser.close().await;
     }
@@ -322,6 +330,7 @@ const REFLOW_SCREENS: &[&str] = &[
     "/",
     "/help/money",
     "/urgent-help",
+    "/accessibility",
     "/check",
     "/check/q/living",
     "/check/q/employment",
@@ -607,8 +616,10 @@ fn group_of(outcome: velferd_shared::rules::Outcome) -> &'static str {
 }
 
 /// The result card of a service is in the engine's group and shows the engine's amount.
+/// In `lang`, with its own way of grouping thousands.
 async fn shows_as_the_engine_says(
     browser: &Browser,
+    lang: &str,
     persona: &Persona,
     service: velferd_shared::ServiceId,
 ) -> TestResult {
@@ -624,7 +635,8 @@ async fn shows_as_the_engine_says(
         .map_err(|e| format!("{service:?} is not under {group}: {e}"))?;
     if let Some(amount) = result.amount {
         let shown = browser.text(&format!("{card} .amount-value")).await?;
-        let want = velferd_shared::validation::Kronur::new(amount.kronur).to_string();
+        let language = velferd_shared::Language::from_tag(lang).ok_or("an unknown language")?;
+        let want = velferd_shared::validation::Kronur::new(amount.kronur).in_language(language);
         ensure(shown == want, || {
             format!("{service:?}: shows {shown:?}, the engine says {want:?}")
         })?;
@@ -646,13 +658,98 @@ async fn a_single_renter_with_no_income_sees_financial_assistance_and_its_amount
         SocialRentalHousing,
         LeisureCard,
     ] {
-        shows_as_the_engine_says(&browser, &SINGLE_RENTER, service).await?;
+        shows_as_the_engine_says(&browser, "en", &SINGLE_RENTER, service).await?;
     }
     ensure(
         expected(&SINGLE_RENTER, FinancialAssistance).outcome
             == velferd_shared::rules::Outcome::LikelyEligible,
         || "the persona should be likely eligible for financial assistance".into(),
     )?;
+    browser.close().await;
+    Ok(())
+}
+
+async fn the_results_start_with_a_line_per_service_and_share_only_service_names(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    complete(&browser, &SINGLE_RENTER, "en", false).await?;
+    // One line per service, in the engine's outcome, each a link to its card.
+    let lines = browser
+        .script(
+            "return [...document.querySelectorAll('.results-summary li')].map(li => \
+               [li.dataset.service, li.dataset.outcome, li.querySelector('a').getAttribute('href')])",
+        )
+        .await?;
+    let lines = lines.as_array().cloned().unwrap_or_default();
+    let cards = browser
+        .script("return document.querySelectorAll('li.result').length")
+        .await?;
+    ensure(lines.len() as u64 == cards.as_u64().unwrap_or(0), || {
+        format!("{} summary lines for {cards} cards", lines.len())
+    })?;
+    for line in &lines {
+        let service = line[0].as_str().unwrap_or_default();
+        let id = velferd_shared::catalogue::CATALOGUE
+            .iter()
+            .map(|s| s.id)
+            .find(|id| id.key() == service)
+            .ok_or_else(|| format!("no service {service}"))?;
+        let want = group_of(expected(&SINGLE_RENTER, id).outcome);
+        ensure(
+            line[1] == want && line[2] == format!("#service-{service}"),
+            || format!("{line}: the engine says {want}"),
+        )?;
+        browser
+            .wait_for(&format!("li.result#service-{service}"))
+            .await?;
+    }
+    let height = browser
+        .script("return document.documentElement.scrollHeight")
+        .await?;
+    println!("results page on a phone: {height} CSS px tall with every reason closed");
+    // The reasons wait behind their disclosures until asked for.
+    let closed = browser
+        .script("return [...document.querySelectorAll('details.reasons-disclosure')].every(d => !d.open)")
+        .await?;
+    ensure(closed == serde_json::json!(true), || {
+        "reasons are open at first".into()
+    })?;
+    browser
+        .click("li.result details.reasons-disclosure summary")
+        .await?;
+    browser.wait_for("li.result details[open] .reason").await?;
+    // The shared list names services, nothing else.
+    let href = browser
+        .script("return document.querySelector('.share-link').getAttribute('href')")
+        .await?;
+    let href = href.as_str().unwrap_or_default().to_owned();
+    let named = href
+        .strip_prefix("/check/list?services=")
+        .ok_or_else(|| format!("the share link is {href}"))?;
+    ensure(
+        !named.is_empty()
+            && named
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == ','),
+        || format!("the share link carries more than service names: {href}"),
+    )?;
+    let found = lines
+        .iter()
+        .filter(|l| l[1] == "likely" || l[1] == "may-be")
+        .count();
+    let mut violations = Vec::new();
+    for lang in ["is", "ar"] {
+        browser.open_in(&href, lang).await?;
+        let shown = browser
+            .script("return document.querySelectorAll('main li.service').length")
+            .await?;
+        ensure(shown.as_u64() == Some(found as u64), || {
+            format!("the list shows {shown} services of {found}")
+        })?;
+        audit(&browser, &format!("{href} [{lang}]"), &mut violations).await?;
+    }
+    no_violations(violations)?;
     browser.close().await;
     Ok(())
 }
@@ -669,7 +766,7 @@ async fn a_couple_with_two_children_sees_the_engines_outcomes(world: World) -> T
         SupportForChildrenAndFamilies,
         SocialRentalHousing,
     ] {
-        shows_as_the_engine_says(&browser, &COUPLE_WITH_TWO_CHILDREN, service).await?;
+        shows_as_the_engine_says(&browser, "pl", &COUPLE_WITH_TWO_CHILDREN, service).await?;
     }
     browser.close().await;
     Ok(())
@@ -684,6 +781,7 @@ async fn a_seventeen_year_old_is_not_eligible_for_financial_assistance(world: Wo
         .await?;
     shows_as_the_engine_says(
         &browser,
+        "is",
         &SEVENTEEN_YEAR_OLD,
         velferd_shared::ServiceId::SpecialHousingSupport,
     )
@@ -1014,6 +1112,7 @@ fn main() {
         the_viewport_can_switch_between_phone_and_desktop,
         a_single_renter_with_no_income_sees_financial_assistance_and_its_amount,
         a_couple_with_two_children_sees_the_engines_outcomes,
+        the_results_start_with_a_line_per_service_and_share_only_service_names,
         a_seventeen_year_old_is_not_eligible_for_financial_assistance,
         a_reload_mid_way_resumes_at_the_same_question_with_every_answer,
         switching_language_mid_way_keeps_every_answer,

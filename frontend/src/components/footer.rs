@@ -28,6 +28,7 @@ pub fn Footer() -> impl IntoView {
                 <PhoneLink number=CITY_PHONE/>
             </p>
             <p><a class="standalone-link" href="/call-me">{t!(i18n, follow.call_me)}</a></p>
+            <p><a class="standalone-link" href="/accessibility">{t!(i18n, accessibility.title)}</a></p>
             <h3>{t!(i18n, footer.centres_heading)}</h3>
             <p>{t!(i18n, footer.centres_text)}</p>
             <ul class="centres">

@@ -213,7 +213,7 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
                     <p>{t!(i18n, application.documents.intro)}</p>
                     <DocumentList documents/>
                     <Show when=move || service == ServiceId::FinancialAssistance>
-                        <p class="notice">{t!(i18n, application.documents.residence_permit)}</p>
+                        <p class="notice">{t!(i18n, notes.may_affect_residence_permit)}</p>
                     </Show>
                 }
                 .into_any()

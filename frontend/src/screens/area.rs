@@ -38,7 +38,7 @@ fn AreaServices(area: Area) -> impl IntoView {
 }
 
 #[component]
-fn ServiceCard(service: &'static Service) -> impl IntoView {
+pub fn ServiceCard(service: &'static Service) -> impl IntoView {
     let i18n = use_i18n();
     let id = service.id;
     // In Icelandic the translated name is the official one; saying it twice helps no one.

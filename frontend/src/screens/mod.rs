@@ -1,3 +1,4 @@
+pub mod accessibility;
 pub mod apply_check;
 pub mod apply_start;
 pub mod apply_step;
@@ -10,5 +11,6 @@ pub mod not_found;
 pub mod question;
 pub mod receipt;
 pub mod results;
+pub mod service_list;
 pub mod status;
 pub mod urgent;

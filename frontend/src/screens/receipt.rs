@@ -79,7 +79,7 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         <h2>{t!(i18n, application.receipt.next_title)}</h2>
         <p>{t!(i18n, application.receipt.next_text)}</p>
         <Show when=move || service == ServiceId::FinancialAssistance>
-            <p>{t!(i18n, application.documents.residence_permit)}</p>
+            <p>{t!(i18n, notes.may_affect_residence_permit)}</p>
         </Show>
         // The application exists now, so the documents it needs can follow it straight away.
         {(!service.service().documents.is_empty()).then(|| {

@@ -4,17 +4,20 @@
 use leptos::prelude::*;
 use velferd_shared::{
     catalogue::CITY_PHONE,
-    rules::{self, Amount, FigureUsed, NextStep, Outcome, Period, RuleCheck, ServiceResult},
+    rules::{self, Amount, NextStep, Outcome, Period, RuleCheck, ServiceResult},
     validation::Kronur,
 };
+use wasm_bindgen::JsCast;
 
 use crate::{
+    application::service_slug,
     components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},
     i18n::*,
+    language::language_of,
     screener::{Screener, today},
     text::{
-        figure_status_label, next_step_label, note_text, referral_text, rule_text, service_name,
-        status_label,
+        figure_label, figure_status_label, figure_value, next_step_label, note_text, referral_text,
+        rule_text, service_name, status_label,
     },
 };
 
@@ -33,6 +36,14 @@ pub fn Results() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Printed, every reason shows; on screen they stay behind their disclosures.
+    let opened_for_print = window_event_listener_untyped("beforeprint", |_| set_reasons_open(true));
+    let closed_after_print =
+        window_event_listener_untyped("afterprint", |_| set_reasons_open(false));
+    on_cleanup(move || {
+        opened_for_print.remove();
+        closed_after_print.remove();
+    });
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, screener.results_title).to_string())/>
         <p class="lead">{t!(i18n, screener.results_intro)}</p>
@@ -45,6 +56,7 @@ pub fn Results() -> impl IntoView {
                 <a href=move || screener.next_path()>{t!(i18n, screener.no_results_yet)}</a>
             </p>
         </Show>
+        <Summary results=Signal::derive(move || results.get())/>
         <ResultGroup id="likely" results=Signal::derive(move || group(Outcome::LikelyEligible))>
             {t!(i18n, screener.group_likely)}
         </ResultGroup>
@@ -78,16 +90,115 @@ fn ResultGroup(
     }
 }
 
-fn money(kronur: u64) -> String {
-    Kronur::new(kronur).to_string()
+fn set_reasons_open(open: bool) {
+    let Ok(all) = document().query_selector_all("details.reasons-disclosure") else {
+        return;
+    };
+    for i in 0..all.length() {
+        if let Some(element) = all
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = if open {
+                element.set_attribute("open", "")
+            } else {
+                element.remove_attribute("open")
+            };
+        }
+    }
 }
 
-fn figure_value(figure: &FigureUsed) -> String {
-    if figure.figure.is_kronur() {
-        money(figure.value)
-    } else {
-        figure.value.to_string()
+/// One line per service, most likely first: what the resident can get at a glance, each a link
+/// to its card with the reasons. And a link to share the list that carries service names only.
+#[component]
+fn Summary(results: Signal<Vec<ServiceResult>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let order = [
+        Outcome::LikelyEligible,
+        Outcome::MayBeEligible,
+        Outcome::NotEligible,
+    ];
+    let lines = move || {
+        let results = results.get();
+        order
+            .iter()
+            .flat_map(|outcome| results.iter().filter(move |r| r.outcome == *outcome))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let share = move || {
+        let found: Vec<String> = results.with(|r| {
+            r.iter()
+                .filter(|r| matches!(r.outcome, Outcome::LikelyEligible | Outcome::MayBeEligible))
+                .map(|r| service_slug(r.service))
+                .collect()
+        });
+        format!("/check/list?services={}", found.join(","))
+    };
+    view! {
+        <section class="results-summary" aria-labelledby="summary-title" class:hidden=move || results.with(Vec::is_empty)>
+            <h2 id="summary-title">{t!(i18n, screener.summary_title)}</h2>
+            <ul>
+                <For each=lines key=|r| r.service let(result)>
+                    <SummaryLine result/>
+                </For>
+            </ul>
+            <p class="no-print">
+                <a class="standalone-link share-link" href=share>{t!(i18n, screener.share_link)}</a>
+            </p>
+            <p class="hint no-print">{t!(i18n, screener.share_note)}</p>
+        </section>
     }
+}
+
+#[component]
+fn SummaryLine(result: ServiceResult) -> impl IntoView {
+    let i18n = use_i18n();
+    let service = result.service;
+    let outcome = move || {
+        let locale = i18n.get_locale();
+        match result.outcome {
+            Outcome::LikelyEligible => td_string!(locale, screener.outcome_likely),
+            Outcome::MayBeEligible => td_string!(locale, screener.outcome_may_be),
+            Outcome::NotEligible => td_string!(locale, screener.outcome_not),
+            Outcome::NeedMoreAnswers => td_string!(locale, screener.outcome_unfinished),
+        }
+    };
+    let amount = result.amount.map(|amount| {
+        move || {
+            let locale = i18n.get_locale();
+            let per = match amount.period {
+                Period::Year => td_string!(locale, screener.per_year),
+                _ => td_string!(locale, screener.per_month),
+            };
+            let up_to = if amount.up_to {
+                format!("{} ", td_string!(locale, screener.up_to))
+            } else {
+                String::new()
+            };
+            format!(" – {up_to}{} {per}", money(locale, amount.kronur))
+        }
+    });
+    view! {
+        <li data-service=service.key() data-outcome=group_of(result.outcome)>
+            <a href=format!("#service-{}", service.key())>{move || service_name(i18n.get_locale(), service)}</a>
+            ": " <strong>{outcome}</strong>
+            {amount}
+        </li>
+    }
+}
+
+fn group_of(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::LikelyEligible => "likely",
+        Outcome::MayBeEligible => "may-be",
+        Outcome::NotEligible => "not",
+        Outcome::NeedMoreAnswers => "unfinished",
+    }
+}
+
+fn money(locale: Locale, kronur: u64) -> String {
+    Kronur::new(kronur).in_language(language_of(locale))
 }
 
 #[component]
@@ -96,7 +207,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
     let service = result.service;
     let official = service.service().official_name;
     view! {
-        <li class="card result" data-service=service.key()>
+        <li class="card result" data-service=service.key() id=format!("service-{}", service.key())>
             <h3>
                 {move || service_name(i18n.get_locale(), service)}
                 <Show when=move || i18n.get_locale() != Locale::is>
@@ -104,10 +215,12 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
                 </Show>
             </h3>
             {result.amount.map(|amount| view! { <AmountLine amount/> })}
-            <h4>{t!(i18n, screener.reasons)}</h4>
-            <ul class="reasons">
-                {result.reasons.iter().cloned().map(|check| view! { <Reason check/> }).collect_view()}
-            </ul>
+            <details class="reasons-disclosure">
+                <summary>{t!(i18n, screener.reasons)}</summary>
+                <ul class="reasons">
+                    {result.reasons.iter().cloned().map(|check| view! { <Reason check/> }).collect_view()}
+                </ul>
+            </details>
             {result
                 .referrals
                 .iter()
@@ -139,7 +252,7 @@ fn AmountLine(amount: Amount) -> impl IntoView {
         <p class="amount">
             <strong>{t!(i18n, screener.estimated_amount)}</strong> " "
             <Show when=move || amount.up_to>{t!(i18n, screener.up_to)} " "</Show>
-            <span class="amount-value">{money(amount.kronur)}</span> " "
+            <span class="amount-value">{move || money(i18n.get_locale(), amount.kronur)}</span> " "
             {move || match amount.period {
                 Period::Year => td_string!(i18n.get_locale(), screener.per_year),
                 _ => td_string!(i18n.get_locale(), screener.per_month),
@@ -167,25 +280,27 @@ fn Reason(check: RuleCheck) -> impl IntoView {
             <strong class="reason-status">{move || status_label(i18n.get_locale(), &status)}</strong>
             {(!check.figures.is_empty()).then(|| {
                 let figures = check.figures.clone();
+                let source = check.figures[0].source;
                 view! {
-                    <span class="figures">
-                        " ("
+                    <ul class="figures">
                         {figures
                             .into_iter()
-                            .enumerate()
-                            .map(|(i, f)| {
+                            .map(|f| {
                                 view! {
-                                    {(i > 0).then_some("; ")}
-                                    {figure_value(&f)} ", " {f.year} ", "
-                                    {move || figure_status_label(i18n.get_locale(), f.status)}
+                                    <li>
+                                        {move || figure_label(i18n.get_locale(), f.figure)} ": "
+                                        <span class="figure-value">{move || figure_value(i18n.get_locale(), &f)}</span>
+                                        " ("
+                                        {move || td_string!(i18n.get_locale(), figures.units.year_figure).replace("{year}", &f.year.to_string())}
+                                        ", "
+                                        {move || figure_status_label(i18n.get_locale(), f.status)}
+                                        ")"
+                                    </li>
                                 }
                             })
                             .collect_view()}
-                        ") "
-                        <a class="source" href=check.figures[0].source.url rel="noopener" lang="is">
-                            {check.figures[0].source.title}
-                        </a>
-                    </span>
+                    </ul>
+                    <a class="source" href=source.url rel="noopener" lang="is">{source.title}</a>
                 }
             })}
         </li>

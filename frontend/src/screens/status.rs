@@ -14,6 +14,7 @@ use crate::{
     application::service_slug,
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
+    language::language_of,
     storage,
     text::service_name,
 };
@@ -198,7 +199,7 @@ fn Details(application: ApplicationStatus) -> impl IntoView {
                 </p>
                 {event.amount.map(|amount| view! {
                     <h3>{t!(i18n, follow.amount_per_month)}</h3>
-                    <p class="decision-amount" dir="ltr">{amount.to_string()}</p>
+                    <p class="decision-amount" dir="ltr">{move || amount.in_language(language_of(i18n.get_locale()))}</p>
                 })}
                 {event.note.clone().map(|note| view! {
                     <h3>{t!(i18n, follow.reasons)}</h3>

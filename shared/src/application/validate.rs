@@ -297,7 +297,7 @@ impl Validator<'_> {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let text = self.required(field, text)?;
-        match text.parse::<u32>() {
+        match crate::numbers::western_digits(text).parse::<u32>() {
             Err(_) => {
                 self.problem(field, ProblemCode::NumberBadFormat);
                 None

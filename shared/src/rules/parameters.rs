@@ -76,26 +76,63 @@ pub enum FigureId {
     LeisureCardToAge,
 }
 
+/// What a figure counts, so that a resident reads "247,572 kr. a month" or "12 months", never a
+/// bare number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureUnit {
+    Kronur,
+    KronurPerMonth,
+    KronurPerYear,
+    KronurPerHour,
+    KronurPerMeal,
+    KronurPerTrip,
+    Years,
+    Months,
+    HoursPerWeek,
+    HoursPerMonth,
+    Percent,
+}
+
+impl FigureUnit {
+    pub fn is_kronur(self) -> bool {
+        use FigureUnit::*;
+        matches!(
+            self,
+            Kronur | KronurPerMonth | KronurPerYear | KronurPerHour | KronurPerMeal | KronurPerTrip
+        )
+    }
+}
+
 impl FigureId {
+    pub fn unit(self) -> FigureUnit {
+        use FigureUnit as U;
+        match self {
+            FaMinimumAge | ShsMinimumAge | SrhMinimumAge | SrhChildAgeLimit | AdultAge
+            | TransportOlderAge | NpaAgeRelatedFrom | LeisureCardFromAge | LeisureCardToAge => {
+                U::Years
+            }
+            FaBasicOwnHome | FaBasicCouple | FaBasicWithOthers | FaBasicWithParents
+            | ShsMonthlyCap | HbMaximum1 | HbMaximum2 | HbMaximum3 | HbMaximum4 | HbMaximum5
+            | HbMaximum6 => U::KronurPerMonth,
+            ShsIncomeLower1 | ShsIncomeUpper1 | ShsIncomeLower2 | ShsIncomeUpper2
+            | ShsIncomeLower3 | ShsIncomeUpper3 | ShsIncomeLower4 | ShsIncomeUpper4
+            | HbIncomeLimit1 | HbIncomeLimit2 | HbIncomeLimit3 | HbIncomeLimit4
+            | HbIncomeLimit5 | HbIncomeLimit6 | SrhIncomeSingle | SrhIncomeCouple
+            | SrhIncomePerChild | LeisureCardPerYear => U::KronurPerYear,
+            ShsAssetLimit | SrhAssetLimit => U::Kronur,
+            HbShareOfRentPercent => U::Percent,
+            SrhMonthsOfResidence | SrhPermitMonths => U::Months,
+            HomeSupportCleaningFeePerHour => U::KronurPerHour,
+            HomeSupportMaxChargedHours => U::HoursPerMonth,
+            MealPrice => U::KronurPerMeal,
+            TransportOlderFare => U::KronurPerTrip,
+            NpaMinimumHours => U::HoursPerWeek,
+        }
+    }
+
     /// Whether the figure is an amount of krónur (the rest are ages, months, hours, percents).
     pub fn is_kronur(self) -> bool {
-        !matches!(
-            self,
-            FaMinimumAge
-                | ShsMinimumAge
-                | HbShareOfRentPercent
-                | SrhMinimumAge
-                | SrhMonthsOfResidence
-                | SrhPermitMonths
-                | SrhChildAgeLimit
-                | AdultAge
-                | HomeSupportMaxChargedHours
-                | TransportOlderAge
-                | NpaMinimumHours
-                | NpaAgeRelatedFrom
-                | LeisureCardFromAge
-                | LeisureCardToAge
-        )
+        self.unit().is_kronur()
     }
 }
 
@@ -137,7 +174,8 @@ const SOCIAL_SERVICES_ACT: Source = Source {
     url: "https://www.althingi.is/lagas/nuna/1991040.html",
 };
 const HOME_SERVICES_PRICES: Source = Source {
-    title: "Gjaldskrá Reykjavíkurborgar fyrir heimaþjónustu (year not stated in our source)",
+    // Our source does not say which year's price list this is.
+    title: "Gjaldskrá Reykjavíkurborgar fyrir heimaþjónustu",
     url: "https://reykjavik.is/heimastudningur",
 };
 const TRANSPORT_RULES: Source = Source {

@@ -101,6 +101,7 @@ fn as_str(digits: &[u8]) -> &str {
 impl BankAccount {
     /// Accepts `0133-26-012345`, `0133 26 012345` and `013326012345`.
     pub fn parse(input: &str) -> Result<BankAccount, BankAccountError> {
+        let input = crate::numbers::western_digits(input);
         let input = input.trim();
         if input.is_empty() {
             return Err(BankAccountError::Empty);
@@ -221,7 +222,7 @@ mod tests {
             ("0133-26012345", BadFormat),
             ("0133-26-012345-1", BadFormat),
             ("IS14 0133 26 012345", BadFormat),
-            ("٠١٣٣-٢٦-٠١٢٣٤٥", BadFormat),
+            ("०१३३-२६-०१२३४५", BadFormat),
             ("01332601234", WrongLength(Whole)),
             ("0133260123456", WrongLength(Whole)),
             ("133-26-012345", WrongLength(Bank)),

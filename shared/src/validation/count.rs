@@ -11,6 +11,7 @@ use crate::problem::ProblemCode;
 /// Reads a typed whole number: blank is "answer the question", anything but digits is "a whole
 /// number", and a number too large for any count is out of range.
 fn whole_number(typed: &str, out_of_range: ProblemCode) -> Result<u64, ProblemCode> {
+    let typed = crate::numbers::western_digits(typed);
     let trimmed = typed.trim();
     if trimmed.is_empty() {
         return Err(ProblemCode::AnswerRequired);
@@ -83,7 +84,8 @@ counts! {
 
 /// Children's ages typed as a list: "4, 9" or "4 9". Blank is no children.
 pub fn parse_child_ages(typed: &str) -> Result<Vec<ChildAge>, ProblemCode> {
-    typed
+    // "٤، ٩" from an Arabic keyboard: the Arabic comma separates too.
+    crate::numbers::western_digits(typed)
         .split([',', ';', ' '])
         .filter(|s| !s.trim().is_empty())
         .map(|s| ChildAge::parse(s).map_err(|_| ProblemCode::ChildAgesBadFormat))

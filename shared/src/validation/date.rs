@@ -53,6 +53,7 @@ impl Date {
 
     /// Reads exactly `YYYY-MM-DD`, the form the API and `<input type="date">` use.
     pub fn parse_iso(input: &str) -> Result<Date, DateError> {
+        let input = crate::numbers::western_digits(input);
         let input = input.trim();
         if input.is_empty() {
             return Err(DateError::Empty);

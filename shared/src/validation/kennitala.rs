@@ -66,6 +66,7 @@ const LEGACY_WEIGHTS: [u32; 8] = [3, 2, 7, 6, 5, 4, 3, 2];
 impl Kennitala {
     /// Accepts `120160-3389`, `1201603389` and either with spaces anywhere.
     pub fn parse(input: &str) -> Result<Kennitala, KennitalaError> {
+        let input = crate::numbers::western_digits(input);
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
             return Err(KennitalaError::Empty);

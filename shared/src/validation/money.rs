@@ -1,6 +1,7 @@
 //! Amounts in whole Icelandic krónur: incomes, rents, assets. The króna has no minor unit in
 //! use, so a decimal fraction in the input is a mistake to point out, not something to round.
 
+use crate::{Language, numbers::western_digits};
 use std::{fmt, str::FromStr};
 
 use serde::{
@@ -76,6 +77,12 @@ impl Kronur {
         Kronur(value)
     }
 
+    /// The amount as `language` writes numbers, with the Icelandic unit every language uses:
+    /// `247.572 kr.`, `247,572 kr.`, `247 572 kr.`.
+    pub fn in_language(&self, language: Language) -> String {
+        format!("{} kr.", language.whole_number(self.0))
+    }
+
     pub fn value(&self) -> u64 {
         self.0
     }
@@ -87,6 +94,7 @@ impl Kronur {
     /// Reads amounts as residents write them: `250000`, `250.000`, `250 000`, `250,000`, with
     /// `kr`, `kr.` or `ISK` before or after.
     pub fn parse(input: &str) -> Result<Kronur, KronurError> {
+        let input = western_digits(input);
         let amount = strip_unit(input.trim()).trim();
         if amount.is_empty() {
             return Err(KronurError::Empty);
@@ -155,17 +163,10 @@ fn strip_unit(input: &str) -> &str {
 }
 
 /// Icelandic style: dots between thousands, then "kr.".
+/// In Icelandic, the site's default language; `in_language` for the resident's own.
 impl fmt::Display for Kronur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(digit);
-        }
-        write!(f, "{grouped} kr.")
+        f.write_str(&self.in_language(Language::Is))
     }
 }
 
@@ -301,7 +302,7 @@ mod tests {
             ("kr 250 kr", BadFormat),
             ("+250", BadFormat),
             ("250.000,-", BadFormat),
-            ("٢٥٠", BadFormat),
+            ("२५०", BadFormat),
             ("1000000000001", TooLarge),
             ("1.000.000.000.001", TooLarge),
             ("99999999999999999999999999999", TooLarge),

@@ -58,6 +58,7 @@ fn is_punctuation(c: char) -> bool {
 
 impl PhoneNumber {
     pub fn parse(input: &str) -> Result<PhoneNumber, PhoneNumberError> {
+        let input = crate::numbers::western_digits(input);
         let compact: String = input.chars().filter(|c| !is_punctuation(*c)).collect();
         if compact.is_empty() {
             return Err(PhoneNumberError::Empty);
@@ -217,7 +218,7 @@ mod tests {
             ("555+1234", BadCharacters),
             ("++3545551234", BadCharacters),
             ("tel. 5551234", BadCharacters),
-            ("٥٥٥١٢٣٤", BadCharacters),
+            ("५५५१२३४", BadCharacters),
             ("555 123", WrongLength),
             ("555 12345", WrongLength),
             ("112", WrongLength),

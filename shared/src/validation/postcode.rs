@@ -52,6 +52,7 @@ impl PostcodeError {
 
 impl Postcode {
     pub fn parse(input: &str) -> Result<Postcode, PostcodeError> {
+        let input = crate::numbers::western_digits(input);
         let input = input.trim();
         if input.is_empty() {
             return Err(PostcodeError::Empty);
@@ -196,7 +197,7 @@ mod tests {
             ("10 1", PostcodeError::NotThreeDigits),
             ("-10", PostcodeError::NotThreeDigits),
             ("IS-101", PostcodeError::NotThreeDigits),
-            ("١٠١", PostcodeError::NotThreeDigits),
+            ("१०१", PostcodeError::NotThreeDigits),
             ("000", PostcodeError::NotIcelandic),
             ("099", PostcodeError::NotIcelandic),
         ];
