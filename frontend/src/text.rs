@@ -592,6 +592,23 @@ pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) 
     }
 }
 
+/// A legal source's title in the resident's language (in Icelandic, the official title).
+pub fn source_title(locale: Locale, source: velferd_shared::rules::SourceId) -> &'static str {
+    use velferd_shared::rules::SourceId::*;
+    match source {
+        FaRules => td_string!(locale, sources.fa_rules),
+        Fa2025 => td_string!(locale, sources.fa_2025),
+        ShsRules => td_string!(locale, sources.shs_rules),
+        HbRules => td_string!(locale, sources.hb_rules),
+        SrhRules => td_string!(locale, sources.srh_rules),
+        SocialServicesAct => td_string!(locale, sources.social_services_act),
+        HomeServicesPrices => td_string!(locale, sources.home_services_prices),
+        TransportRules => td_string!(locale, sources.transport_rules),
+        NpaAct => td_string!(locale, sources.npa_act),
+        LeisureCard => td_string!(locale, sources.leisure_card),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use velferd_shared::{Language, ProblemCode};

@@ -55,6 +55,19 @@ async fn an_unknown_api_route_is_a_404_problem_not_the_app() {
 }
 
 #[tokio::test]
+async fn clearing_a_device_asks_the_browser_to_empty_its_cache_for_the_site() {
+    let app = spawn().await;
+    let response = app
+        .request(Method::POST, "/api/device/forget")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    // Only the cache: "storage" would also take the language the resident chose.
+    assert_eq!(header(&response, "clear-site-data"), "\"cache\"");
+}
+
+#[tokio::test]
 async fn a_wrong_method_on_an_api_route_is_a_405_problem() {
     let app = spawn().await;
     let response = app

@@ -2,6 +2,7 @@
 
 mod applications;
 mod callbacks;
+mod device;
 mod follow;
 mod health;
 mod services;
@@ -33,6 +34,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
             post(follow::add_document).layer(DefaultBodyLimit::disable()),
         )
         .route("/callbacks", post(callbacks::request_callback))
+        .route("/device/forget", post(device::forget))
         .nest("/staff", staff::routes(state))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })

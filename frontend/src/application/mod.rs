@@ -24,6 +24,34 @@ use crate::{
 const DRAFTS_KEY: &str = "velferd.applications.drafts";
 const OUTBOX_KEY: &str = "velferd.applications.outbox";
 const RECEIPTS_KEY: &str = "velferd.applications.receipts";
+/// When each draft was last changed (milliseconds since 1970), for its expiry.
+const TOUCHED_KEY: &str = "velferd.applications.drafts.touched";
+
+/// A draft not changed for this long is deleted: a shared or lost phone keeps no one's answers
+/// for ever (the start and summary pages say so).
+const DRAFT_LIFETIME_MS: f64 = 30.0 * DAY_MS;
+/// A receipt is kept this long after the application was sent (the receipt page says so).
+const RECEIPT_LIFETIME_MS: f64 = 365.0 * DAY_MS;
+const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// Drops the drafts and receipts past their lifetime; a draft without a recorded change (saved
+/// by an older version) counts from now.
+fn expire(
+    drafts: &mut BTreeMap<ServiceId, ApplicationDraft>,
+    touched: &mut BTreeMap<ServiceId, f64>,
+    receipts: &mut Vec<Kept>,
+    now: f64,
+) {
+    for service in drafts.keys() {
+        touched.entry(*service).or_insert(now);
+    }
+    touched.retain(|service, at| drafts.contains_key(service) && now - *at < DRAFT_LIFETIME_MS);
+    drafts.retain(|service, _| touched.contains_key(service));
+    receipts.retain(|kept| {
+        let sent = js_sys::Date::parse(&kept.receipt.submitted_at);
+        sent.is_nan() || now - sent < RECEIPT_LIFETIME_MS
+    });
+}
 
 /// The URL name of a service that takes online applications (`financial-assistance`).
 pub fn service_slug(service: ServiceId) -> String {
@@ -94,10 +122,20 @@ impl Applications {
     /// Restores drafts, the outbox and receipts, saves every change, and starts sending anything
     /// left in the outbox (a reload while waiting).
     pub fn provide() {
+        let mut drafts = storage::read(DRAFTS_KEY).unwrap_or_default();
+        let mut touched = storage::read(TOUCHED_KEY).unwrap_or_default();
+        let mut receipts = storage::read(RECEIPTS_KEY).unwrap_or_default();
+        expire(
+            &mut drafts,
+            &mut touched,
+            &mut receipts,
+            js_sys::Date::now(),
+        );
+        storage::write(TOUCHED_KEY, &touched);
         let apps = Applications {
-            drafts: RwSignal::new(storage::read(DRAFTS_KEY).unwrap_or_default()),
+            drafts: RwSignal::new(drafts),
             outbox: RwSignal::new(storage::read(OUTBOX_KEY).unwrap_or_default()),
-            receipts: RwSignal::new(storage::read(RECEIPTS_KEY).unwrap_or_default()),
+            receipts: RwSignal::new(receipts),
             waiting: RwSignal::new(None),
             refused: RwSignal::new(None),
             retry_scheduled: RwSignal::new(false),
@@ -143,6 +181,9 @@ impl Applications {
     }
 
     pub fn save(self, service: ServiceId, draft: ApplicationDraft) {
+        let mut touched: BTreeMap<ServiceId, f64> = storage::read(TOUCHED_KEY).unwrap_or_default();
+        touched.insert(service, js_sys::Date::now());
+        storage::write(TOUCHED_KEY, &touched);
         self.drafts.update(|d| {
             d.insert(service, draft);
         });

@@ -15,6 +15,10 @@ pub fn Footer() -> impl IntoView {
                 // The offline copies of the app and any document waiting to be sent, too.
                 crate::offline::clear_caches().await;
                 crate::device_files::forget_all().await;
+                // And the browser's HTTP cache (Clear-Site-Data); offline, there is none to clear.
+                let init = web_sys::RequestInit::new();
+                init.set_method("POST");
+                let _ = crate::api::fetch("/api/device/forget", &init).await;
                 // A fresh start, so no screen keeps the cleared answers in memory.
                 let _ = window().location().set_href("/");
             });

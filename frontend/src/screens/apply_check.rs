@@ -130,6 +130,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
             "(" <span lang="is">{service.service().official_name}</span> ")"
         </p>
         <p>{t!(i18n, application.check_intro)}</p>
+        <p class="hint">{t!(i18n, application.draft_expiry)}</p>
         <Show when=move || apps.refused.with(|r| r.as_ref().is_some_and(|(s, _)| *s == service))>
             <p class="notice">{t!(i18n, application.rejected)}</p>
         </Show>

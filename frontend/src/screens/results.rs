@@ -17,7 +17,7 @@ use crate::{
     screener::{Screener, today},
     text::{
         figure_label, figure_status_label, figure_value, next_step_label, note_text, referral_text,
-        rule_text, service_name, status_label,
+        rule_text, service_name, source_title, status_label,
     },
 };
 
@@ -300,7 +300,12 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                    <a class="source" href=source.url rel="noopener" lang="is">{source.title}</a>
+                    <p class="source">
+                        <a href=source.url rel="noopener" hreflang="is">{move || source_title(i18n.get_locale(), source.id)}</a>
+                        <Show when=move || i18n.get_locale() != Locale::is>
+                            " " <span class="official-name" lang="is">"(" {source.title} ")"</span>
+                        </Show>
+                    </p>
                 }
             })}
         </li>

@@ -57,8 +57,13 @@ impl ApplicationDraft {
         if applies(Step::Partner) {
             draft.partner = answers.partner.known().copied();
         }
+        // The screener counts children up to 25 (the leisure card, housing); the application
+        // asks for those under 18, the ones financial assistance adds for.
         if applies(Step::Children) {
-            draft.children = answers.children.known().map(|c| c.len().to_string());
+            draft.children = answers.children.known().map(|ages| {
+                let under_18 = ages.iter().filter(|child| child.age.value() < 18).count();
+                under_18.to_string()
+            });
         }
         if applies(Step::Student) {
             draft.student = answers.student.known().copied();
@@ -69,9 +74,8 @@ impl ApplicationDraft {
         if applies(Step::Employment) {
             draft.employment = answers.employment.known().copied();
         }
-        if applies(Step::Income) {
-            draft.income = money(answers.income_this_month.known());
-        }
+        // Not the income: the screener asks for the household's income after tax, the
+        // application for the applicant's own before tax, and one is no answer to the other.
         if applies(Step::Rent) {
             draft.rent = money(answers.rent_per_month.known());
         }

@@ -190,7 +190,7 @@ fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
     let answers = Answers {
         postcode: Answer::Known(Postcode::parse("112").unwrap()),
         partner: Answer::Known(false),
-        children: Answer::Known(vec![child(4), child(9)]),
+        children: Answer::Known(vec![child(4), child(9), child(20)]),
         living: Answer::Known(LivingSituation::RegisteredLease),
         employment: Answer::Known(Employment::Unemployed),
         income_this_month: Answer::Known(Kronur::new(80_000)),
@@ -206,8 +206,15 @@ fn the_screener_prefills_what_it_knows_so_nothing_is_asked_twice() {
         draft.centre_from_postcode(),
         Some(ServiceCentre::Austurmidstod)
     );
-    assert_eq!(draft.children.as_deref(), Some("2"));
-    assert_eq!(draft.income.as_deref(), Some("80000"));
+    assert_eq!(
+        draft.children.as_deref(),
+        Some("2"),
+        "the application counts children under 18; the screener counts up to 25"
+    );
+    assert_eq!(
+        draft.income, None,
+        "the household's income after tax is not the applicant's own before tax"
+    );
     assert_eq!(
         draft.rent, None,
         "financial assistance does not ask for rent"

@@ -14,7 +14,7 @@ use crate::{
     catalogue::ServiceId,
     validation::Date,
 };
-pub use parameters::{Figure, FigureId, FigureStatus, FigureUnit, Source};
+pub use parameters::{Figure, FigureId, FigureStatus, FigureUnit, Source, SourceId};
 pub use services::RuleId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -19,8 +19,26 @@ pub enum FigureStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Source {
+    /// Which source, for its title in the resident's language.
+    pub id: SourceId,
+    /// The official Icelandic title, shown beside the translation.
     pub title: &'static str,
     pub url: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceId {
+    FaRules,
+    Fa2025,
+    ShsRules,
+    HbRules,
+    SrhRules,
+    SocialServicesAct,
+    HomeServicesPrices,
+    TransportRules,
+    NpaAct,
+    LeisureCard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -150,43 +168,53 @@ pub struct Figure {
 }
 
 const FA_RULES: Source = Source {
+    id: SourceId::FaRules,
     title: "Reglur um fjárhagsaðstoð frá Reykjavíkurborg nr. 350/2021, 11. gr.",
     url: "https://reykjavik.is/fjarhagsadstod",
 };
 const FA_2025: Source = Source {
+    id: SourceId::Fa2025,
     title: "Velferðarráð Reykjavíkurborgar: grunnfjárhæð fjárhagsaðstoðar 2025 (tillaga)",
     url: "https://reykjavik.is/fjarhagsadstod",
 };
 const SHS_RULES: Source = Source {
+    id: SourceId::ShsRules,
     title: "Reglur Reykjavíkurborgar um sérstakan húsnæðisstuðning",
     url: "https://reykjavik.is/serstakur-husnaedisstudningur",
 };
 const HB_RULES: Source = Source {
+    id: SourceId::HbRules,
     title: "Lög um húsnæðisbætur nr. 75/2016; fjárhæðir frá 1. september 2025",
     url: "https://hms.is/husnaedisbaetur",
 };
 const SRH_RULES: Source = Source {
+    id: SourceId::SrhRules,
     title: "Reglur Reykjavíkurborgar um félagslegt leiguhúsnæði",
     url: "https://reykjavik.is/felagslegt-leiguhusnaedi",
 };
 const SOCIAL_SERVICES_ACT: Source = Source {
+    id: SourceId::SocialServicesAct,
     title: "Lög um félagsþjónustu sveitarfélaga nr. 40/1991",
     url: "https://www.althingi.is/lagas/nuna/1991040.html",
 };
 const HOME_SERVICES_PRICES: Source = Source {
+    id: SourceId::HomeServicesPrices,
     // Our source does not say which year's price list this is.
     title: "Gjaldskrá Reykjavíkurborgar fyrir heimaþjónustu",
     url: "https://reykjavik.is/heimastudningur",
 };
 const TRANSPORT_RULES: Source = Source {
+    id: SourceId::TransportRules,
     title: "Reglur Reykjavíkurborgar um akstursþjónustu eldra fólks",
     url: "https://reykjavik.is/akstursthjonusta",
 };
 const NPA_ACT: Source = Source {
+    id: SourceId::NpaAct,
     title: "Lög um þjónustu við fatlað fólk með langvarandi stuðningsþarfir nr. 38/2018",
     url: "https://www.althingi.is/lagas/nuna/2018038.html",
 };
 const LEISURE_CARD: Source = Source {
+    id: SourceId::LeisureCard,
     title: "Frístundakort Reykjavíkurborgar (75.000 kr. frá 2023)",
     url: "https://reykjavik.is/fristundakortid",
 };
