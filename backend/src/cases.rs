@@ -197,8 +197,34 @@ async fn record_in(
             .bind(application)
             .execute(&mut *tx)
             .await?;
+        if matches!(status, Status::MoreInformationNeeded | Status::Decided) {
+            tell_the_applicant(tx, application).await?;
+        }
     }
     append_event(tx, application, event, recorded_at).await
+}
+
+/// "There is news on your application", to the e-mail the applicant gave (if any), in their
+/// contact language, queued with the change itself.
+async fn tell_the_applicant(
+    tx: &mut SqliteConnection,
+    application: i64,
+) -> Result<(), sqlx::Error> {
+    let (reference, answers): (String, String) =
+        sqlx::query_as("SELECT reference, answers FROM applications WHERE id = ?")
+            .bind(application)
+            .fetch_one(&mut *tx)
+            .await?;
+    let Ok(stored) = serde_json::from_str::<velferd_shared::application::Application>(&answers)
+    else {
+        tracing::warn!(application, "stored answers unreadable: no news e-mail");
+        return Ok(());
+    };
+    if let Some(email) = &stored.email {
+        let news = crate::mail::news(stored.contact_language, &reference);
+        crate::mail::enqueue(tx, email, &news).await?;
+    }
+    Ok(())
 }
 
 /// A document arrived: an event on the timeline, and the status counsellors filter on — except

@@ -22,6 +22,14 @@ pub struct Config {
     /// `VELFERD_SECURE_COOKIES`: the server is reached over TLS (a proxy that terminates it
     /// without sending `X-Forwarded-Proto`), so the staff cookie is `__Host-` and `Secure`.
     pub secure_cookies: bool,
+    /// `VELFERD_SMTP_URL` (`smtp://relay:25`): where mail goes. Without it and
+    /// `VELFERD_MAIL_FROM`, mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// `VELFERD_MAIL_FROM`: the sender of every message.
+    pub mail_from: Option<String>,
+    /// `VELFERD_PUBLIC_ORIGIN`: the address residents reach the site at, for the link in the
+    /// receipt e-mail.
+    pub public_origin: String,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -46,6 +54,9 @@ impl Default for Config {
             staff_max_seconds: DEFAULT_STAFF_MAX_SECONDS,
             staff_sign_ins_per_minute: DEFAULT_STAFF_SIGN_INS_PER_MINUTE,
             secure_cookies: false,
+            smtp_url: None,
+            mail_from: None,
+            public_origin: format!("http://{DEFAULT_ADDR}"),
         }
     }
 }
@@ -94,6 +105,11 @@ impl Config {
             "VELFERD_STAFF_SIGN_INS_PER_MINUTE",
             &mut config.staff_sign_ins_per_minute,
         );
+        config.smtp_url = lookup("VELFERD_SMTP_URL").filter(|u| !u.is_empty());
+        config.mail_from = lookup("VELFERD_MAIL_FROM").filter(|u| !u.is_empty());
+        if let Some(origin) = lookup("VELFERD_PUBLIC_ORIGIN").filter(|o| !o.is_empty()) {
+            config.public_origin = origin.trim_end_matches('/').to_owned();
+        }
         if let Some(secure) = lookup("VELFERD_SECURE_COOKIES") {
             config.secure_cookies = matches!(secure.trim(), "1" | "true" | "yes");
         }

@@ -9,6 +9,7 @@ pub mod digest;
 pub mod error;
 pub mod idempotency;
 pub mod limits;
+pub mod mail;
 pub mod routes;
 pub mod security;
 pub mod site;
@@ -37,6 +38,11 @@ pub struct AppState {
     pub callbacks: Option<Arc<limits::SubmissionLimiter>>,
     /// Staff sessions' lifetimes, cookie and sign-in limit.
     pub staff: Arc<staff::sessions::StaffSettings>,
+    /// Where the links in e-mails point (`VELFERD_PUBLIC_ORIGIN`).
+    pub public_origin: Arc<str>,
+    /// The mail worker, `None` without SMTP settings (mail then waits in the outbox). Kept here
+    /// so that it stops with the server.
+    pub mail: Option<Arc<mail::MailWorker>>,
 }
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
@@ -66,6 +72,8 @@ pub enum StartError {
     },
     #[error("the server failed: {0}")]
     Serve(std::io::Error),
+    #[error("{0}")]
+    Mail(#[from] mail::MailSettingsError),
 }
 
 /// Opens the database, binds the socket and returns the state and the bound listener, so the
@@ -81,6 +89,18 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
     };
     let (submissions, callbacks) = (limiter(), limiter());
     let site = Arc::new(site::Site::load(&config.dist_dir));
+    let mail = match (&config.smtp_url, &config.mail_from) {
+        (Some(url), Some(from)) => {
+            Some(mail::start(db.clone(), mail::MailSettings::new(url, from)?))
+        }
+        _ => {
+            tracing::warn!(
+                "VELFERD_SMTP_URL and VELFERD_MAIL_FROM are not both set: e-mail is kept in the \
+                 outbox (mail_outbox) and sent once they are"
+            );
+            None
+        }
+    };
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|source| StartError::Bind {
@@ -95,6 +115,8 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             submissions,
             callbacks,
             staff: staff::sessions::StaffSettings::new(config),
+            public_origin: config.public_origin.clone().into(),
+            mail,
         },
         listener,
     ))

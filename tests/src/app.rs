@@ -252,6 +252,12 @@ impl TestApp {
         app
     }
 
+    /// Changes the configuration for the next `start` (after `stop`), as an operator would
+    /// between two runs of the server.
+    pub fn reconfigure(&mut self, change: impl FnOnce(&mut Config)) {
+        change(&mut self.config);
+    }
+
     /// Starts serving again on the same address and database after `stop`.
     pub async fn start(&mut self) {
         let (state, listener) = prepare(&self.config).await.expect("the server starts");

@@ -2,7 +2,6 @@
 //! browser profile per session, and helpers that speak in terms of what a resident does.
 
 use std::{
-    net::TcpListener,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::Duration,
@@ -58,7 +57,7 @@ pub struct Driver {
 
 impl Driver {
     pub async fn start(chromedriver: &Path) -> Result<Driver, String> {
-        let port = free_port();
+        let port = crate::wait::free_port();
         let child = Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())
@@ -71,17 +70,7 @@ impl Driver {
             url: format!("http://127.0.0.1:{port}"),
             profiles: tempfile::tempdir().map_err(|e| e.to_string())?,
         };
-        wait_until(
-            "chromedriver to listen",
-            Duration::from_secs(20),
-            || async move {
-                tokio::net::TcpStream::connect(("127.0.0.1", port))
-                    .await
-                    .map(drop)
-                    .map_err(|e| e.to_string())
-            },
-        )
-        .await?;
+        crate::wait::until_listening("chromedriver", port).await?;
         Ok(driver)
     }
 
@@ -127,13 +116,6 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 pub struct SessionOptions {

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod browser;
 pub mod inspect;
 pub mod process;
+pub mod smtp;
 pub mod wait;
 
 pub use app::TestApp;

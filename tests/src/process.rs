@@ -29,6 +29,16 @@ impl ServerProcess {
     /// Starts the binary on a free port over the SQLite file in `data`, with its stderr and
     /// stdout appended to `log`, and waits until it answers.
     pub async fn start(data: &Path, log: &Path, rust_log: &str) -> ServerProcess {
+        ServerProcess::start_with(data, log, rust_log, &[]).await
+    }
+
+    /// As `start`, with more environment variables (the mail settings, say).
+    pub async fn start_with(
+        data: &Path,
+        log: &Path,
+        rust_log: &str,
+        env: &[(&str, &str)],
+    ) -> ServerProcess {
         let addr = free_port();
         let dist = data.join("dist");
         write_one_page_site(&dist);
@@ -46,6 +56,7 @@ impl ServerProcess {
             .env("VELFERD_DIST", &dist)
             .env("VELFERD_SUBMISSIONS_PER_MINUTE", "0")
             .env("RUST_LOG", rust_log)
+            .envs(env.iter().copied())
             .stdout(Stdio::from(output()))
             .stderr(Stdio::from(output()))
             .spawn()

@@ -37,6 +37,29 @@ where
     }
 }
 
+/// Waits until something listens on loopback `port` (a helper process just started).
+pub async fn until_listening(what: &str, port: u16) -> Result<(), String> {
+    wait_until(
+        format!("{what} to listen on port {port}"),
+        Duration::from_secs(20),
+        || async move {
+            tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .map(drop)
+                .map_err(|e| e.to_string())
+        },
+    )
+    .await
+}
+
+/// A port on loopback that nothing listens on now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

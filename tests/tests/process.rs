@@ -290,3 +290,51 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
         .unwrap();
     assert_eq!(keys_stored, i64::from(APPLICATIONS));
 }
+
+const MAILED: u32 = 20;
+
+#[tokio::test]
+async fn killing_the_server_loses_no_receipt_mail_of_an_acknowledged_application() {
+    let data = tempfile::tempdir().unwrap();
+    let log = data.path().join("server.log");
+    // The relay is not up yet: every receipt waits in the outbox.
+    let port = velferd_tests::wait::free_port();
+    let url = format!("smtp://127.0.0.1:{port}");
+    let env = [
+        ("VELFERD_SMTP_URL", url.as_str()),
+        ("VELFERD_MAIL_FROM", "velferd@reykjavik.example"),
+    ];
+    let mut server = ServerProcess::start_with(data.path(), &log, "warn", &env).await;
+    let mut references = HashSet::new();
+    for variant in 0..MAILED {
+        let response = server
+            .submit_application(Some(&new_key()), &financial_assistance(variant))
+            .await;
+        assert_eq!(response.status(), 201);
+        let receipt: ApplicationReceipt = response.json().await.unwrap();
+        references.insert(receipt.reference);
+    }
+    // Power cut right after the acknowledgements.
+    server.kill_hard();
+
+    let catcher = velferd_tests::smtp::MailCatcher::start_on(port).await;
+    let _server = ServerProcess::start_with(data.path(), &log, "warn", &env).await;
+    let received = catcher.wait_for(MAILED as usize).await;
+    let mailed: Vec<&str> = received
+        .iter()
+        .filter_map(|mail| {
+            references
+                .iter()
+                .find(|r| mail.subject.contains(r.as_str()))
+        })
+        .map(String::as_str)
+        .collect();
+    let distinct: HashSet<&str> = mailed.iter().copied().collect();
+    assert_eq!(
+        distinct.len(),
+        references.len(),
+        "every acknowledged receipt is mailed"
+    );
+    assert_eq!(mailed.len(), received.len(), "nothing else is mailed");
+    assert!(received.iter().all(|mail| mail.to == EMAIL));
+}

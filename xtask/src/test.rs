@@ -10,6 +10,7 @@ use crate::{
 pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_browser_tools()?;
+    tools::ensure_mail_tools()?;
 
     step("Formatting (cargo fmt --check)");
     run(
@@ -106,6 +107,16 @@ pub fn all() -> Result {
         ),
     )?;
 
+    step("Mail tests (the outbox sending to a real SMTP server, aiosmtpd, on loopback)");
+    run(
+        "mail tests",
+        command(
+            "cargo",
+            &["test", "--package", "velferd-tests", "--test", "mail"],
+        )
+        .env("VELFERD_MAIL_PYTHON", tools::mail_python()),
+    )?;
+
     step("Crash and log tests (the server as a process, killed with SIGKILL mid-submission)");
     run(
         "server binary",
@@ -120,7 +131,8 @@ pub fn all() -> Result {
             "cargo",
             &["test", "--package", "velferd-tests", "--test", "process"],
         )
-        .env("VELFERD_BIN", root().join("target/debug/velferd")),
+        .env("VELFERD_BIN", root().join("target/debug/velferd"))
+        .env("VELFERD_MAIL_PYTHON", tools::mail_python()),
     )?;
 
     step("Browser tests (headless Chromium, axe-core)");

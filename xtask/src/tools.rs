@@ -56,6 +56,50 @@ pub fn ensure_browser_tools() -> Result {
     Ok(())
 }
 
+/// The version of PyPI's aiosmtpd the mail tests receive mail with.
+const AIOSMTPD_VERSION: &str = "1.4.6";
+
+/// A real SMTP server for the mail tests: PyPI's aiosmtpd in a git-ignored virtual environment.
+pub fn ensure_mail_tools() -> Result {
+    let python = mail_python();
+    let installed = output(
+        python.display().to_string(),
+        &["-c", "import aiosmtpd; print(aiosmtpd.__version__)"],
+    );
+    if installed.as_deref().map(str::trim) == Some(AIOSMTPD_VERSION) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing aiosmtpd {AIOSMTPD_VERSION} (PyPI) into .tools/venv"
+    ));
+    if !python.exists() {
+        let venv = root().join(".tools/venv");
+        run(
+            "python3 -m venv",
+            &mut command("python3", &["-m", "venv", &venv.display().to_string()]),
+        )?;
+    }
+    run(
+        "pip install aiosmtpd",
+        &mut command(
+            &python,
+            &[
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--quiet",
+                &format!("aiosmtpd=={AIOSMTPD_VERSION}"),
+            ],
+        ),
+    )
+}
+
+/// The virtual environment's Python, which runs aiosmtpd.
+pub fn mail_python() -> PathBuf {
+    root().join(".tools/venv/bin/python")
+}
+
 pub fn chromium() -> PathBuf {
     PathBuf::from("/usr/bin/chromium")
 }

@@ -22,7 +22,7 @@ use crate::{
     db::{Database, from_stored_name, number_reference, stored_name},
     error::{ApiError, parse_json},
     idempotency::{Earlier, KeyedRequest, replay_or_insert},
-    limits,
+    limits, mail,
     tokens::StatusTokens,
 };
 
@@ -48,7 +48,15 @@ pub async fn submit(
                 problems.into_iter().map(|p| (p.field.pointer(), p.code)),
             )
         })?;
-        store(&state.db, &request, &token, body.language, &application).await
+        store(
+            &state.db,
+            &request,
+            &token,
+            body.language,
+            &application,
+            &state.public_origin,
+        )
+        .await
     })
     .await
 }
@@ -61,6 +69,7 @@ async fn store(
     token: &str,
     language: Language,
     application: &Application,
+    origin: &str,
 ) -> Result<Option<ApplicationReceipt>, ApiError> {
     let token_hash = StatusTokens::hash(token);
     let answers = serde_json::to_string(application).map_err(|_| ApiError::Internal)?;
@@ -112,6 +121,14 @@ async fn store(
     cases::received(&mut tx, id, &submitted_at)
         .await
         .map_err(ApiError::database)?;
+    // The receipt by e-mail, committed with the application or not at all.
+    if let Some(email) = &application.email {
+        let link = format!("{origin}/status/{token}");
+        let receipt = mail::receipt(application.contact_language, &reference, &link);
+        mail::enqueue(&mut tx, email, &receipt)
+            .await
+            .map_err(ApiError::database)?;
+    }
     // Only after this returns (synchronous = FULL) is the application on disk: then we answer.
     tx.commit().await.map_err(ApiError::database)?;
     tracing::info!(service, centre, "application stored");

@@ -133,6 +133,8 @@ mod tests {
             submissions: None,
             callbacks: Some(Arc::new(SubmissionLimiter::new(NonZeroU32::MIN))),
             staff: crate::staff::sessions::StaffSettings::new(&crate::Config::default()),
+            public_origin: "http://127.0.0.1:8080".into(),
+            mail: None,
         })
     }
 

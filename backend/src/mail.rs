@@ -1,0 +1,335 @@
+//! E-mail that is never lost: a transactional outbox. A message is written to `mail_outbox` in
+//! the same transaction as the event that causes it (a submitted application, a status change),
+//! and a worker sends it over SMTP with retries and backoff. A crash after the commit loses
+//! nothing: the row waits for the next worker. A crash between the SMTP server's acceptance and
+//! the row's update sends it again on restart — "exactly once as far as SMTP allows", and every
+//! copy carries the same Message-ID, so mail systems can drop the duplicate.
+
+use std::{sync::Arc, time::Duration};
+
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::MultiPart};
+use sqlx::SqliteConnection;
+use velferd_shared::Language;
+
+use crate::{clock::now, db::Database, translations};
+
+/// `VELFERD_SMTP_URL` and `VELFERD_MAIL_FROM`, checked at start-up.
+#[derive(Clone)]
+pub struct MailSettings {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: lettre::message::Mailbox,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailSettingsError {
+    #[error("VELFERD_SMTP_URL is not an SMTP URL like smtp://127.0.0.1:25: {0}")]
+    Url(String),
+    #[error("VELFERD_MAIL_FROM is not an e-mail address: {0}")]
+    From(String),
+}
+
+impl MailSettings {
+    pub fn new(smtp_url: &str, from: &str) -> Result<MailSettings, MailSettingsError> {
+        let (host, port) =
+            relay_of(smtp_url).ok_or_else(|| MailSettingsError::Url(smtp_url.into()))?;
+        // Plain SMTP to the city's relay on its own network, which encrypts onwards; no TLS
+        // stack is compiled in (README, "Mail").
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+            .port(port)
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        let from = from
+            .parse()
+            .map_err(|e: lettre::address::AddressError| MailSettingsError::From(e.to_string()))?;
+        Ok(MailSettings { transport, from })
+    }
+}
+
+/// `smtp://host[:port]` → the host and port (25 when none is given).
+fn relay_of(url: &str) -> Option<(&str, u16)> {
+    let rest = url.strip_prefix("smtp://")?.trim_end_matches('/');
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((host, port)) => (host, port.parse().ok()?),
+        None => (rest, 25),
+    };
+    (!host.is_empty() && !host.contains(['/', '@', '?'])).then_some((host, port))
+}
+
+/// One message, as it is queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The receipt: the reference, the private link (only here and on the device) and what happens
+/// next, in the resident's contact language.
+pub fn receipt(language: Language, reference: &str, link: &str) -> Outgoing {
+    let fill = |key: &str| {
+        translations::text(language, key)
+            .replace("{reference}", reference)
+            .replace("{link}", link)
+    };
+    compose(
+        fill("mail.receipt_subject"),
+        &[
+            fill("mail.receipt_text"),
+            fill("mail.receipt_link"),
+            fill("mail.next_steps"),
+            fill("mail.signature"),
+        ],
+        Some(link),
+    )
+}
+
+/// "There is news on your application": no link and nothing personal beyond the reference, since
+/// the server cannot know who else reads the mailbox.
+pub fn news(language: Language, reference: &str) -> Outgoing {
+    let fill = |key: &str| translations::text(language, key).replace("{reference}", reference);
+    compose(
+        fill("mail.news_subject"),
+        &[fill("mail.news_text"), fill("mail.signature")],
+        None,
+    )
+}
+
+fn compose(subject: String, paragraphs: &[String], link: Option<&str>) -> Outgoing {
+    let text = paragraphs.join("\n\n");
+    let html_paragraphs: String = paragraphs
+        .iter()
+        .map(|p| {
+            let escaped = escape(p);
+            let linked = match link {
+                Some(link) => {
+                    let link = escape(link);
+                    escaped.replace(&link, &format!("<a href=\"{link}\">{link}</a>"))
+                }
+                None => escaped,
+            };
+            format!("<p>{}</p>", linked.replace('\n', "<br>"))
+        })
+        .collect();
+    let html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5\">{html_paragraphs}</body></html>",
+        escape(&subject)
+    );
+    Outgoing {
+        to: String::new(),
+        subject,
+        text,
+        html,
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn millis_now() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// Queues `mail` to `to` inside the caller's transaction: it is sent only if that commits.
+pub async fn enqueue(
+    tx: &mut SqliteConnection,
+    to: &str,
+    mail: &Outgoing,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_ms) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(to)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(now())
+    .bind(millis_now())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// How long a worker may hold a message it is sending before another may take it.
+const CLAIM_MS: i64 = 120_000;
+/// How often the worker looks for mail when there was none.
+const POLL: Duration = Duration::from_secs(1);
+const MAX_BACKOFF_MS: i64 = 60 * 60 * 1000;
+
+struct Claimed {
+    id: i64,
+    attempts: i64,
+    mail: Outgoing,
+}
+
+/// Takes the oldest due message for this worker, so two workers (or two instances) never send
+/// the same one at once.
+async fn claim(db: &Database) -> Result<Option<Claimed>, sqlx::Error> {
+    let now = millis_now();
+    let _turn = db.write_turn().await;
+    let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
+        "UPDATE mail_outbox SET claimed_until_ms = ? \
+         WHERE id = (SELECT id FROM mail_outbox \
+                     WHERE sent_at IS NULL AND next_attempt_ms <= ? \
+                       AND (claimed_until_ms IS NULL OR claimed_until_ms < ?) \
+                     ORDER BY id LIMIT 1) \
+         RETURNING id, attempts, recipient, subject, text_body, html_body",
+    )
+    .bind(now + CLAIM_MS)
+    .bind(now)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(id, attempts, to, subject, text, html)| Claimed {
+        id,
+        attempts,
+        mail: Outgoing {
+            to,
+            subject,
+            text,
+            html,
+        },
+    }))
+}
+
+async fn send(settings: &MailSettings, claimed: &Claimed) -> Result<(), String> {
+    let to: lettre::message::Mailbox = claimed.mail.to.parse().map_err(|_| "bad recipient")?;
+    let message = Message::builder()
+        .from(settings.from.clone())
+        .to(to)
+        .subject(claimed.mail.subject.clone())
+        .message_id(Some(format!(
+            "<velferd-{}-{}@{}>",
+            claimed.id,
+            &crate::digest::sha256_hex(claimed.mail.subject.as_bytes())[..12],
+            settings.from.email.domain()
+        )))
+        .multipart(MultiPart::alternative_plain_html(
+            claimed.mail.text.clone(),
+            claimed.mail.html.clone(),
+        ))
+        .map_err(|e| e.to_string())?;
+    settings
+        .transport
+        .send(message)
+        .await
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+async fn settle(
+    db: &Database,
+    claimed: &Claimed,
+    result: Result<(), String>,
+) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
+    match result {
+        Ok(()) => {
+            sqlx::query(
+                "UPDATE mail_outbox SET sent_at = ?, text_body = '', html_body = '', \
+                 claimed_until_ms = NULL, attempts = attempts + 1 WHERE id = ?",
+            )
+            .bind(now())
+            .bind(claimed.id)
+            .execute(db.pool())
+            .await?;
+            tracing::info!(mail = claimed.id, "mail sent");
+        }
+        Err(error) => {
+            let backoff = (5_000i64 << claimed.attempts.clamp(0, 20)).min(MAX_BACKOFF_MS);
+            sqlx::query(
+                "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_ms = ?, \
+                 claimed_until_ms = NULL, last_error = ? WHERE id = ?",
+            )
+            .bind(millis_now() + backoff)
+            .bind(&error)
+            .bind(claimed.id)
+            .execute(db.pool())
+            .await?;
+            // The SMTP server's words, never the message: it carries a name and a link.
+            tracing::warn!(mail = claimed.id, attempts = claimed.attempts + 1, %error, "mail not sent; will retry");
+        }
+    }
+    Ok(())
+}
+
+/// The worker, stopped when the last handle to it is dropped (the server stopped).
+pub struct MailWorker(tokio::task::JoinHandle<()>);
+
+impl Drop for MailWorker {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+pub fn start(db: Database, settings: MailSettings) -> Arc<MailWorker> {
+    Arc::new(MailWorker(tokio::spawn(async move {
+        loop {
+            match claim(&db).await {
+                Ok(Some(claimed)) => {
+                    let result = send(&settings, &claimed).await;
+                    if let Err(error) = settle(&db, &claimed, result).await {
+                        tracing::warn!(%error, "cannot record a mail's outcome");
+                    }
+                }
+                Ok(None) => tokio::time::sleep(POLL).await,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot read the mail outbox");
+                    tokio::time::sleep(POLL * 5).await;
+                }
+            }
+        }
+    })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_receipt_carries_the_reference_and_the_link_in_both_parts() {
+        let mail = receipt(
+            Language::En,
+            "RVK-2026-000123",
+            "https://velferd.example/status/abc",
+        );
+        assert!(mail.subject.contains("RVK-2026-000123"));
+        assert!(mail.text.contains("https://velferd.example/status/abc"));
+        assert!(
+            mail.html
+                .contains("<a href=\"https://velferd.example/status/abc\">")
+        );
+    }
+
+    #[test]
+    fn news_names_the_reference_and_carries_no_link() {
+        let mail = news(Language::Pl, "RVK-2026-000123");
+        assert!(mail.text.contains("RVK-2026-000123"));
+        assert!(!mail.text.contains("http"));
+        assert!(!mail.html.contains("href"));
+    }
+
+    #[test]
+    fn only_plain_smtp_urls_name_a_relay() {
+        assert_eq!(relay_of("smtp://127.0.0.1:2525"), Some(("127.0.0.1", 2525)));
+        assert_eq!(
+            relay_of("smtp://relay.reykjavik.is"),
+            Some(("relay.reykjavik.is", 25))
+        );
+        assert_eq!(relay_of("smtps://relay:465"), None);
+        assert_eq!(relay_of("smtp://user:pw@relay:25"), None);
+        assert_eq!(relay_of("relay:25"), None);
+    }
+
+    #[test]
+    fn text_is_escaped_in_the_html_part() {
+        let mail = compose("a < b".into(), &["x & <y>".into()], None);
+        assert!(mail.html.contains("x &amp; &lt;y&gt;"));
+    }
+}
