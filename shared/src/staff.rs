@@ -130,6 +130,12 @@ pub struct Case {
     pub application: serde_json::Value,
     pub documents: Vec<CaseDocument>,
     pub events: Vec<CaseEvent>,
+    /// The month before, when this is next month's application of the same person.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The month after, once the resident has applied again.
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 /// `POST /api/staff/applications/{reference}/events`. `status: null` is an internal note.

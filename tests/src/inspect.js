@@ -60,7 +60,9 @@ if (rules.has('reflow')) {
     }
   }
   for (const e of document.body.querySelectorAll('*')) {
-    if (!rendered(e)) continue;
+    // A field's own text scrolls inside it as the caret moves: that is how fields work, and
+    // nothing is lost (a long answer typed, or last month's, shown in a narrow field).
+    if (!rendered(e) || e.matches('input, textarea, select')) continue;
     const style = getComputedStyle(e);
     const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
     if (clips && e.scrollWidth > e.clientWidth + 1 && !insideSidewaysScroller(e)) {

@@ -1123,6 +1123,7 @@ fn main() {
         apply::what_the_screener_knows_is_not_asked_again_in_the_application,
         apply::an_application_sent_while_the_server_is_down_goes_through_once_it_is_back,
         apply::drafts_expire_after_30_days_and_receipts_after_12_months_and_the_pages_say_so,
+        apply::next_months_application_starts_from_the_decided_one_and_marks_what_changed,
         follow::the_status_page_shows_a_change_made_with_the_admin_command,
         follow::a_photo_sent_from_the_status_page_is_downscaled_and_acknowledged,
         follow::clearing_the_device_removes_every_answer_and_receipt_but_keeps_the_language,

@@ -805,3 +805,54 @@ async fn an_admin_creates_an_account_that_signs_in_with_its_new_secret() {
     let actions = audit_actions(&admin, "staff=admin@reykjavik.is").await;
     assert_eq!(actions, ["created-account", "signed-in"]);
 }
+
+#[tokio::test]
+async fn next_months_application_is_chained_to_the_last_only_for_the_same_person() {
+    let app = TestApp::spawn().await;
+    let first = app.apply(1).await;
+    let continuing = |variant: u32, kennitala: &str| {
+        let mut request = financial_assistance(variant);
+        request.draft.kennitala = Some(kennitala.to_owned());
+        request.draft.previous_reference = Some(first.reference.clone());
+        request
+    };
+    let submit = |request: velferd_shared::api::ApplicationRequest| {
+        let app = &app;
+        async move {
+            let response = app.submit_application(Some(&new_key()), &request).await;
+            assert_eq!(response.status(), 201);
+            response
+                .json::<velferd_shared::api::ApplicationReceipt>()
+                .await
+                .unwrap()
+        }
+    };
+    let second = submit(continuing(2, KENNITALA)).await;
+    // Someone else naming that reference links nothing (and learns nothing).
+    let stranger = submit(continuing(3, "010130-2989")).await;
+
+    let counsellor = app
+        .signed_in("anna@reykjavik.is", Role::Counsellor, WEST)
+        .await;
+    let case = |reference: String| {
+        let counsellor = &counsellor;
+        async move {
+            counsellor
+                .case(&reference)
+                .await
+                .json::<Case>()
+                .await
+                .unwrap()
+        }
+    };
+    let (first_case, second_case) = (
+        case(first.reference.clone()).await,
+        case(second.reference.clone()).await,
+    );
+    assert_eq!(
+        second_case.previous.as_deref(),
+        Some(first.reference.as_str())
+    );
+    assert_eq!(first_case.next.as_deref(), Some(second.reference.as_str()));
+    assert_eq!(case(stranger.reference.clone()).await.previous, None);
+}

@@ -48,12 +48,14 @@ pub async fn submit(
                 problems.into_iter().map(|p| (p.field.pointer(), p.code)),
             )
         })?;
+        let continues = body.draft.previous_reference.as_deref();
         store(
             &state.db,
             &request,
             &token,
             body.language,
             &application,
+            continues,
             &state.public_origin,
         )
         .await
@@ -69,6 +71,7 @@ async fn store(
     token: &str,
     language: Language,
     application: &Application,
+    continues: Option<&str>,
     origin: &str,
 ) -> Result<Option<ApplicationReceipt>, ApiError> {
     let token_hash = StatusTokens::hash(token);
@@ -121,6 +124,11 @@ async fn store(
     cases::received(&mut tx, id, &submitted_at)
         .await
         .map_err(ApiError::database)?;
+    if let Some(previous) = continues {
+        link_to_previous(&mut tx, id, previous, application)
+            .await
+            .map_err(ApiError::database)?;
+    }
     // The receipt by e-mail, committed with the application or not at all.
     if let Some(email) = &application.email {
         let link = format!("{origin}/status/{token}");
@@ -140,6 +148,36 @@ async fn store(
         submitted_at,
         photo_id_required,
     }))
+}
+
+/// Links next month's application to the one it continues — only one of the same service and
+/// the same kennitala, so a mistyped or borrowed reference links nothing and reveals nothing.
+async fn link_to_previous(
+    tx: &mut sqlx::SqliteConnection,
+    id: i64,
+    previous: &str,
+    application: &Application,
+) -> Result<(), sqlx::Error> {
+    let found: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, answers FROM applications WHERE reference = ? AND id <> ?")
+            .bind(previous)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((previous_id, answers)) = found else {
+        return Ok(());
+    };
+    let same_person = serde_json::from_str::<Application>(&answers).is_ok_and(|earlier| {
+        earlier.service == application.service && earlier.kennitala == application.kennitala
+    });
+    if same_person {
+        sqlx::query("UPDATE applications SET previous_id = ? WHERE id = ?")
+            .bind(previous_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The receipt of an earlier submission with this key, if there was one.

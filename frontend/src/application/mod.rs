@@ -26,6 +26,9 @@ const OUTBOX_KEY: &str = "velferd.applications.outbox";
 const RECEIPTS_KEY: &str = "velferd.applications.receipts";
 /// When each draft was last changed (milliseconds since 1970), for its expiry.
 const TOUCHED_KEY: &str = "velferd.applications.drafts.touched";
+/// Last month's answers by service, while next month's application is being filled in: the
+/// summary marks what changed.
+const PREVIOUS_KEY: &str = "velferd.applications.previous";
 
 /// A draft not changed for this long is deleted: a shared or lost phone keeps no one's answers
 /// for ever (the start and summary pages say so).
@@ -94,6 +97,9 @@ pub struct Queued {
 pub struct Kept {
     pub key: String,
     pub receipt: ApplicationReceipt,
+    /// The answers as sent, so next month's application starts from them.
+    #[serde(default)]
+    pub draft: Option<ApplicationDraft>,
 }
 
 /// Why the outbox is not empty.
@@ -197,6 +203,45 @@ impl Applications {
         }
     }
 
+    /// The answers sent with the application whose private link is `token`, if this device
+    /// sent it.
+    pub fn sent_draft(self, token: &str) -> Option<(String, ApplicationDraft)> {
+        self.receipts.with(|r| {
+            r.iter()
+                .find(|k| k.receipt.status_token == token)
+                .and_then(|k| Some((k.receipt.reference.clone(), k.draft.clone()?)))
+        })
+    }
+
+    /// Starts next month's application from the one with `reference` (or continues one already
+    /// started); returns where it continues.
+    pub fn start_next_month(
+        self,
+        service: ServiceId,
+        reference: &str,
+        previous: &ApplicationDraft,
+    ) -> String {
+        if self.drafts.with_untracked(|d| !d.contains_key(&service)) {
+            let mut kept: BTreeMap<ServiceId, ApplicationDraft> =
+                storage::read(PREVIOUS_KEY).unwrap_or_default();
+            kept.insert(service, previous.clone());
+            storage::write(PREVIOUS_KEY, &kept);
+            self.save(service, previous.next_month(reference));
+        }
+        self.next_path(service)
+    }
+
+    /// Last month's answers, when `service`'s draft continues an earlier application.
+    pub fn previous_month(self, service: ServiceId) -> Option<ApplicationDraft> {
+        let continues = self
+            .drafts
+            .with(|d| d.get(&service).and_then(|d| d.previous_reference.clone()))?;
+        let kept: BTreeMap<ServiceId, ApplicationDraft> = storage::read(PREVIOUS_KEY)?;
+        kept.get(&service)
+            .filter(|_| !continues.is_empty())
+            .cloned()
+    }
+
     /// The submission of `service` still waiting in the outbox, if any.
     pub fn queued(self, service: ServiceId) -> Option<Queued> {
         self.outbox
@@ -249,9 +294,13 @@ impl Applications {
                 Ok(receipt) => {
                     self.receipts.update(|r| {
                         if !r.iter().any(|k| k.key == next.key) {
+                            let sent = serde_json::from_str::<ApplicationRequest>(&next.body)
+                                .ok()
+                                .map(|request| request.draft);
                             r.push(Kept {
                                 key: next.key.clone(),
                                 receipt,
+                                draft: sent,
                             });
                         }
                     });

@@ -32,26 +32,39 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
             .unwrap_or_else(|| apps.draft(service))
     };
 
+    // Next month's application: what differs from last month is marked.
+    let previous = apps.previous_month(service);
     let rows = move || {
         let locale = i18n.get_locale();
         let draft = draft();
+        let answer_in = move |draft: &velferd_shared::application::ApplicationDraft,
+                              field: Field| {
+            let answer = match fields::control(field) {
+                Control::Choice => field
+                    .chosen(draft)
+                    .and_then(|key| chosen_label(fields::options(locale, field), key)),
+                _ => field
+                    .text(draft)
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned),
+            };
+            answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned())
+        };
         application::steps_for(service, &draft)
             .into_iter()
             .filter(|s| !matches!(s, Step::Consent | Step::Documents))
             .flat_map(|step| step.fields().iter().map(move |f| (step, *f)))
             .map(|(step, field)| {
-                let answer = match fields::control(field) {
-                    Control::Choice => field
-                        .chosen(&draft)
-                        .and_then(|key| chosen_label(fields::options(locale, field), key)),
-                    _ => field
-                        .text(&draft)
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_owned),
+                let answer = answer_in(&draft, field);
+                let changed = previous
+                    .as_ref()
+                    .is_some_and(|before| answer_in(before, field) != answer);
+                let answer = if changed {
+                    format!("{answer} ({})", td_string!(locale, application.changed))
+                } else {
+                    answer
                 };
-                let answer =
-                    answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned());
                 (step, field, field_label(locale, field).to_owned(), answer)
             })
             .collect::<Vec<_>>()

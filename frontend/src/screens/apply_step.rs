@@ -133,6 +133,8 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
                 .collect();
             if found.is_empty() {
                 problems.set(Problems::new());
+                // Confirmed for this month by continuing from it.
+                candidate.to_confirm.retain(|s| *s != step);
                 apps.save(service, candidate);
                 // Corrected here: the API's objection to these fields no longer stands.
                 apps.refused.update(|r| {
@@ -243,9 +245,12 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
         .into_any()
     };
 
+    // Next month's application: last month's answer is filled in, to be checked.
+    let confirm_again = apps.draft(service).to_confirm.contains(&step);
     view! {
         <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
         <ErrorSummary errors=summary attempts/>
+        {confirm_again.then(|| view! { <p class="notice confirm-again">{t!(i18n, application.confirm_again)}</p> })}
         <form novalidate on:submit=submit>
             {body}
             <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>

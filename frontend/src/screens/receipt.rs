@@ -55,8 +55,8 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         <div class="receipt-panel">
             <p>{t!(i18n, application.receipt.reference)}</p>
             <p class="reference"><strong dir="ltr">{receipt.reference.clone()}</strong></p>
-            <p class="hint">{t!(i18n, application.receipt.kept_for)}</p>
         </div>
+        <p class="hint">{t!(i18n, application.receipt.kept_for)}</p>
         <dl class="summary-list">
             <div class="summary-row">
                 <dt>{t!(i18n, application.receipt.service)}</dt>

@@ -2,8 +2,11 @@
 //! decision with its reasons and appeal rights, and sending a missing document.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use velferd_shared::follow::{ApplicationStatus, Decision, Status};
+use leptos_router::hooks::{use_navigate, use_params_map};
+use velferd_shared::{
+    ServiceId,
+    follow::{ApplicationStatus, Decision, Status},
+};
 
 use std::collections::BTreeMap;
 
@@ -11,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     api::{self, StatusError},
-    application::service_slug,
+    application::{Applications, service_slug},
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
     language::language_of,
@@ -142,6 +145,19 @@ pub fn StatusPage() -> impl IntoView {
             .into_any(),
             Some(Ok(application)) => view! { <Details application/> }.into_any(),
         }}
+        {move || match status.get() {
+            Some(Ok(application)) => next_month(&token(), &application).map(|start| {
+                let navigate = use_navigate();
+                view! {
+                    <p>
+                        <button type="button" class="button" on:click=move |_| navigate(&start(), Default::default())>
+                            {t!(i18n, follow.next_month)}
+                        </button>
+                    </p>
+                }
+            }),
+            _ => None,
+        }}
         {move || found.get().map(|service| view! {
             <DocumentUpload token=token() on_sent=move || version.update(|v| *v += 1)/>
             <p>
@@ -161,6 +177,21 @@ enum NotFresh {
     Online(StatusError),
 }
 use NotFresh::{Offline, Online};
+
+/// Financial assistance is applied for a month at a time: once this month's is decided, the
+/// next one starts from its answers (when this device sent them).
+fn next_month(
+    token: &str,
+    application: &ApplicationStatus,
+) -> Option<impl Fn() -> String + Clone + use<>> {
+    let service = application.service;
+    if service != ServiceId::FinancialAssistance || application.decision().is_none() {
+        return None;
+    }
+    let apps = Applications::get();
+    let (reference, draft) = apps.sent_draft(token)?;
+    Some(move || apps.start_next_month(service, &reference, &draft))
+}
 
 #[component]
 fn Details(application: ApplicationStatus) -> impl IntoView {

@@ -41,6 +41,13 @@ pub struct ApplicationDraft {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub contact_language: Option<Language>,
+    /// Next month's application: the reference of the one it continues, so counsellors see
+    /// the months as one chain. Not an answer; the server links only an application of the
+    /// same person and service.
+    pub previous_reference: Option<String>,
+    /// Pages asked again although answered: each month the resident confirms income and
+    /// housing. A page leaves the list when the resident continues from it.
+    pub to_confirm: Vec<super::Step>,
 }
 
 impl ApplicationDraft {
@@ -84,6 +91,18 @@ impl ApplicationDraft {
 }
 
 impl ApplicationDraft {
+    /// Next month's application for the same service, from this month's answers: everything
+    /// kept, consent and the documents page asked again, income and housing to be confirmed.
+    pub fn next_month(&self, previous_reference: &str) -> ApplicationDraft {
+        ApplicationDraft {
+            consent: false,
+            documents_seen: false,
+            previous_reference: Some(previous_reference.to_owned()),
+            to_confirm: vec![super::Step::Income, super::Step::Housing],
+            ..self.clone()
+        }
+    }
+
     /// The district centre that serves the postcode typed so far: the centre page's suggestion,
     /// which the resident confirms or changes.
     pub fn centre_from_postcode(&self) -> Option<ServiceCentre> {

@@ -70,6 +70,7 @@ impl Step {
     /// optional one left blank holds an empty text).
     pub fn is_answered(self, draft: &ApplicationDraft) -> bool {
         self.fields().iter().all(|field| field.is_filled(draft))
+            && !draft.to_confirm.contains(&self)
     }
 
     /// Whether `service`'s application can have this page at all (the partner's details only

@@ -315,3 +315,33 @@ fn a_page_of_another_service_is_not_part_of_this_application() {
     assert!(!Step::BankAccount.belongs_to(ServiceId::HomeSupport));
     assert!(Step::HelpNeeded.belongs_to(ServiceId::HomeSupport));
 }
+
+#[test]
+fn next_months_application_keeps_the_answers_and_asks_again_for_consent_income_and_housing() {
+    let this_month = financial_draft();
+    assert_eq!(next_step(ServiceId::FinancialAssistance, &this_month), None);
+    let mut next = this_month.next_month("RVK-2026-000042");
+    assert_eq!(next.previous_reference.as_deref(), Some("RVK-2026-000042"));
+    assert_eq!(
+        next.income, this_month.income,
+        "last month's figure is shown to confirm"
+    );
+    assert_eq!(
+        next_step(ServiceId::FinancialAssistance, &next),
+        Some(Step::Consent)
+    );
+    next.consent = true;
+    next.documents_seen = true;
+    assert_eq!(
+        next_step(ServiceId::FinancialAssistance, &next),
+        Some(Step::Housing)
+    );
+    next.to_confirm.retain(|s| *s != Step::Housing);
+    assert_eq!(
+        next_step(ServiceId::FinancialAssistance, &next),
+        Some(Step::Income)
+    );
+    next.to_confirm.clear();
+    assert_eq!(next_step(ServiceId::FinancialAssistance, &next), None);
+    assert!(validate(ServiceId::FinancialAssistance, &next).is_ok());
+}

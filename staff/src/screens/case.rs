@@ -79,6 +79,19 @@ fn CaseView(case: Case, version: RwSignal<u32>) -> impl IntoView {
                 <div class="summary-row"><dt>{t!(i18n, inbox.status)}</dt><dd>{move || status_label(i18n.get_locale(), status)}</dd></div>
                 <div class="summary-row"><dt>{t!(i18n, inbox.submitted)}</dt><dd>{when(&case.submitted_at)}</dd></div>
                 <div class="summary-row"><dt>{t!(i18n, case.language)}</dt><dd lang=case.language.code()>{case.language.native_name()}</dd></div>
+                // Financial assistance month by month: the applications before and after this one.
+                {case.previous.clone().map(|previous| view! {
+                    <div class="summary-row">
+                        <dt>{t!(i18n, case.previous_month)}</dt>
+                        <dd><a href=format!("/staff/cases/{previous}")>{previous.clone()}</a></dd>
+                    </div>
+                })}
+                {case.next.clone().map(|next| view! {
+                    <div class="summary-row">
+                        <dt>{t!(i18n, case.next_month)}</dt>
+                        <dd><a href=format!("/staff/cases/{next}")>{next.clone()}</a></dd>
+                    </div>
+                })}
                 <div class="summary-row">
                     <dt>{t!(i18n, inbox.assignee)}</dt>
                     <dd>{case.assignee.clone().unwrap_or_else(|| t_string!(i18n, inbox.nobody).to_string())}</dd>

@@ -238,16 +238,12 @@ pub async fn every_application_page_has_no_axe_violations(
     Ok(())
 }
 
-pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_is_back(
-    world: World,
-) -> Result<(), String> {
-    // A server of its own, so stopping it disturbs no other test.
-    let (mut app, world) = world.own_server().await;
-    let browser = world.browser(Viewport::Mobile).await?;
+/// A finished financial-assistance draft on the device, as the pages above leave it, with its
+/// summary page open (in English).
+async fn finished_on_the_device(browser: &Browser, variant: u32) -> Result<(), String> {
     browser.open_in(START, "en").await?;
-    // A finished draft on the device, as the pages above leave it.
     let draft = serde_json::to_string(&serde_json::json!({
-        "financial-assistance": financial_assistance(1).draft
+        "financial-assistance": financial_assistance(variant).draft
     }))
     .map_err(|e| e.to_string())?;
     browser
@@ -257,7 +253,19 @@ pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_i
         ))
         .await?;
     browser.open(&format!("{START}/check")).await?;
-    browser.wait_for("main form button[type=submit]").await?;
+    browser
+        .wait_for("main form button[type=submit]")
+        .await
+        .map(drop)
+}
+
+pub async fn an_application_sent_while_the_server_is_down_goes_through_once_it_is_back(
+    world: World,
+) -> Result<(), String> {
+    // A server of its own, so stopping it disturbs no other test.
+    let (mut app, world) = world.own_server().await;
+    let browser = world.browser(Viewport::Mobile).await?;
+    finished_on_the_device(&browser, 1).await?;
 
     app.stop().await;
     browser.click("main form button[type=submit]").await?;
@@ -400,6 +408,89 @@ pub async fn drafts_expire_after_30_days_and_receipts_after_12_months_and_the_pa
     );
     browser.open(START).await?;
     browser.wait_for_text("main", &note).await?;
+    browser.close().await;
+    Ok(())
+}
+
+pub async fn next_months_application_starts_from_the_decided_one_and_marks_what_changed(
+    world: World,
+) -> Result<(), String> {
+    let (app, world) = world.own_server().await;
+    let browser = world.browser(Viewport::Mobile).await?;
+    // This month's application, sent from this device.
+    finished_on_the_device(&browser, 6).await?;
+    browser.click("main form button[type=submit]").await?;
+    let receipt_page = browser
+        .wait_for_path_starting("/receipt/RVK-", std::time::Duration::from_secs(20))
+        .await?;
+    let first = receipt_page.trim_start_matches("/receipt/").to_owned();
+    let link = browser.text("main .status-link").await?;
+    let status_page = format!("/status/{}", link.rsplit('/').next().unwrap_or_default());
+
+    // Decided; the resident opens the private link.
+    let db = velferd_backend::db::Database::open(app.database_url())
+        .await
+        .map_err(|e| e.to_string())?;
+    velferd_backend::cases::record_status(
+        &db,
+        &first,
+        velferd_shared::follow::Status::Decided,
+        Some(velferd_shared::follow::Decision::Granted),
+        None,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    browser.open(&status_page).await?;
+    browser.wait_for("main .decision").await?;
+    browser.click("main button.button").await?;
+
+    // Consent again, then housing and income to confirm, then the documents.
+    let mut current = browser.wait_for_path_change(&status_page).await?;
+    let mut asked = Vec::new();
+    let mut violations = Vec::new();
+    while current != format!("{START}/check") {
+        let slug = current.rsplit('/').next().unwrap_or_default().to_owned();
+        let fill = match slug.as_str() {
+            "income" => Fill::Text(&["99.000", "Atvinnuleysisbætur"]),
+            other => plan_for(&current).map_err(|e| format!("{other}: {e}"))?,
+        };
+        if matches!(slug.as_str(), "income" | "housing") {
+            browser.wait_for("main .confirm-again").await?;
+            audit(&browser, &format!("{current}, to confirm"), &mut violations).await?;
+        }
+        fill_by_touch(&browser, fill).await?;
+        asked.push(slug);
+        current = browser.wait_for_path_change(&current).await?;
+    }
+    ensure(
+        asked == ["consent", "housing", "income", "documents"],
+        || format!("next month asked {asked:?}"),
+    )?;
+    let changed =
+        velferd_backend::translations::text(velferd_shared::Language::En, "application.changed");
+    let summary = browser.text("main .summary-list").await?;
+    let marked: Vec<&str> = summary.lines().filter(|l| l.contains(&changed)).collect();
+    ensure(marked.len() == 1 && marked[0].contains("99.000"), || {
+        format!("marked as changed: {marked:?}\n{summary}")
+    })?;
+    audit(&browser, "next month's summary", &mut violations).await?;
+    no_violations(violations)?;
+    browser.click("main form button[type=submit]").await?;
+    let second = browser
+        .wait_for_path_starting("/receipt/RVK-", std::time::Duration::from_secs(20))
+        .await?;
+    ensure(second != receipt_page, || "a second receipt".into())?;
+    let chained: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM applications a JOIN applications p ON p.id = a.previous_id \
+         WHERE p.reference = ?",
+    )
+    .bind(&first)
+    .fetch_one(&app.database().await)
+    .await
+    .map_err(|e| e.to_string())?;
+    ensure(chained == 1, || {
+        format!("{chained} applications continue {first}")
+    })?;
     browser.close().await;
     Ok(())
 }

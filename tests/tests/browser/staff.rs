@@ -305,7 +305,8 @@ pub async fn a_counsellor_takes_an_application_asks_for_a_document_and_decides_w
 
     resident.reload().await?;
     let decision = resident
-        .wait_for_text("main .decision", "150.000 kr.")
+        // In the resident's English, with English grouping.
+        .wait_for_text("main .decision", "150,000 kr.")
         .await?;
     for expected in [
         "Granted",

@@ -361,6 +361,21 @@ pub async fn case(
         })
     })
     .collect::<Result<_, ApiError>>()?;
+    let previous: Option<String> = sqlx::query_scalar(
+        "SELECT p.reference FROM applications a JOIN applications p ON p.id = a.previous_id \
+         WHERE a.id = ?",
+    )
+    .bind(found.id)
+    .fetch_optional(state.db.pool())
+    .await
+    .map_err(ApiError::database)?;
+    let next: Option<String> = sqlx::query_scalar(
+        "SELECT reference FROM applications WHERE previous_id = ? ORDER BY id LIMIT 1",
+    )
+    .bind(found.id)
+    .fetch_optional(state.db.pool())
+    .await
+    .map_err(ApiError::database)?;
     Ok(Json(Case {
         reference: row.get("reference"),
         service: found.service,
@@ -372,6 +387,8 @@ pub async fn case(
         application: serde_json::from_str(row.get("answers")).map_err(|_| ApiError::Internal)?,
         documents,
         events,
+        previous,
+        next,
     }))
 }
 
