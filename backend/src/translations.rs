@@ -20,11 +20,35 @@ pub fn source(language: Language) -> &'static str {
     }
 }
 
+/// The e-mail texts (`locales/mail/*.json`): the server's alone, so kept out of the files the
+/// browser compiles into its bundle.
+pub fn mail_source(language: Language) -> &'static str {
+    match language {
+        Language::Is => include_str!("../../locales/mail/is.json"),
+        Language::En => include_str!("../../locales/mail/en.json"),
+        Language::Pl => include_str!("../../locales/mail/pl.json"),
+        Language::Uk => include_str!("../../locales/mail/uk.json"),
+        Language::Lt => include_str!("../../locales/mail/lt.json"),
+        Language::Es => include_str!("../../locales/mail/es.json"),
+        Language::Ar => include_str!("../../locales/mail/ar.json"),
+    }
+}
+
+/// Both files of a language as one table: the mail texts under `mail.`.
 fn parsed() -> &'static [Value; 7] {
     static TABLES: OnceLock<[Value; 7]> = OnceLock::new();
     TABLES.get_or_init(|| {
         Language::ALL.map(|language| {
-            serde_json::from_str(source(language)).expect("locale files are valid JSON (tested)")
+            let read = |text: &str| -> Value {
+                serde_json::from_str(text).expect("locale files are valid JSON (tested)")
+            };
+            let mut table = read(source(language));
+            if let (Some(table), Value::Object(mail)) =
+                (table.as_object_mut(), read(mail_source(language)))
+            {
+                table.extend(mail);
+            }
+            table
         })
     })
 }

@@ -569,9 +569,10 @@ pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) 
     use velferd_shared::rules::FigureUnit::*;
     let language = crate::language::language_of(locale);
     let number = language.whole_number(figure.value);
+    let amount = || velferd_shared::validation::Kronur::new(figure.value).in_language(language);
     let unit = figure.figure.unit();
     let counted = match unit {
-        Kronur => return format!("{number} kr."),
+        Kronur => return amount(),
         // English writes no space before the sign; the others do.
         Percent if locale == Locale::en => return format!("{number}%"),
         Percent => return format!("{number} %"),
@@ -586,7 +587,7 @@ pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) 
         HoursPerMonth => td_string!(locale, figures.units.hours_a_month),
     };
     if unit.is_kronur() {
-        format!("{number} kr. {counted}")
+        format!("{} {counted}", amount())
     } else {
         format!("{number} {counted}")
     }

@@ -30,9 +30,19 @@ pub fn path_from_env(variable: &str, default: &str) -> PathBuf {
         .unwrap_or_else(|| root().join(default))
 }
 
-/// A locale file as the backend compiled it in, parsed.
+/// A language's texts as the backend compiled them in, parsed: the screens' file with the mail
+/// texts (`locales/mail/`) under `mail`, so every key check covers both.
 pub fn locale(language: velferd_shared::Language) -> serde_json::Value {
-    let source = velferd_backend::translations::source(language);
-    serde_json::from_str(source)
-        .unwrap_or_else(|e| panic!("the {} locale is not JSON: {e}", language.code()))
+    let parse = |source: &str| -> serde_json::Value {
+        serde_json::from_str(source)
+            .unwrap_or_else(|e| panic!("the {} locale is not JSON: {e}", language.code()))
+    };
+    let mut table = parse(velferd_backend::translations::source(language));
+    if let (Some(table), serde_json::Value::Object(mail)) = (
+        table.as_object_mut(),
+        parse(velferd_backend::translations::mail_source(language)),
+    ) {
+        table.extend(mail);
+    }
+    table
 }

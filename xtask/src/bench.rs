@@ -351,7 +351,7 @@ fn get(addr: &str, path: &str) -> Result<(String, Vec<u8>)> {
 
 /// The URLs the browser fetches on first load: what `index.html` links (CSS, the module and
 /// the wasm it preloads). Trunk's minified HTML may leave attribute values unquoted.
-fn first_load_assets(index: &str) -> Vec<String> {
+pub fn first_load_assets(index: &str) -> Vec<String> {
     let mut assets: Vec<String> = Vec::new();
     for attribute in ["href=", "src="] {
         let mut rest = index;

@@ -4,7 +4,7 @@
 
 use std::{
     hash::{Hash, Hasher},
-    path::{Path, PathBuf},
+    path::Path,
 };
 
 use crate::shell::{Failure, Result, root};
@@ -133,15 +133,17 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
 }
 
-/// `dist/sw.js` from `frontend/sw.js`: every file of the residents' app to keep for offline use
-/// (not the staff workspace, not the compressed copies), and a version that changes whenever any
-/// of them or the worker itself does.
+/// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the code, the style, the
+/// manifest), which every screen needs offline and a first visit downloads anyway, and a version
+/// that changes whenever any of them or the worker itself does. The icons and the other
+/// languages' manifests are kept when the browser first asks for them.
 fn service_worker(dist: &Path) -> Result {
     let template_path = root().join("frontend/sw.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
-    let mut files = Vec::new();
-    residents_files(dist, dist, &mut files)?;
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| Failure(format!("cannot read dist/index.html: {e}")))?;
+    let mut files = crate::bench::first_load_assets(&index);
     files.sort();
     let mut version = std::hash::DefaultHasher::new();
     template.hash(&mut version);
@@ -156,33 +158,6 @@ fn service_worker(dist: &Path) -> Result {
         .replace("__VERSION__", &format!("{:016x}", version.finish()))
         .replace("__FILES__", &list);
     write_file(&dist.join("sw.js"), worker.as_bytes())
-}
-
-fn residents_files(dist: &Path, folder: &Path, found: &mut Vec<String>) -> Result {
-    let entries = std::fs::read_dir(folder)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?;
-    for entry in entries.flatten() {
-        let path: PathBuf = entry.path();
-        let relative = path
-            .strip_prefix(dist)
-            .map_err(|e| Failure(e.to_string()))?
-            .to_string_lossy()
-            .replace('\\', "/");
-        if path.is_dir() {
-            if relative != "staff" {
-                residents_files(dist, &path, found)?;
-            }
-            continue;
-        }
-        let skipped = relative == "index.html"
-            || relative == "sw.js"
-            || relative.ends_with(".br")
-            || relative.ends_with(".gz");
-        if !skipped {
-            found.push(format!("/{relative}"));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
