@@ -11,6 +11,20 @@ pub fn now() -> String {
         .unwrap_or_default()
 }
 
+/// `stored` (as `now` writes it) plus `seconds`, written the same way.
+pub fn after(stored: &str, seconds: i64) -> Option<String> {
+    let moment = OffsetDateTime::parse(stored, &Rfc3339).ok()?;
+    (moment + time::Duration::seconds(seconds))
+        .format(&Rfc3339)
+        .ok()
+}
+
+/// Whole seconds from now until `stored`; negative once it has passed.
+pub fn seconds_until(stored: &str) -> Option<i64> {
+    let moment = OffsetDateTime::parse(stored, &Rfc3339).ok()?;
+    Some((moment - OffsetDateTime::now_utc()).whole_seconds())
+}
+
 /// Today's date, the one eligibility is judged on when a request names none.
 pub fn today() -> Date {
     date_of(OffsetDateTime::now_utc())

@@ -35,7 +35,9 @@ pub enum ApiError {
     IdempotencyKey(&'static str),
     #[error("this Idempotency-Key was already used for a different application")]
     IdempotencyConflict,
-    #[error("too many submissions from this client; try again in {retry_after} seconds")]
+    #[error("the partner's part was already sent with other answers; call 411 1111 to change it")]
+    PartnerPartAlreadySent,
+    #[error("too many requests from this client; try again in {retry_after} seconds")]
     TooManyRequests { retry_after: u64 },
     #[error("a document may be at most 10 MB")]
     DocumentTooLarge,
@@ -67,7 +69,9 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::IdempotencyKey(_) => StatusCode::BAD_REQUEST,
-            ApiError::IdempotencyConflict => StatusCode::CONFLICT,
+            ApiError::IdempotencyConflict | ApiError::PartnerPartAlreadySent => {
+                StatusCode::CONFLICT
+            }
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -90,6 +94,7 @@ impl ApiError {
             ApiError::Invalid(_) => "/problems/invalid-answers",
             ApiError::IdempotencyKey(_) => "/problems/idempotency-key",
             ApiError::IdempotencyConflict => "/problems/idempotency-conflict",
+            ApiError::PartnerPartAlreadySent => "/problems/partner-part-already-sent",
             ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::DocumentTooLarge => "/problems/document-too-large",
             ApiError::UnsupportedDocument => "/problems/unsupported-document",

@@ -9,7 +9,7 @@ use std::{sync::Arc, time::Duration};
 
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::MultiPart};
 use sqlx::SqliteConnection;
-use velferd_shared::Language;
+use velferd_shared::{Language, ServiceId};
 
 use crate::{clock::now, db::Database, translations};
 
@@ -92,6 +92,42 @@ pub fn news(language: Language, reference: &str) -> Outgoing {
         fill("mail.news_subject"),
         &[fill("mail.news_text"), fill("mail.signature")],
         None,
+    )
+}
+
+/// The partner's invitation to give their own part, with their private link; the reminder is
+/// the same with its own subject. No name or answer of the applicant's: the address may be
+/// mistyped or shared.
+pub fn partner_invitation(
+    language: Language,
+    reference: &str,
+    link: &str,
+    reminder: bool,
+) -> Outgoing {
+    let fill = |key: &str| {
+        translations::text(language, key)
+            .replace("{reference}", reference)
+            .replace("{link}", link)
+            // The official name, so the household can match it with letters from the city.
+            .replace(
+                "{service}",
+                ServiceId::FinancialAssistance.service().official_name,
+            )
+    };
+    let subject = if reminder {
+        "mail.partner_reminder_subject"
+    } else {
+        "mail.partner_subject"
+    };
+    compose(
+        fill(subject),
+        &[
+            fill("mail.partner_text"),
+            fill("mail.partner_link"),
+            fill("mail.partner_unknown"),
+            fill("mail.signature"),
+        ],
+        Some(link),
     )
 }
 

@@ -4,6 +4,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use velferd_shared::{
     api::{ApplicationReceipt, ApplicationRequest, IDEMPOTENCY_KEY_HEADER, Problem},
     follow::{ApplicationStatus, CallbackReceipt, CallbackRequest, DocumentReceipt},
+    partner::{PartnerInvitation, PartnerReceipt, ReminderSent},
 };
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
@@ -27,7 +28,22 @@ pub enum SubmitError {
 /// every retry of one submission, so the server stores it once and answers each retry with the
 /// same receipt.
 pub async fn submit_application(key: &str, body: &str) -> Result<ApplicationReceipt, SubmitError> {
-    post_body("/api/applications", key, body).await
+    post_body("/api/applications", Some(key), body).await
+}
+
+/// `POST /api/partner/{token}`: the link makes a retry recognisable, with the same bytes.
+pub async fn submit_partner_part(token: &str, body: &str) -> Result<PartnerReceipt, SubmitError> {
+    post_body(&format!("/api/partner/{token}"), None, body).await
+}
+
+/// `POST /api/applications/{token}/partner-reminder`
+pub async fn send_partner_reminder(token: &str) -> Result<ReminderSent, SubmitError> {
+    post_body(
+        &format!("/api/applications/{token}/partner-reminder"),
+        None,
+        "{}",
+    )
+    .await
 }
 
 /// The JSON of an application, as it is queued and sent.
@@ -49,17 +65,19 @@ async fn post_json<T: Serialize, R: DeserializeOwned>(
     body: &T,
 ) -> Result<R, SubmitError> {
     let body = serde_json::to_string(body).map_err(|_| SubmitError::Server(0))?;
-    post_body(url, key, &body).await
+    post_body(url, Some(key), &body).await
 }
 
 async fn post_body<R: DeserializeOwned>(
     url: &str,
-    key: &str,
+    key: Option<&str>,
     body: &str,
 ) -> Result<R, SubmitError> {
     let headers = web_sys::Headers::new().map_err(|_| SubmitError::Unreachable)?;
     let _ = headers.set("content-type", "application/json");
-    let _ = headers.set(IDEMPOTENCY_KEY_HEADER, key);
+    if let Some(key) = key {
+        let _ = headers.set(IDEMPOTENCY_KEY_HEADER, key);
+    }
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
@@ -68,7 +86,7 @@ async fn post_body<R: DeserializeOwned>(
     let status = response.status();
     let text = text_of(&response).await;
     match status {
-        200 | 201 => serde_json::from_str(&text).map_err(|_| SubmitError::Server(status)),
+        200..=202 => serde_json::from_str(&text).map_err(|_| SubmitError::Server(status)),
         429 => Err(SubmitError::RateLimited(
             response
                 .headers()
@@ -107,9 +125,19 @@ pub enum StatusError {
 
 /// `GET /api/applications/{token}`
 pub async fn application_status(token: &str) -> Result<ApplicationStatus, StatusError> {
+    get_private(&format!("/api/applications/{token}")).await
+}
+
+/// `GET /api/partner/{token}`
+pub async fn partner_invitation(token: &str) -> Result<PartnerInvitation, StatusError> {
+    get_private(&format!("/api/partner/{token}")).await
+}
+
+/// What a private link opens: 404 when it opens nothing.
+async fn get_private<R: DeserializeOwned>(url: &str) -> Result<R, StatusError> {
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
-    let response = fetch(&format!("/api/applications/{token}"), &init)
+    let response = fetch(url, &init)
         .await
         .map_err(|_| StatusError::Unreachable)?;
     match response.status() {

@@ -5,7 +5,7 @@ use leptos_router::{
 };
 
 use crate::{
-    application::Applications,
+    application::{Applications, partner::Partners},
     components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
@@ -21,6 +21,7 @@ use crate::{
         check_start::CheckStart,
         home::Home,
         not_found::NotFound,
+        partner::{PartnerStart, PartnerStepPage},
         question::QuestionPage,
         receipt::Receipt,
         results::Results,
@@ -51,6 +52,7 @@ fn Shell() -> impl IntoView {
     Connection::provide();
     Screener::provide();
     Applications::provide();
+    Partners::provide();
     CallbackOutbox::provide();
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
@@ -76,6 +78,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/apply/:service/:step") view=ApplyStepPage/>
                 <Route path=path!("/receipt/:reference") view=Receipt/>
                 <Route path=path!("/status/:token") view=StatusPage/>
+                <Route path=path!("/partner/:token") view=PartnerStart/>
+                <Route path=path!("/partner/:token/:step") view=PartnerStepPage/>
                 <Route path=path!("/call-me") view=CallbackPage/>
                 <Route path=path!("/call-me/:reference") view=CallbackSent/>
             </Routes>

@@ -315,6 +315,7 @@ pub fn problem_message(locale: Locale, code: ProblemCode) -> &'static str {
         RequiredCentre => td_string!(locale, errors.required.centre),
         RequiredChoice => td_string!(locale, errors.required.choice),
         RequiredPartnerKennitala => td_string!(locale, errors.required.partner_kennitala),
+        RequiredPartnerEmail => td_string!(locale, errors.required.partner_email),
         RequiredNumber => td_string!(locale, errors.required.number),
         RequiredAmount => td_string!(locale, errors.required.amount),
         RequiredBankAccount => td_string!(locale, errors.required.bank_account),

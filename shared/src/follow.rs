@@ -98,6 +98,18 @@ pub struct ApplicationStatus {
     /// Oldest first.
     pub events: Vec<StatusEvent>,
     pub documents: Vec<DocumentReceipt>,
+    /// A financial-assistance application that names a partner: their own part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<crate::partner::PartnerProgress>,
+}
+
+impl ApplicationStatus {
+    /// Still waiting for the partner's own part.
+    pub fn waits_for_partner(&self) -> bool {
+        self.partner
+            .as_ref()
+            .is_some_and(|p| p.answered_at.is_none())
+    }
 }
 
 impl ApplicationStatus {

@@ -10,6 +10,7 @@ pub mod choice;
 pub mod follow;
 pub mod language;
 pub mod numbers;
+pub mod partner;
 pub mod problem;
 pub mod rules;
 pub mod staff;

@@ -54,6 +54,7 @@ own_codes! {
     RequiredCentre => "required.centre",
     RequiredChoice => "required.choice",
     RequiredPartnerKennitala => "required.partner-kennitala",
+    RequiredPartnerEmail => "required.partner-email",
     RequiredNumber => "required.number",
     RequiredAmount => "required.amount",
     RequiredBankAccount => "required.bank-account",

@@ -136,6 +136,18 @@ pub struct Case {
     /// The month after, once the resident has applied again.
     #[serde(default)]
     pub next: Option<String>,
+    /// The partner's own part, when the application names one.
+    #[serde(default)]
+    pub partner: Option<CasePartner>,
+}
+
+/// The partner's own part as the counsellor sees it: awaited, or what they confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasePartner {
+    pub invited_at: String,
+    pub reminders: u32,
+    pub answered_at: Option<String>,
+    pub part: Option<crate::application::PartnerPart>,
 }
 
 /// `POST /api/staff/applications/{reference}/events`. `status: null` is an internal note.

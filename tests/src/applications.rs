@@ -62,3 +62,53 @@ pub fn new_key() -> String {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// The partner named in `with_partner`.
+pub const PARTNER_KENNITALA: &str = "010130-2989";
+pub const PARTNER_EMAIL: &str = "jon.jonsson@example.is";
+pub const PARTNER_BANK_ACCOUNT: &str = "0111-26-654321";
+
+/// `financial_assistance(variant)` for a couple: the partner is invited to give their part.
+pub fn with_partner(variant: u32) -> ApplicationRequest {
+    let mut request = financial_assistance(variant);
+    request.draft.partner = Some(true);
+    request.draft.partner_kennitala = Some(PARTNER_KENNITALA.into());
+    request.draft.partner_email = Some(PARTNER_EMAIL.into());
+    request
+}
+
+/// The partner's own part, paid into their own account.
+pub fn partner_part() -> velferd_shared::partner::PartnerPartRequest {
+    velferd_shared::partner::PartnerPartRequest {
+        language: Language::Is,
+        draft: ApplicationDraft {
+            consent: true,
+            income: Some("120.000".into()),
+            income_source: Some("Laun".into()),
+            paid_to_partner: Some(true),
+            bank_account: Some(PARTNER_BANK_ACCOUNT.into()),
+            ..ApplicationDraft::default()
+        },
+    }
+}
+
+/// The tokens of the partner's links in the order they were queued. Without an SMTP server the
+/// mail waits in the outbox, so tests read the link there, as the partner would in the mail.
+pub async fn partner_links(pool: &sqlx::SqlitePool) -> Vec<String> {
+    let bodies: Vec<String> =
+        sqlx::query_scalar("SELECT text_body FROM mail_outbox WHERE recipient = ? ORDER BY id")
+            .bind(PARTNER_EMAIL)
+            .fetch_all(pool)
+            .await
+            .expect("the outbox is readable");
+    bodies.iter().map(|body| partner_token_in(body)).collect()
+}
+
+/// The token of the partner's link in a mail's text.
+pub fn partner_token_in(body: &str) -> String {
+    let start = body
+        .find("/partner/")
+        .expect("the mail has the partner's link")
+        + "/partner/".len();
+    body[start..start + 43].to_owned()
+}

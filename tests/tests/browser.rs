@@ -18,6 +18,8 @@ mod apply;
 mod follow;
 #[path = "browser/offline.rs"]
 mod offline;
+#[path = "browser/partner.rs"]
+mod partner;
 #[path = "browser/staff.rs"]
 mod staff;
 
@@ -1131,6 +1133,7 @@ fn main() {
         follow::a_call_back_is_requested_by_keyboard_on_a_phone,
         follow::a_call_back_without_a_language_or_a_time_says_which_is_missing_in_every_language,
         follow::a_document_sent_again_reads_as_already_received_not_as_a_failure,
+        partner::the_applicant_sees_the_partners_part_awaited_and_sends_the_invitation_again,
         staff::the_staff_sign_in_form_can_be_filled_by_keyboard_alone,
         staff::a_staff_link_without_a_session_opens_the_sign_in_page,
         staff::the_staff_language_switch_changes_the_page_and_is_remembered,
@@ -1145,6 +1148,9 @@ fn main() {
         offline::clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage,
         offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
     ];
+    trials.extend(trials![rt, &world; in ["is", "ar"] =>
+        partner::a_partner_gives_their_part_from_the_invitation_link_on_a_phone,
+    ]);
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
     ]);

@@ -107,12 +107,22 @@ pub fn all() -> Result {
         ),
     )?;
 
-    step("Mail tests (the outbox sending to a real SMTP server, aiosmtpd, on loopback)");
+    step(
+        "Mail tests (the outbox sending to a real SMTP server, aiosmtpd, on loopback; the partner's part)",
+    );
     run(
         "mail tests",
         command(
             "cargo",
-            &["test", "--package", "velferd-tests", "--test", "mail"],
+            &[
+                "test",
+                "--package",
+                "velferd-tests",
+                "--test",
+                "mail",
+                "--test",
+                "partner",
+            ],
         )
         .env("VELFERD_MAIL_PYTHON", tools::mail_python()),
     )?;

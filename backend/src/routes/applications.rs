@@ -129,6 +129,23 @@ async fn store(
             .await
             .map_err(ApiError::database)?;
     }
+    // The partner's invitation, likewise: their part can never be asked for and lost.
+    if let Some(partner) = application
+        .financial
+        .as_ref()
+        .and_then(|f| f.partner.as_ref())
+    {
+        let invitation = super::partner::Invitation {
+            email: &partner.email,
+            language: application.contact_language,
+            reference: &reference,
+            origin,
+            at: &submitted_at,
+        };
+        super::partner::invite_first(&mut tx, id, &invitation)
+            .await
+            .map_err(ApiError::database)?;
+    }
     // The receipt by e-mail, committed with the application or not at all.
     if let Some(email) = &application.email {
         let link = format!("{origin}/status/{token}");

@@ -115,7 +115,18 @@ pub async fn status(
         submitted_at: application.get("submitted_at"),
         events,
         documents,
+        partner: super::partner::progress(&state.db, id).await?,
     }))
+}
+
+/// `POST /api/applications/{token}/partner-reminder`: the invitation to the partner again.
+pub async fn remind_partner(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Path(token) = token.map_err(|_| ApiError::NotFound)?;
+    let id = application_of(&state.db, &token).await?;
+    super::partner::remind(&state, id).await
 }
 
 /// `POST /api/applications/{token}/documents`: the file's bytes as the body. Its kind is read

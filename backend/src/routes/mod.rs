@@ -5,14 +5,18 @@ mod callbacks;
 mod device;
 mod follow;
 mod health;
+mod partner;
 mod services;
 mod staff;
 
 use axum::{
     Router,
     extract::DefaultBodyLimit,
+    http::{HeaderValue, header},
     routing::{get, post},
 };
+
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use crate::clock::today;
 
@@ -33,10 +37,24 @@ pub fn api(state: &AppState) -> Router<AppState> {
             // The handler reads the body itself, up to its own limit, after checking the link.
             post(follow::add_document).layer(DefaultBodyLimit::disable()),
         )
+        .route(
+            "/applications/{token}/partner-reminder",
+            post(follow::remind_partner),
+        )
+        .route(
+            "/partner/{token}",
+            get(partner::invitation).post(partner::answer),
+        )
         .route("/callbacks", post(callbacks::request_callback))
         .route("/device/forget", post(device::forget))
         .nest("/staff", staff::routes(state))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Answers carry references and personal data: no cache keeps them, unless a route
+        // says otherwise.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
 }

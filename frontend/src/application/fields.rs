@@ -48,9 +48,11 @@ pub fn options(locale: Locale, field: Field) -> Vec<RadioOption> {
         Field::Employment => text::radio_options(locale, Employment::OPTIONS),
         Field::TaxCredit => text::radio_options(locale, TaxCredit::OPTIONS),
         Field::ContactLanguage => text::radio_options(locale, Language::OPTIONS),
-        Field::PreviousAid | Field::Partner | Field::Student | Field::Wheelchair => {
-            text::radio_options(locale, bool::OPTIONS)
-        }
+        Field::PreviousAid
+        | Field::Partner
+        | Field::PaidToPartner
+        | Field::Student
+        | Field::Wheelchair => text::radio_options(locale, bool::OPTIONS),
         _ => Vec::new(),
     }
 }

@@ -3,6 +3,8 @@
 //! server restart or a reload.
 
 pub mod fields;
+pub mod flow;
+pub mod partner;
 pub mod text;
 
 use std::{collections::BTreeMap, time::Duration};

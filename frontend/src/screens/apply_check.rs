@@ -6,12 +6,12 @@ use leptos_router::hooks::use_navigate;
 use velferd_shared::{
     ProblemCode, ServiceId,
     api::ApplicationRequest,
-    application::{self, Field, Step},
+    application::{self, ApplicationDraft, Field, Step},
 };
 
 use crate::{
     application::{
-        Applications, Waiting, fields, fields::Control, receipt_path, step_path, text::field_label,
+        Applications, Waiting, fields, fields::Control, flow::Flow, receipt_path, text::field_label,
     },
     components::{
         error_summary::ErrorSummary, form::chosen_label, page::PageHeading, phone::WithPhoneLinks,
@@ -34,41 +34,10 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
 
     // Next month's application: what differs from last month is marked.
     let previous = apps.previous_month(service);
-    let rows = move || {
-        let locale = i18n.get_locale();
-        let draft = draft();
-        let answer_in = move |draft: &velferd_shared::application::ApplicationDraft,
-                              field: Field| {
-            let answer = match fields::control(field) {
-                Control::Choice => field
-                    .chosen(draft)
-                    .and_then(|key| chosen_label(fields::options(locale, field), key)),
-                _ => field
-                    .text(draft)
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned),
-            };
-            answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned())
-        };
-        application::steps_for(service, &draft)
-            .into_iter()
-            .filter(|s| !matches!(s, Step::Consent | Step::Documents))
-            .flat_map(|step| step.fields().iter().map(move |f| (step, *f)))
-            .map(|(step, field)| {
-                let answer = answer_in(&draft, field);
-                let changed = previous
-                    .as_ref()
-                    .is_some_and(|before| answer_in(before, field) != answer);
-                let answer = if changed {
-                    format!("{answer} ({})", td_string!(locale, application.changed))
-                } else {
-                    answer
-                };
-                (step, field, field_label(locale, field).to_owned(), answer)
-            })
-            .collect::<Vec<_>>()
-    };
+    let flow = Flow::Application(service);
+    let rows =
+        Signal::derive(move || answer_rows(i18n.get_locale(), &flow, &draft(), previous.as_ref()));
+    let editable = Signal::derive(move || apps.queued(service).is_none());
 
     // The submission this page is waiting for: its receipt opens the receipt page.
     let pending = RwSignal::new(apps.queued(service).map(|q| q.key));
@@ -147,23 +116,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
         <Show when=move || apps.refused.with(|r| r.as_ref().is_some_and(|(s, _)| *s == service))>
             <p class="notice">{t!(i18n, application.rejected)}</p>
         </Show>
-        <dl class="summary-list">
-            <For each=rows key=|(step, field, label, answer)| (*step, *field, label.clone(), answer.clone()) let((step, field, label, answer))>
-                <div class="summary-row">
-                    <dt>{label.clone()}</dt>
-                    <dd class="summary-answer" dir="auto">{answer}</dd>
-                    // Once sent, the answers are fixed: no Change links while it waits.
-                    <Show when=move || apps.queued(service).is_none()>
-                        <dd class="summary-change">
-                            <a id=field_anchor(field) href=step_path(service, step)>
-                                {t!(i18n, screener.change)}
-                                <span class="visually-hidden">": " {label.clone()}</span>
-                            </a>
-                        </dd>
-                    </Show>
-                </div>
-            </For>
-        </dl>
+        <AnswerList rows editable/>
         <form novalidate on:submit=send>
             <button type="submit" class="button" disabled=move || waiting() == Some(Waiting::Sending)>
                 {t!(i18n, application.send)}
@@ -195,7 +148,84 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
     }
 }
 
+/// One answer on a check page, with the page where it is changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnswerRow {
+    pub field: Field,
+    pub label: String,
+    pub answer: String,
+    pub change: String,
+}
+
+/// Every answer of `flow`'s form as the check page lists it; with `previous` (last month's),
+/// what differs is marked.
+pub fn answer_rows(
+    locale: Locale,
+    flow: &Flow,
+    draft: &ApplicationDraft,
+    previous: Option<&ApplicationDraft>,
+) -> Vec<AnswerRow> {
+    let answer_in = move |draft: &ApplicationDraft, field: Field| {
+        let answer = match fields::control(field) {
+            Control::Choice => field
+                .chosen(draft)
+                .and_then(|key| chosen_label(fields::options(locale, field), key)),
+            _ => field
+                .text(draft)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        };
+        answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned())
+    };
+    flow.form()
+        .steps(draft)
+        .into_iter()
+        .filter(|s| !matches!(s, Step::Consent | Step::Documents))
+        .flat_map(|step| step.fields().iter().map(move |f| (step, *f)))
+        .map(|(step, field)| {
+            let answer = answer_in(draft, field);
+            let changed = previous.is_some_and(|before| answer_in(before, field) != answer);
+            let answer = if changed {
+                format!("{answer} ({})", td_string!(locale, application.changed))
+            } else {
+                answer
+            };
+            AnswerRow {
+                field,
+                label: field_label(locale, field).to_owned(),
+                answer,
+                change: flow.step_path(step),
+            }
+        })
+        .collect()
+}
+
+/// The answers with their Change links; once sent, the answers are fixed (`editable` false).
+#[component]
+pub fn AnswerList(rows: Signal<Vec<AnswerRow>>, editable: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <dl class="summary-list">
+            <For each=move || rows.get() key=|row| row.clone() let(row)>
+                <div class="summary-row">
+                    <dt>{row.label.clone()}</dt>
+                    <dd class="summary-answer" dir="auto">{row.answer.clone()}</dd>
+                    <Show when=move || editable.get()>
+                        <dd class="summary-change">
+                            <a id=field_anchor(row.field) href=row.change.clone()>
+                                {t!(i18n, screener.change)}
+                                <span class="visually-hidden">": " {row.label.clone()}</span>
+                            </a>
+                        </dd>
+                    </Show>
+                </div>
+            </For>
+        </dl>
+    }
+}
+
 /// The Change link of a field, where the error summary's links lead.
-fn field_anchor(field: Field) -> String {
+pub fn field_anchor(field: Field) -> String {
     format!("answer-{}", field.name().replace('_', "-"))
 }

@@ -11,14 +11,15 @@ use leptos_router::{
 };
 use velferd_shared::{
     ProblemCode, ServiceId,
-    application::{self, ApplicationDraft, Field, Step},
+    application::{Field, Form, Step},
 };
 
 use crate::{
     application::{
         Applications, check_path, fields,
         fields::Control,
-        service_from_slug, start_path, step_path,
+        flow::Flow,
+        service_from_slug,
         text::{field_hint, field_label, step_hint, step_title},
     },
     components::{
@@ -50,9 +51,11 @@ pub fn ApplyStepPage() -> impl IntoView {
                 view! { <Redirect path=check_path(service)/> }.into_any()
             }
             (Some(service), Some(slug)) => {
-                match Step::from_slug(slug).filter(|s| s.belongs_to(service)) {
+                match Step::from_slug(slug).filter(|s| s.belongs_to(Form::Application(service))) {
                     // A new form per page, so nothing typed on one page leaks into the next.
-                    Some(step) => view! { <StepForm service step/> }.into_any(),
+                    Some(step) => {
+                        view! { <StepForm flow=Flow::Application(service) step/> }.into_any()
+                    }
                     None => view! { <NotFound/> }.into_any(),
                 }
             }
@@ -61,26 +64,18 @@ pub fn ApplyStepPage() -> impl IntoView {
     }
 }
 
-/// The page before this one, for the Back link.
-fn previous(service: ServiceId, step: Step, draft: &ApplicationDraft) -> String {
-    application::steps_for(service, draft)
-        .into_iter()
-        .take_while(|s| *s != step)
-        .last()
-        .map(|s| step_path(service, s))
-        .unwrap_or_else(|| start_path(service))
-}
-
 /// Each field's problem on this page (from the browser's check or the API's answer).
 type Problems = BTreeMap<Field, ProblemCode>;
 
+/// One page of a form: an application's or a partner's part.
 #[component]
-fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
+pub fn StepForm(flow: Flow, step: Step) -> impl IntoView {
     let i18n = use_i18n();
-    let apps = Applications::get();
     let navigate = use_navigate();
-    let draft = apps.draft(service);
+    let draft = flow.draft();
     let own = step.fields();
+    let service = flow.service();
+    let partner = matches!(flow, Flow::Partner(_));
 
     let mut suggested = draft.clone();
     // The centre serving the postcode is chosen already; the resident confirms or changes it.
@@ -100,23 +95,22 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
         .collect();
     let ticked = RwSignal::new(draft.consent);
     // What the API refused last time on this page is shown at once.
-    let refused: Problems = apps.refused.with_untracked(|r| match r {
-        Some((s, errors)) if *s == service => errors
-            .iter()
-            .filter_map(|e| Some((Field::from_pointer(&e.pointer)?, e.problem())))
-            .filter(|(f, _)| own.contains(f))
-            .collect(),
-        _ => Problems::new(),
-    });
+    let refused: Problems = flow
+        .refused()
+        .iter()
+        .filter_map(|e| Some((Field::from_pointer(&e.pointer)?, e.problem())))
+        .filter(|(f, _)| own.contains(f))
+        .collect();
     let attempts = RwSignal::new(u32::from(!refused.is_empty()));
     let problems = RwSignal::new(refused);
 
     let submit = {
         let navigate = navigate.clone();
         let (texts, choices) = (texts.clone(), choices.clone());
+        let flow = flow.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let mut candidate = apps.draft(service);
+            let mut candidate = flow.draft();
             for field in own {
                 match fields::control(*field) {
                     Control::Input(..) => {
@@ -127,7 +121,9 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
                     Control::Read => candidate.documents_seen = true,
                 }
             }
-            let found: Problems = application::problems_on(step, service, &candidate)
+            let found: Problems = flow
+                .form()
+                .problems_on(step, &candidate)
                 .into_iter()
                 .map(|p| (p.field, p.code))
                 .collect();
@@ -135,16 +131,9 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
                 problems.set(Problems::new());
                 // Confirmed for this month by continuing from it.
                 candidate.to_confirm.retain(|s| *s != step);
-                apps.save(service, candidate);
-                // Corrected here: the API's objection to these fields no longer stands.
-                apps.refused.update(|r| {
-                    if let Some((_, errors)) = r {
-                        errors.retain(|e| {
-                            Field::from_pointer(&e.pointer).is_none_or(|f| !own.contains(&f))
-                        });
-                    }
-                });
-                let next = apps.next_path(service);
+                flow.save(candidate);
+                flow.forgive(own);
+                let next = flow.next_path();
                 navigate(&next, Default::default());
             } else {
                 // Everything typed stays in the fields, with the messages beside them.
@@ -172,7 +161,7 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
     };
     let title = Signal::derive(move || step_title(i18n.get_locale(), step).to_owned());
     let hint = Signal::derive(move || step_hint(i18n.get_locale(), step));
-    let back = previous(service, step, &draft);
+    let back = flow.previous_path(step, &draft);
     // One question on the page: the h1 is its label (or the legend of its choices).
     let single =
         own.len() == 1 && !matches!(fields::control(own[0]), Control::Tick | Control::Read);
@@ -190,7 +179,15 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
             Control::Tick => view! {
                 <Checkbox
                     id=field.name()
-                    label=Signal::derive(move || field_label(i18n.get_locale(), field).to_owned())
+                    label=Signal::derive(move || {
+                        let locale = i18n.get_locale();
+                        // The partner agrees to take part, rather than to apply.
+                        if partner && field == Field::Consent {
+                            td_string!(locale, partner.consent_label).to_owned()
+                        } else {
+                            field_label(locale, field).to_owned()
+                        }
+                    })
                     checked=ticked
                     error=error(field)
                 />
@@ -204,6 +201,11 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
         field_view(own[0], Naming::Heading(title), hint)
     } else {
         let intro = match step {
+            Step::Consent if partner => view! {
+                <p>{t!(i18n, partner.consent_purpose)}</p>
+                <p>{t!(i18n, application.consent.who)}</p>
+            }
+            .into_any(),
             Step::Consent => view! {
                 <p>{t!(i18n, application.consent.purpose)}</p>
                 <p>{t!(i18n, application.consent.who)}</p>
@@ -246,7 +248,7 @@ fn StepForm(service: ServiceId, step: Step) -> impl IntoView {
     };
 
     // Next month's application: last month's answer is filled in, to be checked.
-    let confirm_again = apps.draft(service).to_confirm.contains(&step);
+    let confirm_again = draft.to_confirm.contains(&step);
     view! {
         <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
         <ErrorSummary errors=summary attempts/>

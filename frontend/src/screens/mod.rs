@@ -8,6 +8,7 @@ pub mod check_answers;
 pub mod check_start;
 pub mod home;
 pub mod not_found;
+pub mod partner;
 pub mod question;
 pub mod receipt;
 pub mod results;

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use velferd_shared::{
     ServiceId,
     follow::{ApplicationStatus, Decision, Status},
+    partner::PartnerProgress,
 };
 
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::{self, StatusError},
+    api::{self, StatusError, SubmitError},
     application::{Applications, service_slug},
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
@@ -134,16 +135,15 @@ pub fn StatusPage() -> impl IntoView {
             }
             .into_any(),
             Some(Err(Online(StatusError::NotFound))) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, follow.not_found).to_string())/></p> }.into_any(),
-            Some(Err(Online(StatusError::Unreachable))) => view! {
-                <p class="notice">{t!(i18n, follow.unreachable)}</p>
-                <p>
-                    <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
-                        {t!(i18n, follow.try_again)}
-                    </button>
-                </p>
+            Some(Err(Online(StatusError::Unreachable))) => view! { <Unreachable version/> }.into_any(),
+            Some(Ok(application)) => {
+                let partner = application.partner.clone();
+                view! {
+                    <Details application/>
+                    {partner.map(|progress| view! { <PartnerProgressView token=token() progress/> })}
+                }
+                .into_any()
             }
-            .into_any(),
-            Some(Ok(application)) => view! { <Details application/> }.into_any(),
         }}
         {move || match status.get() {
             Some(Ok(application)) => next_month(&token(), &application).map(|start| {
@@ -193,6 +193,118 @@ fn next_month(
     Some(move || apps.start_next_month(service, &reference, &draft))
 }
 
+/// What a reminder to the partner came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reminder {
+    Sending,
+    Sent,
+    TooSoon,
+    NoMore,
+    Unreachable,
+}
+
+/// Whether the partner's own part has come, and sending the invitation again.
+#[component]
+fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoView {
+    let i18n = use_i18n();
+    let answered = progress.answered_at.clone();
+    let reminder = RwSignal::new(match (&answered, &progress.reminder_from) {
+        (None, None) => Some(Reminder::NoMore),
+        _ => None,
+    });
+    let remind = move |_| {
+        if reminder.get_untracked() == Some(Reminder::Sending) {
+            return;
+        }
+        reminder.set(Some(Reminder::Sending));
+        let token = token.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = match api::send_partner_reminder(&token).await {
+                Ok(_) => Reminder::Sent,
+                Err(SubmitError::RateLimited(_)) => Reminder::TooSoon,
+                Err(SubmitError::Refused(_)) => Reminder::NoMore,
+                Err(_) => Reminder::Unreachable,
+            };
+            reminder.set(Some(outcome));
+        });
+    };
+    let phone_text = move |key: fn(Locale) -> &'static str| {
+        view! { <WithPhoneLinks text=Signal::derive(move || key(i18n.get_locale()).to_string())/> }
+    };
+    view! {
+        <section class="partner-progress" aria-labelledby="partner-title">
+            <h2 id="partner-title">{t!(i18n, follow.partner_title)}</h2>
+            {match answered {
+                Some(at) => view! {
+                    <p>
+                        {t!(i18n, follow.partner_received)} " "
+                        <time datetime=at.clone()>{day(&at)}</time>
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="notice">{t!(i18n, follow.partner_waiting)}</p>
+                    <Show when=move || reminder.get() != Some(Reminder::NoMore)>
+                        <p>
+                            <button type="button" class="button button-secondary" on:click=remind.clone()
+                                disabled=move || reminder.get() == Some(Reminder::Sending)>
+                                {t!(i18n, follow.partner_remind)}
+                            </button>
+                        </p>
+                    </Show>
+                    <div role="status" aria-live="polite">
+                        {move || match reminder.get() {
+                            None | Some(Reminder::Sending) => ().into_any(),
+                            Some(Reminder::Sent) => view! { <p>{t!(i18n, follow.partner_reminded)}</p> }.into_any(),
+                            Some(Reminder::TooSoon) => view! { <p class="notice">{t!(i18n, follow.partner_too_soon)}</p> }.into_any(),
+                            Some(Reminder::NoMore) => view! {
+                                <p class="notice">{phone_text(|l| td_string!(l, follow.partner_no_more))}</p>
+                            }
+                            .into_any(),
+                            Some(Reminder::Unreachable) => view! { <p class="notice">{t!(i18n, follow.unreachable)}</p> }.into_any(),
+                        }}
+                    </div>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The server did not answer a private link: say so, and Try again (bumps `version`).
+#[component]
+pub fn Unreachable(version: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="notice">{t!(i18n, follow.unreachable)}</p>
+        <p>
+            <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
+                {t!(i18n, follow.try_again)}
+            </button>
+        </p>
+    }
+}
+
+/// The reference and the service (with its official Icelandic name), as rows of a summary list:
+/// what the applicant and the partner both see of an application.
+#[component]
+pub fn ReferenceRows(reference: String, service: ServiceId) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="summary-row">
+            <dt>{t!(i18n, follow.reference)}</dt>
+            <dd><strong dir="ltr" class="reference-inline">{reference}</strong></dd>
+        </div>
+        <div class="summary-row">
+            <dt>{t!(i18n, follow.service)}</dt>
+            <dd>
+                {move || service_name(i18n.get_locale(), service)} " "
+                "(" <span lang="is">{service.service().official_name}</span> ")"
+            </dd>
+        </div>
+    }
+}
+
 #[component]
 fn Details(application: ApplicationStatus) -> impl IntoView {
     let i18n = use_i18n();
@@ -202,17 +314,7 @@ fn Details(application: ApplicationStatus) -> impl IntoView {
     let documents = application.documents.clone();
     view! {
         <dl class="summary-list">
-            <div class="summary-row">
-                <dt>{t!(i18n, follow.reference)}</dt>
-                <dd><strong dir="ltr" class="reference-inline">{application.reference.clone()}</strong></dd>
-            </div>
-            <div class="summary-row">
-                <dt>{t!(i18n, follow.service)}</dt>
-                <dd>
-                    {move || service_name(i18n.get_locale(), service)} " "
-                    "(" <span lang="is">{service.service().official_name}</span> ")"
-                </dd>
-            </div>
+            <ReferenceRows reference=application.reference.clone() service/>
             <div class="summary-row">
                 <dt>{t!(i18n, follow.centre)}</dt>
                 <dd lang="is">{application.centre.official_name()}</dd>

@@ -11,7 +11,8 @@ use crate::{
 
 /// Everything the resident has filled in, as typed: kept on the device between pages and sent
 /// to the API as is, so a rejected value comes back with a pointer to exactly this field.
-/// `None` means not asked yet; an optional field left blank is `Some("")`.
+/// `None` means not asked yet; an optional field left blank is `Some("")`. A partner's own part
+/// of an application is a draft of the same kind, with only the partner's pages filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ApplicationDraft {
@@ -33,6 +34,8 @@ pub struct ApplicationDraft {
     pub income_source: Option<String>,
     pub tax_credit: Option<TaxCredit>,
     pub bank_account: Option<String>,
+    /// The partner's own part only: whether their share is paid into their own account.
+    pub paid_to_partner: Option<bool>,
     pub rent: Option<String>,
     pub household_size: Option<String>,
     pub wheelchair: Option<bool>,
@@ -55,7 +58,7 @@ impl ApplicationDraft {
     /// nothing is asked twice. Prefilled pages are skipped and can be changed on the summary.
     pub fn prefilled(service: ServiceId, answers: &Answers) -> ApplicationDraft {
         let postcode = answers.postcode.known().copied();
-        let applies = |step: Step| step.belongs_to(service);
+        let applies = |step: Step| step.belongs_to(super::Form::Application(service));
         let money = |amount: Option<&Kronur>| amount.map(|k| k.value().to_string());
         let mut draft = ApplicationDraft {
             postcode: postcode.map(|p| p.to_string()),

@@ -163,7 +163,7 @@ draft_fields! {
     Choice PreviousAid => previous_aid, RequiredChoice;
     Choice Partner => partner, RequiredChoice;
     Text PartnerKennitala => partner_kennitala, RequiredPartnerKennitala;
-    Text PartnerEmail => partner_email, RequiredChoice;
+    Text PartnerEmail => partner_email, RequiredPartnerEmail;
     Text Children => children, RequiredNumber;
     Choice Student => student, RequiredChoice;
     Choice Housing => housing, RequiredChoice;
@@ -172,6 +172,7 @@ draft_fields! {
     Text IncomeSource => income_source, RequiredChoice;
     Choice TaxCredit => tax_credit, RequiredChoice;
     Text BankAccount => bank_account, RequiredBankAccount;
+    Choice PaidToPartner => paid_to_partner, RequiredChoice;
     Text Rent => rent, RequiredAmount;
     Text HouseholdSize => household_size, RequiredNumber;
     Choice Wheelchair => wheelchair, RequiredChoice;

@@ -14,9 +14,10 @@ use crate::ServiceId;
 
 pub use draft::ApplicationDraft;
 pub use fields::{Field, FieldKind};
-pub use steps::{Step, next_step, steps_for};
+pub use steps::{Form, Step, next_step, partner_steps, steps_for};
 pub use validate::{
-    Application, FieldProblem, FinancialDetails, PartnerDetails, problems_on, validate,
+    Application, FieldProblem, FinancialDetails, PartnerDetails, PartnerPart, problems_on,
+    validate, validate_partner_part,
 };
 
 /// The services a resident can apply for here, online (services.md marks them so).

@@ -51,6 +51,7 @@ steps! {
     Income => "income" [Income, IncomeSource],
     TaxCredit => "tax-credit" [TaxCredit],
     BankAccount => "bank-account" [BankAccount],
+    PartnerPayment => "payment" [PaidToPartner],
     Rent => "rent" [Rent],
     HouseholdSize => "household-size" [HouseholdSize],
     Wheelchair => "wheelchair" [Wheelchair],
@@ -73,11 +74,15 @@ impl Step {
             && !draft.to_confirm.contains(&self)
     }
 
-    /// Whether `service`'s application can have this page at all (the partner's details only
-    /// once a partner is named).
-    pub fn belongs_to(self, service: ServiceId) -> bool {
-        self == Step::PartnerDetails && service == ServiceId::FinancialAssistance
-            || steps_for(service, &ApplicationDraft::default()).contains(&self)
+    /// Whether `form` can have this page at all (the partner's details only once a partner is
+    /// named, the partner's bank account only if they want the aid paid to them).
+    pub fn belongs_to(self, form: Form) -> bool {
+        let eventually = ApplicationDraft {
+            partner: Some(true),
+            paid_to_partner: Some(true),
+            ..ApplicationDraft::default()
+        };
+        form.steps(&eventually).contains(&self)
     }
 }
 
@@ -114,9 +119,62 @@ pub fn steps_for(service: ServiceId, draft: &ApplicationDraft) -> Vec<Step> {
     steps
 }
 
-/// The first page not yet answered, or `None` when the application is ready to check.
+/// The pages of the partner's own part: consent, their income, and their bank account only if
+/// they want the aid paid to them rather than into the applicant's account.
+pub fn partner_steps(draft: &ApplicationDraft) -> Vec<Step> {
+    use Step::*;
+    let mut steps = vec![Consent, Income, PartnerPayment];
+    if draft.paid_to_partner == Some(true) {
+        steps.push(BankAccount);
+    }
+    steps
+}
+
+/// The first page of `service`'s application not yet answered, or `None` when it is ready to
+/// check.
 pub fn next_step(service: ServiceId, draft: &ApplicationDraft) -> Option<Step> {
-    steps_for(service, draft)
-        .into_iter()
-        .find(|s| !s.is_answered(draft))
+    Form::Application(service).next_step(draft)
+}
+
+/// What a set of pages fills in: a resident's application for a service, or a partner's own
+/// part of a financial-assistance application. Both are an `ApplicationDraft` asked page by page
+/// with the same fields, so one form kit and one validator serve both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    Application(ServiceId),
+    PartnerPart,
+}
+
+impl Form {
+    /// Its pages, in order, given what has been answered so far.
+    pub fn steps(self, draft: &ApplicationDraft) -> Vec<Step> {
+        match self {
+            Form::Application(service) => steps_for(service, draft),
+            Form::PartnerPart => partner_steps(draft),
+        }
+    }
+
+    /// The first page not yet answered, or `None` when everything is ready to check.
+    pub fn next_step(self, draft: &ApplicationDraft) -> Option<Step> {
+        self.steps(draft)
+            .into_iter()
+            .find(|s| !s.is_answered(draft))
+    }
+
+    /// Every problem of the whole draft; none when it can be sent.
+    pub fn problems(self, draft: &ApplicationDraft) -> Vec<super::FieldProblem> {
+        match self {
+            Form::Application(service) => super::validate(service, draft).err(),
+            Form::PartnerPart => super::validate_partner_part(draft).err(),
+        }
+        .unwrap_or_default()
+    }
+
+    /// The problems of one page's fields only: what that page shows when Continue is pressed.
+    pub fn problems_on(self, step: Step, draft: &ApplicationDraft) -> Vec<super::FieldProblem> {
+        self.problems(draft)
+            .into_iter()
+            .filter(|p| p.field.step() == step)
+            .collect()
+    }
 }

@@ -121,6 +121,7 @@ fn a_partner_is_named_by_their_own_kennitala_and_confirms_later() {
         Some(Step::PartnerDetails)
     );
     draft.partner_kennitala = Some("120160-3389".into());
+    draft.partner_email = Some("jon@example.is".into());
     assert_eq!(
         codes(ServiceId::FinancialAssistance, &draft),
         vec![(
@@ -129,10 +130,63 @@ fn a_partner_is_named_by_their_own_kennitala_and_confirms_later() {
         )]
     );
     draft.partner_kennitala = Some("0101302989".into());
+    draft.partner_email = Some(String::new());
+    assert_eq!(
+        codes(ServiceId::FinancialAssistance, &draft),
+        vec![(Field::PartnerEmail, ProblemCode::RequiredPartnerEmail)],
+        "the partner's link goes by e-mail, so the address is needed"
+    );
+    draft.partner_email = Some("jon@example.is".into());
     let application = validate(ServiceId::FinancialAssistance, &draft).unwrap();
     let partner = application.financial.unwrap().partner.unwrap();
     assert_eq!(partner.kennitala.to_string(), "010130-2989");
-    assert!(!partner.confirmed);
+    assert_eq!(partner.email, "jon@example.is");
+}
+
+#[test]
+fn the_partners_part_asks_consent_income_and_a_bank_account_only_to_be_paid_themselves() {
+    let form = Form::PartnerPart;
+    let mut part = ApplicationDraft::default();
+    assert_eq!(form.next_step(&part), Some(Step::Consent));
+    assert_eq!(
+        form.steps(&part),
+        vec![Step::Consent, Step::Income, Step::PartnerPayment]
+    );
+    part.consent = true;
+    part.income = Some("120.000".into());
+    part.income_source = Some(String::new());
+    part.paid_to_partner = Some(true);
+    assert_eq!(form.next_step(&part), Some(Step::BankAccount));
+    assert_eq!(
+        form.problems_on(Step::BankAccount, &part)
+            .into_iter()
+            .map(|p| p.code)
+            .collect::<Vec<_>>(),
+        vec![ProblemCode::RequiredBankAccount]
+    );
+    part.bank_account = Some("0133-26-012345".into());
+    let confirmed = validate_partner_part(&part).unwrap();
+    assert_eq!(confirmed.income, Kronur::new(120_000));
+    assert_eq!(confirmed.income_source, None);
+    assert!(confirmed.bank_account.is_some());
+
+    // Paid into the applicant's account: no account asked, none kept from an earlier answer.
+    part.paid_to_partner = Some(false);
+    assert_eq!(form.next_step(&part), None);
+    assert_eq!(validate_partner_part(&part).unwrap().bank_account, None);
+    // The applicant's own pages are never the partner's.
+    assert!(!Step::Name.belongs_to(form));
+    assert!(!Step::PartnerPayment.belongs_to(Form::Application(ServiceId::FinancialAssistance)));
+}
+
+#[test]
+fn the_partners_part_is_refused_without_consent_or_income_with_every_problem_at_once() {
+    let problems = validate_partner_part(&ApplicationDraft::default()).unwrap_err();
+    let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        vec![Field::Consent, Field::Income, Field::PaidToPartner]
+    );
 }
 
 #[test]
@@ -317,10 +371,11 @@ fn a_text_is_read_and_written_only_on_text_fields() {
 
 #[test]
 fn a_page_of_another_service_is_not_part_of_this_application() {
-    assert!(Step::PartnerDetails.belongs_to(ServiceId::FinancialAssistance));
-    assert!(!Step::PartnerDetails.belongs_to(ServiceId::HomeSupport));
-    assert!(!Step::BankAccount.belongs_to(ServiceId::HomeSupport));
-    assert!(Step::HelpNeeded.belongs_to(ServiceId::HomeSupport));
+    let form = |service| Form::Application(service);
+    assert!(Step::PartnerDetails.belongs_to(form(ServiceId::FinancialAssistance)));
+    assert!(!Step::PartnerDetails.belongs_to(form(ServiceId::HomeSupport)));
+    assert!(!Step::BankAccount.belongs_to(form(ServiceId::HomeSupport)));
+    assert!(Step::HelpNeeded.belongs_to(form(ServiceId::HomeSupport)));
 }
 
 #[test]

@@ -62,11 +62,51 @@ pub struct FinancialDetails {
     pub bank_account: BankAccount,
 }
 
+/// Who the partner is: they are invited by e-mail to confirm their own part (`PartnerPart`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerDetails {
     pub kennitala: Kennitala,
-    pub email: Option<String>,
-    pub confirmed: bool,
+    pub email: String,
+}
+
+/// The partner's own part of a financial-assistance application, as they confirmed it behind
+/// their own private link: their consent is implied (the part cannot be sent without it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerPart {
+    /// Their own income this month, before tax.
+    pub income: Kronur,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_source: Option<String>,
+    /// Their own account, when they want their share paid to them; otherwise the aid goes to
+    /// the applicant's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_account: Option<BankAccount>,
+}
+
+/// Checks the partner's own part: consent, income, and the bank account if they asked to be
+/// paid themselves. Fields of the applicant's pages are not looked at.
+pub fn validate_partner_part(draft: &ApplicationDraft) -> Result<PartnerPart, Vec<FieldProblem>> {
+    let mut v = Validator {
+        draft,
+        problems: Vec::new(),
+    };
+    if !draft.consent {
+        v.problem(Field::Consent, Field::Consent.required_code());
+    }
+    let income = v.parsed(Field::Income, Kronur::parse);
+    let income_source = v.optional_line(Field::IncomeSource).flatten();
+    let paid_to_partner = v.required(Field::PaidToPartner, draft.paid_to_partner);
+    let bank_account = (paid_to_partner == Some(true))
+        .then(|| v.parsed(Field::BankAccount, BankAccount::parse))
+        .flatten();
+    match (v.problems.is_empty(), income) {
+        (true, Some(income)) => Ok(PartnerPart {
+            income,
+            income_source,
+            bank_account,
+        }),
+        _ => Err(v.problems),
+    }
 }
 
 impl Application {
@@ -77,7 +117,6 @@ impl Application {
     }
 }
 
-/// Checks every field `service` asks for and builds the typed application, or lists every
 /// Checks every field `service` asks for and builds the typed application, or lists every
 /// problem at once (the API reports them all; a page shows those of its own fields).
 pub fn validate(
@@ -200,12 +239,17 @@ fn financial_details(
                 ProblemCode::KennitalaSameAsApplicant,
             );
         }
-        let email = v.email(Field::PartnerEmail);
-        kennitala.map(|kennitala| PartnerDetails {
-            kennitala,
-            email: email.flatten(),
-            confirmed: false,
-        })
+        // Required: the partner confirms their part through a link sent there.
+        let email = match v.email(Field::PartnerEmail) {
+            Some(None) => {
+                v.problem(Field::PartnerEmail, Field::PartnerEmail.required_code());
+                None
+            }
+            other => other.flatten(),
+        };
+        kennitala
+            .zip(email)
+            .map(|(kennitala, email)| PartnerDetails { kennitala, email })
     } else {
         None
     };
@@ -228,15 +272,9 @@ fn financial_details(
     })
 }
 
-/// The problems of one page's fields only: what that page shows when Continue is pressed.
+/// The problems of one page of `service`'s application only.
 pub fn problems_on(step: Step, service: ServiceId, draft: &ApplicationDraft) -> Vec<FieldProblem> {
-    match validate(service, draft) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems
-            .into_iter()
-            .filter(|p| p.field.step() == step)
-            .collect(),
-    }
+    super::Form::Application(service).problems_on(step, draft)
 }
 
 struct Validator<'a> {

@@ -15,7 +15,7 @@ use velferd_shared::{
     application::TaxCredit,
     choice::Choice,
     follow::{Decision, Status},
-    staff::{Assign, Assigned, Case, CaseEvent, NewCaseEvent},
+    staff::{Assign, Assigned, Case, CaseEvent, CasePartner, NewCaseEvent},
     validation::Kronur,
 };
 
@@ -103,6 +103,7 @@ fn CaseView(case: Case, version: RwSignal<u32>) -> impl IntoView {
             {move || assign_error.get().map(|error| view! { <LoadError error/> })}
         </section>
         <Answers application=case.application.clone()/>
+        {case.partner.clone().map(|partner| view! { <PartnerPartView partner/> })}
         <Documents reference=reference.clone() documents=case.documents.clone()/>
         <History events=case.events.clone()/>
         <section aria-labelledby="actions-title">
@@ -305,6 +306,47 @@ fn parts(application: &Value, yes_no: (&str, &str)) -> Vec<(&'static str, Vec<Li
     }
     result.retain(|(_, lines)| !lines.is_empty());
     result
+}
+
+/// The partner's own part: awaited (with the reminders the applicant sent), or what they gave.
+#[component]
+fn PartnerPartView(partner: CasePartner) -> impl IntoView {
+    let i18n = use_i18n();
+    let row = move |label: fn(Locale) -> &'static str, value: String| {
+        view! { <div class="summary-row"><dt>{move || label(i18n.get_locale())}</dt><dd>{value}</dd></div> }
+    };
+    let part = partner.part.clone();
+    view! {
+        <section aria-labelledby="partner-title">
+            <h2 id="partner-title">{t!(i18n, case.partner_title)}</h2>
+            <dl class="summary-list">
+                {row(|l| td_string!(l, case.partner_invited), when(&partner.invited_at))}
+                {row(|l| td_string!(l, case.partner_reminders), partner.reminders.to_string())}
+                {match (&partner.answered_at, part) {
+                    (Some(at), Some(part)) => {
+                        let paid_to = part.bank_account.map(|a| a.to_string());
+                        view! {
+                            {row(|l| td_string!(l, case.partner_answered), when(at))}
+                            {row(|l| td_string!(l, answers.income), part.income.to_string())}
+                            {part.income_source.map(|source| row(|l| td_string!(l, answers.income_source), source))}
+                            <div class="summary-row">
+                                <dt>{t!(i18n, case.partner_paid_to)}</dt>
+                                <dd>{move || paid_to.clone().unwrap_or_else(|| t_string!(i18n, case.partner_paid_applicant).to_string())}</dd>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    _ => view! {
+                        <div class="summary-row">
+                            <dt>{t!(i18n, case.partner_answered)}</dt>
+                            <dd><strong>{t!(i18n, case.partner_waiting)}</strong></dd>
+                        </div>
+                    }
+                    .into_any(),
+                }}
+            </dl>
+        </section>
+    }
 }
 
 #[component]

@@ -31,7 +31,10 @@ const FINANCIAL_ASSISTANCE: &[(&str, Fill)] = &[
     ("centre", Fill::Choose(0)),
     ("previous-aid", Fill::Choose(1)),
     ("partner", Fill::Choose(0)),
-    ("partner-details", Fill::Text(&["010130-2989", ""])),
+    (
+        "partner-details",
+        Fill::Text(&["010130-2989", "jon.jonsson@example.is"]),
+    ),
     ("children", Fill::Text(&["1"])),
     ("student", Fill::Choose(1)),
     ("housing", Fill::Choose(2)),

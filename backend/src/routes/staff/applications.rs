@@ -389,6 +389,7 @@ pub async fn case(
         events,
         previous,
         next,
+        partner: crate::routes::partner::for_case(&state.db, found.id).await?,
     }))
 }
 
