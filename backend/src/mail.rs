@@ -131,6 +131,31 @@ pub fn partner_invitation(
     )
 }
 
+/// The call-back confirmation: the reference, who calls and when, and how to cancel — not the
+/// phone number or the message.
+pub fn callback_confirmation(
+    language: Language,
+    reference: &str,
+    centre: &str,
+    window: &str,
+) -> Outgoing {
+    let fill = |key: &str| {
+        translations::text(language, key)
+            .replace("{reference}", reference)
+            .replace("{centre}", centre)
+            .replace("{window}", window)
+    };
+    compose(
+        fill("mail.callback_subject"),
+        &[
+            fill("mail.callback_text"),
+            fill("mail.callback_change"),
+            fill("mail.signature"),
+        ],
+        None,
+    )
+}
+
 fn compose(subject: String, paragraphs: &[String], link: Option<&str>) -> Outgoing {
     let text = paragraphs.join("\n\n");
     let html_paragraphs: String = paragraphs

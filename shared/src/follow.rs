@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Language, ProblemCode, ServiceCentre, ServiceId,
+    application::is_email_address,
     validation::{PhoneNumber, Postcode, Residence},
 };
 
@@ -200,6 +201,9 @@ pub struct CallbackRequest {
     pub window: Option<TimeWindow>,
     pub postcode: Option<String>,
     pub message: Option<String>,
+    /// Where to send a confirmation (reference and time), if the resident wants one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     /// The language the resident used the site in, for messages.
     pub ui_language: Language,
 }
@@ -212,9 +216,20 @@ pub enum CallbackField {
     Window,
     Postcode,
     Message,
+    Email,
 }
 
 impl CallbackField {
+    pub const ALL: [CallbackField; 7] = [
+        CallbackField::Language,
+        CallbackField::OtherLanguage,
+        CallbackField::Phone,
+        CallbackField::Window,
+        CallbackField::Postcode,
+        CallbackField::Message,
+        CallbackField::Email,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             CallbackField::Language => "language",
@@ -223,6 +238,7 @@ impl CallbackField {
             CallbackField::Window => "window",
             CallbackField::Postcode => "postcode",
             CallbackField::Message => "message",
+            CallbackField::Email => "email",
         }
     }
 
@@ -251,6 +267,8 @@ pub struct Callback {
     /// The district centre of the postcode, or the Online Center without one.
     pub centre: ServiceCentre,
     pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<CallbackProblem>> {
@@ -303,6 +321,13 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
     {
         problem(CallbackField::Message, ProblemCode::TextTooLong);
     }
+    let email = trimmed(&request.email);
+    if email
+        .as_deref()
+        .is_some_and(|e| e.chars().count() > crate::application::MAX_LINE || !is_email_address(e))
+    {
+        problem(CallbackField::Email, ProblemCode::EmailBadFormat);
+    }
     match (phone, request.window, centre) {
         (Some(phone), Some(window), Some(centre)) if problems.is_empty() => Ok(Callback {
             service: request.service,
@@ -316,6 +341,7 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
             window,
             centre,
             message,
+            email,
         }),
         _ => Err(problems),
     }
@@ -353,6 +379,24 @@ mod tests {
         let callback = validate_callback(&request()).unwrap();
         assert_eq!(callback.centre, ServiceCentre::Nordurmidstod);
         assert_eq!(callback.phone.to_string(), "611 2345");
+    }
+
+    #[test]
+    fn an_e_mail_for_the_confirmation_is_optional_but_must_be_an_address() {
+        assert_eq!(validate_callback(&request()).unwrap().email, None);
+        let mut r = request();
+        r.email = Some(" anna@example.is ".into());
+        assert_eq!(
+            validate_callback(&r).unwrap().email.as_deref(),
+            Some("anna@example.is")
+        );
+        for wrong in ["anna", "anna@localhost", "anna@example."] {
+            r.email = Some(wrong.into());
+            let problems = validate_callback(&r).unwrap_err();
+            assert_eq!(problems.len(), 1, "{wrong}");
+            assert_eq!(problems[0].field, CallbackField::Email);
+            assert_eq!(problems[0].code, ProblemCode::EmailBadFormat);
+        }
     }
 
     #[test]

@@ -112,3 +112,16 @@ pub fn partner_token_in(body: &str) -> String {
         + "/partner/".len();
     body[start..start + 43].to_owned()
 }
+
+/// A call-back request as the form sends it, without an e-mail for the confirmation.
+pub fn call_back_request() -> serde_json::Value {
+    serde_json::json!({
+        "service": "financial-assistance",
+        "language": "pl",
+        "phone": PHONE,
+        "window": "midday",
+        "postcode": "108",
+        "message": "Proszę zadzwonić po 12.",
+        "ui_language": "pl"
+    })
+}

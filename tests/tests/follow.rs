@@ -8,7 +8,12 @@ use velferd_shared::{
     Language,
     follow::{ApplicationStatus, CallbackReceipt, Decision, DocumentKind, DocumentReceipt, Status},
 };
-use velferd_tests::{TestApp, app::problem, applications::new_key, locale};
+use velferd_tests::{
+    TestApp,
+    app::problem,
+    applications::{call_back_request, new_key},
+    locale,
+};
 
 #[tokio::test]
 async fn the_private_link_shows_the_application_and_its_timeline() {
@@ -177,23 +182,13 @@ async fn a_document_over_10_mb_is_a_413_and_one_for_an_unknown_link_a_404() {
     assert_eq!(response.status(), 404);
 }
 
-fn callback_body() -> Value {
-    json!({
-        "service": "financial-assistance",
-        "language": "pl",
-        "phone": "611 2345",
-        "window": "midday",
-        "postcode": "108",
-        "message": "Proszę zadzwonić po 12.",
-        "ui_language": "pl"
-    })
-}
-
 #[tokio::test]
 async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_key() {
     let app = TestApp::spawn().await;
     let key = new_key();
-    let response = app.request_call_back(Some(&key), &callback_body()).await;
+    let response = app
+        .request_call_back(Some(&key), &call_back_request())
+        .await;
     assert_eq!(response.status(), 201);
     let receipt: CallbackReceipt = response.json().await.unwrap();
     let number = receipt
@@ -205,10 +200,12 @@ async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_k
         serde_json::to_value(receipt.centre).unwrap(),
         "nordurmidstod"
     );
-    let again = app.request_call_back(Some(&key), &callback_body()).await;
+    let again = app
+        .request_call_back(Some(&key), &call_back_request())
+        .await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.json::<CallbackReceipt>().await.unwrap(), receipt);
-    let mut other = callback_body();
+    let mut other = call_back_request();
     other["window"] = json!("morning");
     let conflict = app.request_call_back(Some(&key), &other).await;
     assert_eq!(conflict.status(), 409);
@@ -224,7 +221,7 @@ async fn a_call_back_request_is_stored_for_the_centre_of_its_postcode_once_per_k
 #[tokio::test]
 async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_residents_language() {
     let app = TestApp::spawn().await;
-    let mut body = callback_body();
+    let mut body = call_back_request();
     body["phone"] = json!("12");
     body["window"] = Value::Null;
     let response = app.request_call_back(Some(&new_key()), &body).await;
@@ -246,7 +243,7 @@ async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_resident
         problem.errors[1].detail,
         locale(Language::Pl)["errors"]["required"]["window"]
     );
-    let missing_key = app.request_call_back(None, &callback_body()).await;
+    let missing_key = app.request_call_back(None, &call_back_request()).await;
     assert_eq!(missing_key.status(), 400);
 }
 
@@ -254,13 +251,13 @@ async fn an_invalid_call_back_request_is_a_422_naming_each_field_in_the_resident
 async fn call_back_requests_have_a_per_client_limit_with_retry_after() {
     let app = TestApp::spawn_with_limit(1).await;
     assert_eq!(
-        app.request_call_back(Some(&new_key()), &callback_body())
+        app.request_call_back(Some(&new_key()), &call_back_request())
             .await
             .status(),
         201
     );
     let response = app
-        .request_call_back(Some(&new_key()), &callback_body())
+        .request_call_back(Some(&new_key()), &call_back_request())
         .await;
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
@@ -271,7 +268,7 @@ async fn a_call_back_retried_after_the_per_client_limit_gets_its_receipt_not_429
     let app = TestApp::spawn_with_limit(2).await;
     let key = new_key();
     // The first request exactly as the client sent it, so its retry is the same to the byte.
-    let first_bytes = serde_json::to_vec(&callback_body()).unwrap();
+    let first_bytes = serde_json::to_vec(&call_back_request()).unwrap();
     let first = app
         .post_bytes(
             "/api/callbacks",
@@ -282,7 +279,7 @@ async fn a_call_back_retried_after_the_per_client_limit_gets_its_receipt_not_429
         .await;
     assert_eq!(first.status(), 201);
     let first: CallbackReceipt = first.json().await.unwrap();
-    let mut second = callback_body();
+    let mut second = call_back_request();
     second["window"] = json!("morning");
     let second = app.request_call_back(Some(&new_key()), &second).await;
     assert_eq!(second.status(), 201);
@@ -298,7 +295,7 @@ async fn a_call_back_retried_after_the_per_client_limit_gets_its_receipt_not_429
     assert_eq!(retry.status(), 200, "a retry gets its receipt");
     let retry: CallbackReceipt = retry.json().await.unwrap();
     assert_eq!(retry.reference, first.reference);
-    let mut third = callback_body();
+    let mut third = call_back_request();
     third["window"] = json!("afternoon");
     let third = app.request_call_back(Some(&new_key()), &third).await;
     assert_eq!(third.status(), 429, "a new request over the limit");

@@ -6,7 +6,7 @@ use velferd_backend::{Config, cases, db::Database};
 use velferd_shared::follow::{Decision, Status};
 use velferd_tests::{
     TestApp,
-    applications::{EMAIL, new_key},
+    applications::{EMAIL, call_back_request, new_key},
     smtp::MailCatcher,
 };
 
@@ -158,4 +158,49 @@ async fn a_refused_message_is_retried_later_not_dropped() {
     let rows = sent_and_emptied(&app).await;
     assert!(rows[0].0.is_none(), "still waiting, with its body");
     assert!(!rows[0].1.is_empty());
+}
+
+#[tokio::test]
+async fn a_call_back_request_with_an_e_mail_is_confirmed_with_its_reference_and_time_only() {
+    let catcher = MailCatcher::start().await;
+    let app = TestApp::spawn_configured(send_mail_to(&catcher)).await;
+    let mut body = call_back_request();
+    body["email"] = "anna@example.is".into();
+    body["ui_language"] = "en".into();
+    let response = app.request_call_back(Some(&new_key()), &body).await;
+    assert_eq!(response.status(), 201);
+    let receipt: velferd_shared::follow::CallbackReceipt = response.json().await.unwrap();
+
+    let mail = catcher.wait_for(1).await.remove(0);
+    assert_eq!(mail.to, "anna@example.is");
+    assert!(
+        mail.subject.contains(&receipt.reference),
+        "{}",
+        mail.subject
+    );
+    // In the language the site was used in, with who calls and when.
+    assert!(mail.text.contains("11:00–13:00"), "{}", mail.text);
+    assert!(mail.text.contains("Norðurmiðstöð"), "{}", mail.text);
+    assert!(mail.text.contains("weekday"), "English: {}", mail.text);
+    for body in [&mail.text, &mail.html] {
+        assert!(!body.contains("611 2345"), "no phone number:\n{body}");
+        assert!(!body.contains("Proszę"), "nor the message:\n{body}");
+    }
+
+    // Without an address nothing is queued; a wrong one is refused beside its field.
+    let mut without = body.clone();
+    without["email"] = serde_json::Value::Null;
+    assert_eq!(
+        app.request_call_back(Some(&new_key()), &without)
+            .await
+            .status(),
+        201
+    );
+    let mut wrong = body.clone();
+    wrong["email"] = "anna@".into();
+    let refused = app.request_call_back(Some(&new_key()), &wrong).await;
+    assert_eq!(refused.status(), 422);
+    let problem = velferd_tests::app::problem(refused).await;
+    assert_eq!(problem.errors[0].pointer, "/email");
+    assert_eq!(sent_and_emptied(&app).await.len(), 1, "one mail in all");
 }

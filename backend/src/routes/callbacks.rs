@@ -9,7 +9,11 @@ use axum::{
     response::IntoResponse,
 };
 use sqlx::Row;
-use velferd_shared::follow::{Callback, CallbackReceipt, CallbackRequest, validate_callback};
+use velferd_shared::{
+    Language,
+    choice::Choice,
+    follow::{Callback, CallbackReceipt, CallbackRequest, validate_callback},
+};
 
 use crate::{
     AppState,
@@ -17,7 +21,7 @@ use crate::{
     db::{Database, from_stored_name, number_reference, stored_name},
     error::{ApiError, parse_json},
     idempotency::{Earlier, KeyedRequest, replay_or_insert},
-    limits,
+    limits, mail, translations,
 };
 
 pub async fn request_callback(
@@ -34,7 +38,7 @@ pub async fn request_callback(
                 problems.into_iter().map(|p| (p.field.pointer(), p.code)),
             )
         })?;
-        store(&state.db, &request, &callback).await
+        store(&state.db, &request, &callback, body.ui_language).await
     })
     .await
 }
@@ -44,6 +48,7 @@ async fn store(
     db: &Database,
     request: &KeyedRequest,
     callback: &Callback,
+    request_language: Language,
 ) -> Result<Option<CallbackReceipt>, ApiError> {
     let requested_at = now();
     let key = request.key.stored_form();
@@ -73,6 +78,23 @@ async fn store(
     let reference = number_reference(&mut tx, "callbacks", "SIM", id, &requested_at)
         .await
         .map_err(ApiError::database)?;
+    // The confirmation by e-mail, committed with the request or not at all.
+    if let Some(email) = &callback.email {
+        let language = request_language;
+        let window = translations::text(
+            language,
+            &format!("callback.window_{}", callback.window.key()),
+        );
+        let confirmation = mail::callback_confirmation(
+            language,
+            &reference,
+            callback.centre.official_name(),
+            &window,
+        );
+        mail::enqueue(&mut tx, email, &confirmation)
+            .await
+            .map_err(ApiError::database)?;
+    }
     tx.commit().await.map_err(ApiError::database)?;
     tracing::info!(
         centre = stored_name(&callback.centre),

@@ -160,16 +160,9 @@ fn field_id(field: CallbackField) -> &'static str {
 }
 
 fn field_of(error: &FieldError) -> Option<CallbackField> {
-    [
-        CallbackField::Language,
-        CallbackField::OtherLanguage,
-        CallbackField::Phone,
-        CallbackField::Window,
-        CallbackField::Postcode,
-        CallbackField::Message,
-    ]
-    .into_iter()
-    .find(|f| f.pointer() == error.pointer)
+    CallbackField::ALL
+        .into_iter()
+        .find(|f| f.pointer() == error.pointer)
 }
 
 /// The language option for a language not in the list, named in a field of its own.
@@ -193,6 +186,7 @@ pub fn CallbackPage() -> impl IntoView {
     let window_choice = RwSignal::new(None::<&'static str>);
     let postcode = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
     // One key for this request, whatever the number of tries.
     let key = StoredValue::new(api::new_idempotency_key());
     let problems = RwSignal::new(Vec::<(CallbackField, ProblemCode)>::new());
@@ -216,6 +210,7 @@ pub fn CallbackPage() -> impl IntoView {
         window_choice.set(r.window.map(|w| w.key()));
         postcode.set(r.postcode.clone().unwrap_or_default());
         message.set(r.message.clone().unwrap_or_default());
+        email.set(r.email.clone().unwrap_or_default());
         key.set_value(queued.key);
     }
     // Sent from the outbox while this page is open: show the confirmation.
@@ -241,6 +236,7 @@ pub fn CallbackPage() -> impl IntoView {
             window: window_choice.get_untracked().and_then(TimeWindow::from_key),
             postcode: text(postcode),
             message: text(message),
+            email: Some(email.get_untracked()).filter(|e| !e.trim().is_empty()),
             ui_language: language_of(i18n.get_locale_untracked()),
         }
     };
@@ -397,6 +393,9 @@ pub fn CallbackPage() -> impl IntoView {
                 kind=InputKind::LongText(velferd_shared::follow::MAX_CALLBACK_MESSAGE)
                 value=message hint=hint(|l| td_string!(l, callback.message_hint))
                 error=problem_of(&[CallbackField::Message])/>
+            <TextField id="email" naming=label(|l| td_string!(l, callback.email)) kind=InputKind::Email
+                autocomplete="email" value=email hint=hint(|l| td_string!(l, callback.email_hint))
+                error=problem_of(&[CallbackField::Email])/>
             <Show when=move || !connection.online.get() && !outbox.is_waiting()>
                 <p class="notice offline-notice">{t!(i18n, offline.callback_offline)}</p>
             </Show>

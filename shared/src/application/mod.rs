@@ -16,8 +16,8 @@ pub use draft::ApplicationDraft;
 pub use fields::{Field, FieldKind};
 pub use steps::{Form, Step, next_step, partner_steps, steps_for};
 pub use validate::{
-    Application, FieldProblem, FinancialDetails, PartnerDetails, PartnerPart, problems_on,
-    validate, validate_partner_part,
+    Application, FieldProblem, FinancialDetails, PartnerDetails, PartnerPart, is_email_address,
+    problems_on, validate, validate_partner_part,
 };
 
 /// The services a resident can apply for here, online (services.md marks them so).

@@ -321,7 +321,7 @@ impl Validator<'_> {
     fn email(&mut self, field: Field) -> Option<Option<String>> {
         let address = self.optional_line(field)?;
         match address {
-            Some(a) if !email_address::EmailAddress::is_valid(&a) || !has_dotted_domain(&a) => {
+            Some(a) if !is_email_address(&a) => {
                 self.problem(field, ProblemCode::EmailBadFormat);
                 None
             }
@@ -370,6 +370,12 @@ impl Validator<'_> {
 
 /// Addresses without a dot after the @ are valid by the RFC but, typed on a phone, are nearly
 /// always a typo for a real address.
+/// An address mail can be sent to: valid by RFC 5322, with a dotted domain (`anna@localhost`
+/// is valid but reaches nobody of ours).
+pub fn is_email_address(address: &str) -> bool {
+    email_address::EmailAddress::is_valid(address) && has_dotted_domain(address)
+}
+
 fn has_dotted_domain(address: &str) -> bool {
     address
         .rsplit_once('@')

@@ -202,6 +202,9 @@ pub async fn a_call_back_is_requested_by_keyboard_on_a_phone(world: World) -> Re
     let message = browser.press_tab().await?;
     ensure(message.id == "message", || format!("then {message:?}"))?;
     browser.type_keys("After lunch is best.").await?;
+    let email = browser.press_tab().await?;
+    ensure(email.id == "email", || format!("then {email:?}"))?;
+    browser.type_keys("anna@example.is").await?;
     let button = browser.press_tab().await?;
     ensure(button.tag == "button", || format!("then {button:?}"))?;
     browser.press_key(Key::Enter).await?;
