@@ -572,6 +572,20 @@ pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) 
     let number = language.whole_number(figure.value);
     let amount = || velferd_shared::validation::Kronur::new(figure.value).in_language(language);
     let unit = figure.figure.unit();
+    // Each locale file has a text for every form, so a language's own rule picks one.
+    macro_rules! counted {
+        ($unit:ident) => {{
+            use velferd_shared::numbers::CountForm::*;
+            match language.count_form(figure.value) {
+                Zero => td_string!(locale, figures.units.$unit.zero),
+                One => td_string!(locale, figures.units.$unit.one),
+                Two => td_string!(locale, figures.units.$unit.two),
+                Few => td_string!(locale, figures.units.$unit.few),
+                Many => td_string!(locale, figures.units.$unit.many),
+                Other => td_string!(locale, figures.units.$unit.other),
+            }
+        }};
+    }
     let counted = match unit {
         Kronur => return amount(),
         // English writes no space before the sign; the others do.
@@ -582,10 +596,10 @@ pub fn figure_value(locale: Locale, figure: &velferd_shared::rules::FigureUsed) 
         KronurPerHour => td_string!(locale, figures.units.per_hour),
         KronurPerMeal => td_string!(locale, figures.units.per_meal),
         KronurPerTrip => td_string!(locale, figures.units.per_trip),
-        Years => td_string!(locale, figures.units.years),
-        Months => td_string!(locale, figures.units.months),
-        HoursPerWeek => td_string!(locale, figures.units.hours_a_week),
-        HoursPerMonth => td_string!(locale, figures.units.hours_a_month),
+        Years => counted!(years),
+        Months => counted!(months),
+        HoursPerWeek => counted!(hours_a_week),
+        HoursPerMonth => counted!(hours_a_month),
     };
     if unit.is_kronur() {
         format!("{} {counted}", amount())
@@ -683,6 +697,24 @@ mod tests {
         assert_eq!(
             shown(FigureId::SrhMonthsOfResidence, 2025, Language::En),
             "12 months"
+        );
+        // The leisure card's first age, 6: a count of 3–10 takes the plural in Arabic, and
+        // 2–9 the nominative plural in Lithuanian; 12 months is the genitive in both.
+        assert_eq!(
+            shown(FigureId::LeisureCardFromAge, 2025, Language::Ar),
+            "6 سنوات"
+        );
+        assert_eq!(
+            shown(FigureId::LeisureCardFromAge, 2025, Language::Lt),
+            "6 metai"
+        );
+        assert_eq!(
+            shown(FigureId::SrhMonthsOfResidence, 2025, Language::Ar),
+            "12 شهرًا"
+        );
+        assert_eq!(
+            shown(FigureId::NpaMinimumHours, 2025, Language::Pl),
+            "15 godzin tygodniowo"
         );
     }
 }

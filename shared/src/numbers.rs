@@ -18,6 +18,35 @@ impl Language {
         }
     }
 
+    /// The form a noun takes after the whole number `n` (CLDR's plural categories for whole
+    /// numbers): Polish writes "2 lata" but "5 lat", Arabic "3 سنوات" but "11 سنة".
+    pub fn count_form(self, n: u64) -> CountForm {
+        let (last, last_two) = (n % 10, n % 100);
+        let teens = (11..=19).contains(&last_two);
+        let slavic_few = (2..=4).contains(&last) && !(12..=14).contains(&last_two);
+        match self {
+            Language::Is if last == 1 && last_two != 11 => CountForm::One,
+            Language::Is => CountForm::Other,
+            Language::En | Language::Es if n == 1 => CountForm::One,
+            Language::En | Language::Es => CountForm::Other,
+            Language::Pl if n == 1 => CountForm::One,
+            Language::Uk if last == 1 && last_two != 11 => CountForm::One,
+            Language::Pl | Language::Uk if slavic_few => CountForm::Few,
+            Language::Pl | Language::Uk => CountForm::Many,
+            Language::Lt if teens || last == 0 => CountForm::Other,
+            Language::Lt if last == 1 => CountForm::One,
+            Language::Lt => CountForm::Few,
+            Language::Ar => match (n, last_two) {
+                (0, _) => CountForm::Zero,
+                (1, _) => CountForm::One,
+                (2, _) => CountForm::Two,
+                (_, 3..=10) => CountForm::Few,
+                (_, 11..=99) => CountForm::Many,
+                _ => CountForm::Other,
+            },
+        }
+    }
+
     /// `n` with its thousands grouped as this language writes them: `247.572`, `247,572`,
     /// `247 572`.
     pub fn whole_number(self, n: u64) -> String {
@@ -32,6 +61,18 @@ impl Language {
         }
         grouped
     }
+}
+
+/// The grammatical number a count asks of the word after it; which of these a language uses is
+/// in [`Language::count_form`], and every locale file has a text for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountForm {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
 }
 
 /// `input` with Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits as 0–9, the Arabic
@@ -72,6 +113,38 @@ mod tests {
         assert_eq!(Language::En.whole_number(4_500_000), "4,500,000");
         assert_eq!(Language::Is.whole_number(999), "999");
         assert_eq!(Language::Is.whole_number(0), "0");
+    }
+
+    #[test]
+    fn a_count_asks_for_the_form_its_language_gives_that_number() {
+        use CountForm::*;
+        let forms = |language: Language, numbers: &[u64]| -> Vec<CountForm> {
+            numbers.iter().map(|&n| language.count_form(n)).collect()
+        };
+        assert_eq!(
+            forms(Language::En, &[0, 1, 2, 21]),
+            [Other, One, Other, Other]
+        );
+        assert_eq!(
+            forms(Language::Is, &[1, 11, 21, 67]),
+            [One, Other, One, Other]
+        );
+        assert_eq!(
+            forms(Language::Pl, &[1, 2, 5, 12, 22, 67]),
+            [One, Few, Many, Many, Few, Many]
+        );
+        assert_eq!(
+            forms(Language::Uk, &[1, 21, 3, 13, 24, 18]),
+            [One, One, Few, Many, Few, Many]
+        );
+        assert_eq!(
+            forms(Language::Lt, &[1, 21, 11, 6, 67, 10, 15]),
+            [One, One, Other, Few, Few, Other, Other]
+        );
+        assert_eq!(
+            forms(Language::Ar, &[0, 1, 2, 6, 10, 11, 67, 100, 103]),
+            [Zero, One, Two, Few, Few, Many, Many, Other, Few]
+        );
     }
 
     #[test]
