@@ -73,6 +73,7 @@ pub fn receipt(language: Language, reference: &str, link: &str) -> Outgoing {
             .replace("{link}", link)
     };
     compose(
+        language,
         fill("mail.receipt_subject"),
         &[
             fill("mail.receipt_text"),
@@ -89,6 +90,7 @@ pub fn receipt(language: Language, reference: &str, link: &str) -> Outgoing {
 pub fn news(language: Language, reference: &str) -> Outgoing {
     let fill = |key: &str| translations::text(language, key).replace("{reference}", reference);
     compose(
+        language,
         fill("mail.news_subject"),
         &[fill("mail.news_text"), fill("mail.signature")],
         None,
@@ -120,6 +122,7 @@ pub fn partner_invitation(
         "mail.partner_subject"
     };
     compose(
+        language,
         fill(subject),
         &[
             fill("mail.partner_text"),
@@ -146,6 +149,7 @@ pub fn callback_confirmation(
             .replace("{window}", window)
     };
     compose(
+        language,
         fill("mail.callback_subject"),
         &[
             fill("mail.callback_text"),
@@ -156,7 +160,12 @@ pub fn callback_confirmation(
     )
 }
 
-fn compose(subject: String, paragraphs: &[String], link: Option<&str>) -> Outgoing {
+fn compose(
+    language: Language,
+    subject: String,
+    paragraphs: &[String],
+    link: Option<&str>,
+) -> Outgoing {
     let text = paragraphs.join("\n\n");
     let html_paragraphs: String = paragraphs
         .iter()
@@ -173,8 +182,12 @@ fn compose(subject: String, paragraphs: &[String], link: Option<&str>) -> Outgoi
         })
         .collect();
     let html = format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title></head>\
+        // The language and its direction, so a mail reader shows Arabic right to left and a
+        // screen reader speaks each language with its own voice.
+        "<!doctype html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5\">{html_paragraphs}</body></html>",
+        language.code(),
+        language.direction().html_dir(),
         escape(&subject)
     );
     Outgoing {
@@ -389,8 +402,9 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped_in_the_html_part() {
-        let mail = compose("a < b".into(), &["x & <y>".into()], None);
+    fn the_html_part_is_escaped_and_marked_with_the_language_and_its_direction() {
+        let mail = compose(Language::Ar, "a < b".into(), &["x & <y>".into()], None);
         assert!(mail.html.contains("x &amp; &lt;y&gt;"));
+        assert!(mail.html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     }
 }
