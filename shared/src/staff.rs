@@ -75,6 +75,8 @@ pub struct InboxRow {
     pub assignee: Option<String>,
     pub language: Language,
     pub days_waiting: u32,
+    /// A couple's application whose partner has not given their part yet: it cannot be decided.
+    pub awaiting_partner: bool,
 }
 
 /// Counts per status over the whole filtered inbox (not only this page).

@@ -3,7 +3,9 @@
 //! letters call them.
 
 use velferd_shared::{
+    Language,
     follow::{Decision, Status, TimeWindow},
+    numbers::CountForm,
     staff::{CallbackStatus, Role},
 };
 
@@ -17,6 +19,19 @@ pub fn status_label(locale: Locale, status: Status) -> &'static str {
         Status::DocumentReceived => td_string!(locale, status.document_received),
         Status::Decided => td_string!(locale, status.decided),
     }
+}
+
+/// "1 dagur", "3 dagar": how long a case has waited, with the noun in the form its count asks.
+pub fn days(locale: Locale, count: u32) -> String {
+    let language = match locale {
+        Locale::is => Language::Is,
+        Locale::en => Language::En,
+    };
+    let noun = match language.count_form(u64::from(count)) {
+        CountForm::One => td_string!(locale, inbox.days.one),
+        _ => td_string!(locale, inbox.days.other),
+    };
+    format!("{count} {noun}")
 }
 
 pub fn decision_label(locale: Locale, decision: Decision) -> &'static str {
@@ -67,5 +82,14 @@ mod tests {
     fn times_show_to_the_minute() {
         assert_eq!(when("2026-11-24T10:15:00Z"), "2026-11-24 10:15");
         assert_eq!(when("soon"), "soon");
+    }
+
+    #[test]
+    fn a_wait_of_one_day_is_singular_as_is_twenty_one_in_icelandic() {
+        assert_eq!(days(Locale::is, 1), "1 dagur");
+        assert_eq!(days(Locale::is, 21), "21 dagur");
+        assert_eq!(days(Locale::is, 11), "11 dagar");
+        assert_eq!(days(Locale::en, 1), "1 day");
+        assert_eq!(days(Locale::en, 21), "21 days");
     }
 }

@@ -10,7 +10,7 @@ use velferd_shared::{
     api::ApplicationReceipt,
     follow::ApplicationStatus,
     partner::{PartnerInvitation, PartnerReceipt, ReminderSent},
-    staff::{Case, Role},
+    staff::{Case, Inbox, Role},
 };
 use velferd_tests::{
     TestApp,
@@ -154,7 +154,7 @@ async fn the_partner_s_part_is_stored_once_and_a_retry_of_the_same_bytes_gets_th
 }
 
 #[tokio::test]
-async fn the_counsellor_sees_the_partner_s_part_beside_the_application() {
+async fn the_counsellor_sees_the_partner_s_part_awaited_in_the_inbox_and_then_on_the_case() {
     let app = TestApp::spawn().await;
     let receipt = apply_as_a_couple(&app, 3).await;
     let counsellor = app
@@ -173,6 +173,24 @@ async fn the_counsellor_sees_the_partner_s_part_beside_the_application() {
             .await
             .unwrap()
     };
+    let awaiting_in_inbox = || async {
+        let inbox: Inbox = counsellor
+            .inbox(&format!("q={}", receipt.reference))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let row = inbox
+            .rows
+            .iter()
+            .find(|row| row.reference == receipt.reference)
+            .expect("the application is in the inbox");
+        row.awaiting_partner
+    };
+    assert!(
+        awaiting_in_inbox().await,
+        "marked as waiting for the partner"
+    );
     let seen = case().await;
     let waiting = seen.partner.expect("the case names a partner");
     assert_eq!(waiting.answered_at, None);
@@ -193,6 +211,10 @@ async fn the_counsellor_sees_the_partner_s_part_beside_the_application() {
         .unwrap()
         .part
         .expect("the part has arrived");
+    assert!(
+        !awaiting_in_inbox().await,
+        "no longer waiting once the part came"
+    );
     assert_eq!(given.income.value(), 120_000);
     assert_eq!(given.income_source.as_deref(), Some("Laun"));
     assert_eq!(

@@ -18,7 +18,7 @@ use crate::{
     fields::{Select, TableRegion},
     i18n::*,
     screens::loaded,
-    text::{status_label, when},
+    text::{days, status_label, when},
 };
 
 const FILTERS: [&str; 3] = ["status", "service", "assigned"];
@@ -194,10 +194,15 @@ fn InboxTable(rows: Vec<velferd_shared::staff::InboxRow>) -> impl IntoView {
                                     <th scope="row"><a href=format!("/staff/cases/{}", row.reference)>{row.reference.clone()}</a></th>
                                     <td lang="is">{row.service.service().official_name}</td>
                                     <td lang="is">{row.centre.official_name()}</td>
-                                    <td>{move || status_label(i18n.get_locale(), status)}</td>
+                                    <td>
+                                        {move || status_label(i18n.get_locale(), status)}
+                                        <Show when=move || row.awaiting_partner>
+                                            <span class="tag">{t!(i18n, inbox.awaiting_partner)}</span>
+                                        </Show>
+                                    </td>
                                     <td class="nowrap">{when(&row.submitted_at)}</td>
                                     <td>{move || assignee.clone().unwrap_or_else(|| t_string!(i18n, inbox.nobody).to_string())}</td>
-                                    <td class="nowrap">{move || format!("{} {}", row.days_waiting, t_string!(i18n, inbox.days))}</td>
+                                    <td class="nowrap">{move || days(i18n.get_locale(), row.days_waiting)}</td>
                                 </tr>
                             }
                         })

@@ -180,7 +180,9 @@ pub async fn inbox(
 
     let mut listing = QueryBuilder::new(
         "SELECT a.reference, a.service, a.centre, a.status, a.submitted_at, a.language, \
-         s.name AS assignee FROM applications a LEFT JOIN staff s ON s.id = a.assignee",
+         s.name AS assignee, (p.application_id IS NOT NULL AND p.answered_at IS NULL) AS awaiting_partner \
+         FROM applications a LEFT JOIN staff s ON s.id = a.assignee \
+         LEFT JOIN partner_parts p ON p.application_id = a.id",
     );
     filters.push(&mut listing);
     if let Some(status) = status {
@@ -214,6 +216,7 @@ pub async fn inbox(
                 submitted_at,
                 assignee: row.get("assignee"),
                 language: from_stored_name(&row.get::<String, _>("language"))?,
+                awaiting_partner: row.get("awaiting_partner"),
             })
         })
         .collect::<Result<_, ApiError>>()?;
