@@ -22,20 +22,23 @@ pub struct MailSettings {
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailSettingsError {
-    #[error("VELFERD_SMTP_URL is not an SMTP URL like smtp://127.0.0.1:25: {0}")]
+    // Never the URL itself: it may hold the relay's password.
+    #[error(
+        "VELFERD_SMTP_URL is not an SMTP URL such as smtp://relay:25, \
+         smtp://user:password@relay:587?tls=required or smtps://user:password@relay:465 ({0})"
+    )]
     Url(String),
     #[error("VELFERD_MAIL_FROM is not an e-mail address: {0}")]
     From(String),
 }
 
 impl MailSettings {
+    /// lettre reads the URL: `smtp://` is plain (a relay on the city's own network),
+    /// `?tls=required` upgrades with STARTTLS and `smtps://` connects over TLS, both checking the
+    /// relay's certificate against the public roots; a user and password sign in.
     pub fn new(smtp_url: &str, from: &str) -> Result<MailSettings, MailSettingsError> {
-        let (host, port) =
-            relay_of(smtp_url).ok_or_else(|| MailSettingsError::Url(smtp_url.into()))?;
-        // Plain SMTP to the city's relay on its own network, which encrypts onwards; no TLS
-        // stack is compiled in (README, "Mail").
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-            .port(port)
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map_err(|e| MailSettingsError::Url(e.to_string()))?
             .timeout(Some(Duration::from_secs(30)))
             .build();
         let from = from
@@ -43,16 +46,6 @@ impl MailSettings {
             .map_err(|e: lettre::address::AddressError| MailSettingsError::From(e.to_string()))?;
         Ok(MailSettings { transport, from })
     }
-}
-
-/// `smtp://host[:port]` → the host and port (25 when none is given).
-fn relay_of(url: &str) -> Option<(&str, u16)> {
-    let rest = url.strip_prefix("smtp://")?.trim_end_matches('/');
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((host, port)) => (host, port.parse().ok()?),
-        None => (rest, 25),
-    };
-    (!host.is_empty() && !host.contains(['/', '@', '?'])).then_some((host, port))
 }
 
 /// One message, as it is queued.
@@ -390,15 +383,25 @@ mod tests {
     }
 
     #[test]
-    fn only_plain_smtp_urls_name_a_relay() {
-        assert_eq!(relay_of("smtp://127.0.0.1:2525"), Some(("127.0.0.1", 2525)));
-        assert_eq!(
-            relay_of("smtp://relay.reykjavik.is"),
-            Some(("relay.reykjavik.is", 25))
-        );
-        assert_eq!(relay_of("smtps://relay:465"), None);
-        assert_eq!(relay_of("smtp://user:pw@relay:25"), None);
-        assert_eq!(relay_of("relay:25"), None);
+    fn plain_starttls_and_tls_relays_are_accepted_and_a_refusal_never_repeats_the_password() {
+        let from = "velferd@reykjavik.example";
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtp://relay.reykjavik.is",
+            "smtp://velferd:s3cret@relay.reykjavik.is:587?tls=required",
+            "smtps://velferd:s3cret@relay.reykjavik.is",
+        ] {
+            assert!(MailSettings::new(url, from).is_ok(), "{url}");
+        }
+        for url in [
+            "relay:25",
+            "http://velferd:s3cret@relay",
+            "smtp://velferd:s3cret@relay?tls=never",
+        ] {
+            let refused = MailSettings::new(url, from).err().expect(url).to_string();
+            assert!(!refused.contains("s3cret"), "{refused}");
+        }
+        assert!(MailSettings::new("smtp://relay", "not an address").is_err());
     }
 
     #[test]
