@@ -58,6 +58,54 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
 }
 
 #[tokio::test]
+async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_times_sort_otherwise_as_text()
+ {
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(2).await;
+    let db = Database::open(app.database_url()).await.unwrap();
+    record_status(&db, &receipt.reference, Status::InReview, None, None)
+        .await
+        .unwrap();
+    record_status(
+        &db,
+        &receipt.reference,
+        Status::Decided,
+        Some(Decision::Granted),
+        None,
+    )
+    .await
+    .unwrap();
+    // Half a second, then 0.55 s: as text ".5Z" sorts after ".55Z".
+    for (status, at) in [
+        ("received", "2026-12-01T10:00:00.5Z"),
+        ("in-review", "2026-12-01T10:00:00.55Z"),
+        ("decided", "2026-12-01T10:00:01Z"),
+    ] {
+        sqlx::query(
+            "UPDATE status_events SET recorded_at = ? WHERE status = ? AND application_id = \
+             (SELECT id FROM applications WHERE reference = ?)",
+        )
+        .bind(at)
+        .bind(status)
+        .bind(&receipt.reference)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    }
+    let status: ApplicationStatus = app
+        .status(&receipt.status_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let statuses: Vec<Status> = status.events.iter().map(|e| e.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Received, Status::InReview, Status::Decided]
+    );
+}
+
+#[tokio::test]
 async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline() {
     let app = TestApp::spawn().await;
     let receipt = app.apply(1).await;

@@ -66,9 +66,11 @@ pub async fn status(
     .map_err(ApiError::database)?;
     // Only what was written for the resident: never an internal note, a counsellor's own
     // words or who they are.
+    // In the order they were recorded (the row sequence): times as text do not sort (".5Z"
+    // comes after ".55Z").
     let events = sqlx::query(
         "SELECT status, message_to_resident, decision, amount, recorded_at FROM status_events \
-         WHERE application_id = ? AND internal = 0 ORDER BY recorded_at, id",
+         WHERE application_id = ? AND internal = 0 ORDER BY id",
     )
     .bind(id)
     .fetch_all(state.db.pool())

@@ -335,11 +335,13 @@ pub async fn case(
         })
     })
     .collect::<Result<_, ApiError>>()?;
+    // In the order they were recorded (the row sequence): times as text do not sort (".5Z"
+    // comes after ".55Z").
     let events = sqlx::query(
         "SELECT e.status, e.internal, e.recorded_at, s.name AS by_name, e.note, \
          e.message_to_resident, e.decision, e.amount \
          FROM status_events e LEFT JOIN staff s ON s.id = e.staff_id \
-         WHERE e.application_id = ? ORDER BY e.recorded_at, e.id",
+         WHERE e.application_id = ? ORDER BY e.id",
     )
     .bind(found.id)
     .fetch_all(state.db.pool())
