@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use velferd_backend::{cases::record_status, db::Database};
 use velferd_shared::{
     Language,
+    api::ApplicationReceipt,
     follow::{ApplicationStatus, CallbackReceipt, Decision, DocumentKind, DocumentReceipt, Status},
 };
 use velferd_tests::{
@@ -57,11 +58,22 @@ async fn unknown_wrong_and_malformed_tokens_all_get_the_same_404() {
     );
 }
 
-#[tokio::test]
-async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_times_sort_otherwise_as_text()
- {
-    let app = TestApp::spawn().await;
-    let receipt = app.apply(2).await;
+/// What the private link shows.
+async fn status_seen(app: &TestApp, receipt: &ApplicationReceipt) -> ApplicationStatus {
+    app.status(&receipt.status_token)
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+/// An application taken into review and then granted, as staff record it.
+async fn reviewed_and_decided(
+    app: &TestApp,
+    variant: u32,
+    note: Option<&str>,
+) -> (ApplicationReceipt, Database) {
+    let receipt = app.apply(variant).await;
     let db = Database::open(app.database_url()).await.unwrap();
     record_status(&db, &receipt.reference, Status::InReview, None, None)
         .await
@@ -71,10 +83,18 @@ async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_t
         &receipt.reference,
         Status::Decided,
         Some(Decision::Granted),
-        None,
+        note,
     )
     .await
     .unwrap();
+    (receipt, db)
+}
+
+#[tokio::test]
+async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_times_sort_otherwise_as_text()
+ {
+    let app = TestApp::spawn().await;
+    let (receipt, db) = reviewed_and_decided(&app, 2, None).await;
     // Half a second, then 0.55 s: as text ".5Z" sorts after ".55Z".
     for (status, at) in [
         ("received", "2026-12-01T10:00:00.5Z"),
@@ -92,12 +112,7 @@ async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_t
         .await
         .unwrap();
     }
-    let status: ApplicationStatus = app
-        .status(&receipt.status_token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let status = status_seen(&app, &receipt).await;
     let statuses: Vec<Status> = status.events.iter().map(|e| e.status).collect();
     assert_eq!(
         statuses,
@@ -108,32 +123,15 @@ async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_t
 #[tokio::test]
 async fn a_status_change_and_a_decision_recorded_by_staff_appear_on_the_timeline() {
     let app = TestApp::spawn().await;
-    let receipt = app.apply(1).await;
-    let db = Database::open(app.database_url()).await.unwrap();
-    record_status(&db, &receipt.reference, Status::InReview, None, None)
-        .await
-        .unwrap();
-    record_status(
-        &db,
-        &receipt.reference,
-        Status::Decided,
-        Some(Decision::Granted),
-        Some("Your income is below the basic amount."),
-    )
-    .await
-    .unwrap();
+    let (receipt, db) =
+        reviewed_and_decided(&app, 1, Some("Your income is below the basic amount.")).await;
     assert!(
         record_status(&db, "RVK-2026-999999", Status::InReview, None, None)
             .await
             .is_err(),
         "an unknown reference is an error, not a silent no-op"
     );
-    let status: ApplicationStatus = app
-        .status(&receipt.status_token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let status = status_seen(&app, &receipt).await;
     let statuses: Vec<Status> = status.events.iter().map(|e| e.status).collect();
     assert_eq!(
         statuses,
@@ -176,12 +174,7 @@ async fn a_document_is_recognised_by_its_content_stored_with_its_hash_and_put_on
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(document.sha256, expected);
-    let status: ApplicationStatus = app
-        .status(&receipt.status_token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let status = status_seen(&app, &receipt).await;
     assert_eq!(status.documents, [document]);
     assert_eq!(status.current(), Status::DocumentReceived);
 }
@@ -364,12 +357,7 @@ async fn the_same_document_sent_twice_is_stored_once() {
         .await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.json::<DocumentReceipt>().await.unwrap(), first);
-    let status: ApplicationStatus = app
-        .status(&receipt.status_token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let status = status_seen(&app, &receipt).await;
     assert_eq!(status.documents.len(), 1);
     assert_eq!(status.events.len(), 2, "one document-received event");
 }
