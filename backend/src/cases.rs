@@ -66,11 +66,11 @@ pub fn check_change(
     let note = text(&change.note);
     let message = text(&change.message_to_resident);
     for (field, value) in [("note", &note), ("message_to_resident", &message)] {
-        if value
-            .as_ref()
-            .is_some_and(|t| t.chars().count() > MAX_CASE_TEXT)
+        if let Some(Err(code)) = value
+            .as_deref()
+            .map(|t| velferd_shared::validation::check_free_text(t, MAX_CASE_TEXT))
         {
-            problem(field, ProblemCode::TextTooLong);
+            problem(field, code);
         }
     }
     let decided = change.status == Some(Status::Decided);

@@ -334,6 +334,7 @@ pub fn problem_message(locale: Locale, code: ProblemCode) -> &'static str {
         PasswordTooShort => td_string!(locale, errors.password.too_short),
         EmailTaken => td_string!(locale, errors.email.taken),
         TextTooLong => td_string!(locale, errors.text.too_long),
+        TextControlCharacter => td_string!(locale, errors.text.control_character),
         EmailBadFormat => td_string!(locale, errors.email.bad_format),
         NumberBadFormat => td_string!(locale, errors.number.bad_format),
         NumberTooLarge => td_string!(locale, errors.number.too_large),

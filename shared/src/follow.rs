@@ -284,11 +284,11 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
     if request.language.is_none() && other_language.is_none() {
         problem(CallbackField::OtherLanguage, ProblemCode::RequiredLanguage);
     }
-    if other_language
-        .as_ref()
-        .is_some_and(|l| l.chars().count() > 100)
+    if let Some(Err(code)) = other_language
+        .as_deref()
+        .map(|l| crate::validation::check_free_text(l, 100))
     {
-        problem(CallbackField::OtherLanguage, ProblemCode::TextTooLong);
+        problem(CallbackField::OtherLanguage, code);
     }
     let phone = match PhoneNumber::parse(request.phone.as_deref().unwrap_or_default()) {
         Ok(phone) => Some(phone),
@@ -315,11 +315,11 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
         },
     };
     let message = trimmed(&request.message);
-    if message
-        .as_ref()
-        .is_some_and(|m| m.chars().count() > MAX_CALLBACK_MESSAGE)
+    if let Some(Err(code)) = message
+        .as_deref()
+        .map(|m| crate::validation::check_free_text(m, MAX_CALLBACK_MESSAGE))
     {
-        problem(CallbackField::Message, ProblemCode::TextTooLong);
+        problem(CallbackField::Message, code);
     }
     let email = trimmed(&request.email);
     if email

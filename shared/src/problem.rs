@@ -75,6 +75,7 @@ own_codes! {
     PasswordTooShort => "password.too-short",
     EmailTaken => "email.taken",
     TextTooLong => "text.too-long",
+    TextControlCharacter => "text.control-character",
     EmailBadFormat => "email.bad-format",
     NumberBadFormat => "number.bad-format",
     NumberTooLarge => "number.too-large",

@@ -172,6 +172,34 @@ async fn invalid_answers_are_a_422_naming_each_field_in_the_applicants_language(
 }
 
 #[tokio::test]
+async fn a_nul_or_a_direction_override_in_free_text_is_a_422_on_that_field_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let mut request = body(1);
+    request["draft"]["name"] = json!("Guðrún\u{0}");
+    request["draft"]["address"] = json!("Hverfisgata \u{202e}21");
+    let response = app.submit_application(Some(&new_key()), &request).await;
+    assert_eq!(response.status(), 422);
+    let problem = problem(response).await;
+    let pointers: Vec<(&str, &str)> = problem
+        .errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            ("/draft/name", "text.control-character"),
+            ("/draft/address", "text.control-character"),
+        ]
+    );
+    assert_eq!(
+        problem.errors[0].detail,
+        locale(Language::Pl)["errors"]["text"]["control_character"]
+    );
+    assert_eq!(app.stored_count("applications").await, 0);
+}
+
+#[tokio::test]
 async fn a_body_that_does_not_fit_the_shape_is_a_422_with_its_pointer() {
     let app = TestApp::spawn().await;
     let mut request = body(1);

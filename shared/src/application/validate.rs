@@ -301,8 +301,8 @@ impl Validator<'_> {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let text = self.required(field, text)?;
-        if text.chars().count() > max {
-            self.problem(field, ProblemCode::TextTooLong);
+        if let Err(code) = crate::validation::check_free_text(text, max) {
+            self.problem(field, code);
             return None;
         }
         Some(text.to_owned())
@@ -311,8 +311,8 @@ impl Validator<'_> {
     /// An optional line: `Some(None)` when left blank.
     fn optional_line(&mut self, field: Field) -> Option<Option<String>> {
         let text = field.text(self.draft).unwrap_or("").trim();
-        if text.chars().count() > MAX_LINE {
-            self.problem(field, ProblemCode::TextTooLong);
+        if let Err(code) = crate::validation::check_free_text(text, MAX_LINE) {
+            self.problem(field, code);
             return None;
         }
         Some((!text.is_empty()).then(|| text.to_owned()))

@@ -13,6 +13,7 @@ mod kennitala;
 mod money;
 mod phone;
 mod postcode;
+mod text;
 
 pub use bank::{BankAccount, BankAccountError, BankAccountPart};
 pub use count::{Age, ChildAge, Months, WeeklyHours, parse_child_ages};
@@ -21,3 +22,4 @@ pub use kennitala::{Kennitala, KennitalaError};
 pub use money::{Kronur, KronurError};
 pub use phone::{PhoneNumber, PhoneNumberError};
 pub use postcode::{Postcode, PostcodeError, Residence};
+pub use text::check_free_text;

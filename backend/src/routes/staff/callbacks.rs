@@ -142,10 +142,12 @@ pub async fn add_event(
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty());
-    if note.is_some_and(|n| n.chars().count() > crate::cases::MAX_CASE_TEXT) {
+    if let Some(Err(code)) =
+        note.map(|n| velferd_shared::validation::check_free_text(n, crate::cases::MAX_CASE_TEXT))
+    {
         return Err(ApiError::invalid_fields(
             Language::Is,
-            [("/note".to_owned(), ProblemCode::TextTooLong)],
+            [("/note".to_owned(), code)],
         ));
     }
     let row = sqlx::query("SELECT id, centre FROM callbacks WHERE reference = ?")
