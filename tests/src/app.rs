@@ -155,6 +155,15 @@ pub async fn problem(response: Response) -> Problem {
     response.json().await.expect("a problem body")
 }
 
+/// Each field error as its pointer and code, in the order the API gave them.
+pub fn field_codes(problem: &Problem) -> Vec<(&str, &str)> {
+    problem
+        .errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.code.as_str()))
+        .collect()
+}
+
 /// A response header as text; empty when absent.
 pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
     response

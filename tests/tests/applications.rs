@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use velferd_shared::{Language, api::ApplicationReceipt};
 use velferd_tests::{
     TestApp,
-    app::problem,
+    app::{field_codes, problem},
     applications::{BANK_ACCOUNT, KENNITALA, financial_assistance, new_key},
     locale,
 };
@@ -150,13 +150,8 @@ async fn invalid_answers_are_a_422_naming_each_field_in_the_applicants_language(
     let response = app.submit_application(Some(&new_key()), &request).await;
     assert_eq!(response.status(), 422);
     let problem = problem(response).await;
-    let pointers: Vec<(&str, &str)> = problem
-        .errors
-        .iter()
-        .map(|e| (e.pointer.as_str(), e.code.as_str()))
-        .collect();
     assert_eq!(
-        pointers,
+        field_codes(&problem),
         [
             ("/draft/consent", "required.consent"),
             ("/draft/kennitala", "kennitala.bad-date"),
@@ -180,13 +175,8 @@ async fn a_nul_or_a_direction_override_in_free_text_is_a_422_on_that_field_and_s
     let response = app.submit_application(Some(&new_key()), &request).await;
     assert_eq!(response.status(), 422);
     let problem = problem(response).await;
-    let pointers: Vec<(&str, &str)> = problem
-        .errors
-        .iter()
-        .map(|e| (e.pointer.as_str(), e.code.as_str()))
-        .collect();
     assert_eq!(
-        pointers,
+        field_codes(&problem),
         [
             ("/draft/name", "text.control-character"),
             ("/draft/address", "text.control-character"),
