@@ -37,6 +37,10 @@ pub enum ApiError {
     IdempotencyConflict,
     #[error("the partner's part was already sent with other answers; call 411 1111 to change it")]
     PartnerPartAlreadySent,
+    #[error("the partner's part has arrived: there is nothing to remind them of")]
+    PartnerPartReceived,
+    #[error("the invitation was sent again as often as it can be; call 411 1111 for help")]
+    NoMoreReminders,
     #[error("too many requests from this client; try again in {retry_after} seconds")]
     TooManyRequests { retry_after: u64 },
     #[error("a document may be at most 10 MB")]
@@ -69,9 +73,10 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::IdempotencyKey(_) => StatusCode::BAD_REQUEST,
-            ApiError::IdempotencyConflict | ApiError::PartnerPartAlreadySent => {
-                StatusCode::CONFLICT
-            }
+            ApiError::IdempotencyConflict
+            | ApiError::PartnerPartAlreadySent
+            | ApiError::PartnerPartReceived
+            | ApiError::NoMoreReminders => StatusCode::CONFLICT,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -95,6 +100,8 @@ impl ApiError {
             ApiError::IdempotencyKey(_) => "/problems/idempotency-key",
             ApiError::IdempotencyConflict => "/problems/idempotency-conflict",
             ApiError::PartnerPartAlreadySent => "/problems/partner-part-already-sent",
+            ApiError::PartnerPartReceived => "/problems/partner-part-received",
+            ApiError::NoMoreReminders => "/problems/no-more-reminders",
             ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::DocumentTooLarge => "/problems/document-too-large",
             ApiError::UnsupportedDocument => "/problems/unsupported-document",

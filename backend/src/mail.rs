@@ -37,6 +37,18 @@ impl MailSettings {
     /// `?tls=required` upgrades with STARTTLS and `smtps://` connects over TLS, both checking the
     /// relay's certificate against the public roots; a user and password sign in.
     pub fn new(smtp_url: &str, from: &str) -> Result<MailSettings, MailSettingsError> {
+        // lettre would sign in over a plain or downgraded connection, showing the password to
+        // the network: credentials only with TLS that cannot be skipped.
+        let signs_in = smtp_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split(['/', '?']).next())
+            .is_some_and(|authority| authority.contains('@'));
+        let encrypted = smtp_url.starts_with("smtps://") || smtp_url.contains("tls=required");
+        if signs_in && !encrypted {
+            return Err(MailSettingsError::Url(
+                "a user and password need smtps:// or ?tls=required".into(),
+            ));
+        }
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| MailSettingsError::Url(e.to_string()))?
             .timeout(Some(Duration::from_secs(30)))
@@ -383,7 +395,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_starttls_and_tls_relays_are_accepted_and_a_refusal_never_repeats_the_password() {
+    fn plain_starttls_and_tls_relays_are_accepted_a_password_only_with_tls_and_never_repeated() {
         let from = "velferd@reykjavik.example";
         for url in [
             "smtp://127.0.0.1:2525",
@@ -397,6 +409,8 @@ mod tests {
             "relay:25",
             "http://velferd:s3cret@relay",
             "smtp://velferd:s3cret@relay?tls=never",
+            "smtp://velferd:s3cret@relay:587",
+            "smtp://velferd:s3cret@relay:587?tls=opportunistic",
         ] {
             let refused = MailSettings::new(url, from).err().expect(url).to_string();
             assert!(!refused.contains("s3cret"), "{refused}");

@@ -151,6 +151,10 @@ async fn the_partner_s_part_is_stored_once_and_a_retry_of_the_same_bytes_gets_th
     assert_eq!(progress.reminder_from, None, "nothing left to remind of");
     let reminder = remind(&app, &receipt).await;
     assert_eq!(reminder.status(), 409, "no reminder once it has arrived");
+    assert_eq!(
+        problem(reminder).await.kind,
+        "/problems/partner-part-received"
+    );
 }
 
 #[tokio::test]
@@ -319,6 +323,16 @@ async fn the_applicant_may_send_the_invitation_again_an_hour_later_with_a_new_li
         429,
         "and again an hour on"
     );
+
+    // The reminders spent, long after the last one: 409, not a wait.
+    sqlx::query("UPDATE partner_parts SET reminders = ?, last_invited_at = '2026-01-01T08:00:00Z'")
+        .bind(velferd_shared::partner::MAX_REMINDERS)
+        .execute(&app.database().await)
+        .await
+        .unwrap();
+    let spent = remind(&app, &receipt).await;
+    assert_eq!(spent.status(), 409);
+    assert_eq!(problem(spent).await.kind, "/problems/no-more-reminders");
 
     // Both links lead to the same part; the old one still works.
     for token in &links {

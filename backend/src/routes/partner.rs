@@ -282,7 +282,11 @@ pub async fn remind(
         return Err(ApiError::NotFound);
     };
     let Some(from) = current.reminder_from() else {
-        return Err(ApiError::PartnerPartAlreadySent);
+        return Err(if current.answered_at.is_some() {
+            ApiError::PartnerPartReceived
+        } else {
+            ApiError::NoMoreReminders
+        });
     };
     let wait = seconds_until(&from).unwrap_or(0);
     if wait > 0 {

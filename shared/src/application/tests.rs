@@ -407,3 +407,11 @@ fn next_months_application_keeps_the_answers_and_asks_again_for_consent_income_a
     assert_eq!(next_step(ServiceId::FinancialAssistance, &next), None);
     assert!(validate(ServiceId::FinancialAssistance, &next).is_ok());
 }
+
+#[test]
+fn a_partner_stored_before_the_e_mail_was_asked_for_still_reads_back() {
+    let stored =
+        serde_json::json!({ "kennitala": "1201603389", "email": null, "confirmed": false });
+    let partner: PartnerDetails = serde_json::from_value(stored).unwrap();
+    assert_eq!(partner.email, "");
+}

@@ -66,7 +66,14 @@ pub struct FinancialDetails {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerDetails {
     pub kennitala: Kennitala,
+    /// Empty in applications stored before the address was asked for (then `null`), which must
+    /// still read back.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub email: String,
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// The partner's own part of a financial-assistance application, as they confirmed it behind
