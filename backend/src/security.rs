@@ -55,5 +55,15 @@ pub async fn add_headers(
         HeaderValue::from_static(PERMISSIONS_POLICY),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // No other site's window keeps a handle on ours, and no other site may embed our responses
+    // (a status page, a document) as an image or a script.
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }

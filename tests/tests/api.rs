@@ -158,6 +158,9 @@ async fn every_response_carries_the_security_headers() {
             !header(&response, "permissions-policy").is_empty(),
             "{path}"
         );
+        for isolation in ["cross-origin-opener-policy", "cross-origin-resource-policy"] {
+            assert_eq!(header(&response, isolation), "same-origin", "{path}");
+        }
         let csp = header(&response, "content-security-policy");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
