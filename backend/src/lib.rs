@@ -47,7 +47,8 @@ pub struct AppState {
 
 /// The whole application as one router, so tests can drive it in-process or over a socket.
 pub fn app(state: AppState) -> Router {
-    let headers = security::SecurityHeaders::new(state.site.content_security_policy());
+    let headers =
+        security::SecurityHeaders::new(state.site.content_security_policy(), &state.public_origin);
     Router::new()
         .nest("/api", routes::api(&state))
         .fallback_service(site::service(&state.site))

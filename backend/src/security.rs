@@ -15,15 +15,22 @@ const PERMISSIONS_POLICY: &str = "camera=(self), geolocation=(), microphone=(), 
 #[derive(Clone)]
 pub struct SecurityHeaders {
     content_security_policy: Arc<HeaderValue>,
+    /// Residents reach the site over HTTPS (`VELFERD_PUBLIC_ORIGIN`): browsers are told to never
+    /// use plain HTTP for it again, so a café's network cannot strip the encryption.
+    strict_transport: bool,
 }
 
+/// A year, the figure the HSTS preload list asks for.
+const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
 impl SecurityHeaders {
-    pub fn new(content_security_policy: &str) -> SecurityHeaders {
+    pub fn new(content_security_policy: &str, public_origin: &str) -> SecurityHeaders {
         SecurityHeaders {
             content_security_policy: Arc::new(
                 HeaderValue::from_str(content_security_policy)
                     .expect("the policy is built from ASCII"),
             ),
+            strict_transport: public_origin.starts_with("https://"),
         }
     }
 }
@@ -55,6 +62,12 @@ pub async fn add_headers(
         HeaderValue::from_static(PERMISSIONS_POLICY),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if policy.strict_transport {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
     // No other site's window keeps a handle on ours, and no other site may embed our responses
     // (a status page, a document) as an image or a script.
     headers.insert(

@@ -77,6 +77,12 @@ async fn a_wrong_method_on_an_api_route_is_a_405_problem() {
         .unwrap();
     assert_eq!(response.status(), 405);
     assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+    // What the route does take, as RFC 9110 asks of a 405.
+    let allowed = header(&response, "allow");
+    assert!(
+        allowed.split(',').any(|m| m.trim() == "GET"),
+        "allow: {allowed:?}"
+    );
 }
 
 #[tokio::test]
@@ -166,6 +172,32 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert!(!csp.contains("'unsafe-eval'"), "{path}: {csp}");
+    }
+}
+
+#[tokio::test]
+async fn browsers_are_told_to_keep_to_https_only_when_the_public_origin_is_https() {
+    let plain = spawn().await;
+    assert!(
+        plain
+            .get("/api/health")
+            .await
+            .headers()
+            .get("strict-transport-security")
+            .is_none(),
+        "not over plain HTTP: it would pin a test or an intranet host to HTTPS"
+    );
+    let public = TestApp::spawn_configured(|config| {
+        config.public_origin = "https://velferd.reykjavik.is".into();
+    })
+    .await;
+    for path in ["/", "/api/health"] {
+        let response = public.get(path).await;
+        assert_eq!(
+            header(&response, "strict-transport-security"),
+            "max-age=31536000; includeSubDomains",
+            "{path}"
+        );
     }
 }
 
