@@ -48,7 +48,8 @@ async fn store(
     db: &Database,
     request: &KeyedRequest,
     callback: &Callback,
-    request_language: Language,
+    // The page's language, for the confirmation; the call itself is in `callback.language`.
+    ui_language: Language,
 ) -> Result<Option<CallbackReceipt>, ApiError> {
     let requested_at = now();
     let key = request.key.stored_form();
@@ -80,13 +81,12 @@ async fn store(
         .map_err(ApiError::database)?;
     // The confirmation by e-mail, committed with the request or not at all.
     if let Some(email) = &callback.email {
-        let language = request_language;
         let window = translations::text(
-            language,
+            ui_language,
             &format!("callback.window_{}", callback.window.key()),
         );
         let confirmation = mail::callback_confirmation(
-            language,
+            ui_language,
             &reference,
             callback.centre.official_name(),
             &window,

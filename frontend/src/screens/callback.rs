@@ -236,7 +236,7 @@ pub fn CallbackPage() -> impl IntoView {
             window: window_choice.get_untracked().and_then(TimeWindow::from_key),
             postcode: text(postcode),
             message: text(message),
-            email: Some(email.get_untracked()).filter(|e| !e.trim().is_empty()),
+            email: text(email),
             ui_language: language_of(i18n.get_locale_untracked()),
         }
     };
