@@ -2,7 +2,7 @@
 //! private link shows. Counsellors change it from the workspace (`routes/staff/`), staff with a
 //! shell from the admin command; both end in `append_event`.
 
-use sqlx::SqliteConnection;
+use crate::db::Connection;
 use velferd_shared::{
     ProblemCode, ServiceId,
     follow::{Decision, Status},
@@ -158,7 +158,7 @@ pub async fn record_status(
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
     let application: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+        sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
             .bind(reference)
             .fetch_optional(&mut *tx)
             .await?;
@@ -186,13 +186,13 @@ pub async fn record(db: &Database, application: i64, event: &Event) -> Result<St
 }
 
 async fn record_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Connection,
     application: i64,
     event: &Event,
     recorded_at: &str,
 ) -> Result<(), sqlx::Error> {
     if let Some(status) = event.status {
-        sqlx::query("UPDATE applications SET status = ? WHERE id = ?")
+        sqlx::query("UPDATE applications SET status = $1 WHERE id = $2")
             .bind(status.as_str())
             .bind(application)
             .execute(&mut *tx)
@@ -206,12 +206,9 @@ async fn record_in(
 
 /// "There is news on your application", to the e-mail the applicant gave (if any), in their
 /// contact language, queued with the change itself.
-async fn tell_the_applicant(
-    tx: &mut SqliteConnection,
-    application: i64,
-) -> Result<(), sqlx::Error> {
+async fn tell_the_applicant(tx: &mut Connection, application: i64) -> Result<(), sqlx::Error> {
     let (reference, answers): (String, String) =
-        sqlx::query_as("SELECT reference, answers FROM applications WHERE id = ?")
+        sqlx::query_as("SELECT reference, answers FROM applications WHERE id = $1")
             .bind(application)
             .fetch_one(&mut *tx)
             .await?;
@@ -230,13 +227,13 @@ async fn tell_the_applicant(
 /// A document arrived: an event on the timeline, and the status counsellors filter on — except
 /// that a decided application stays decided.
 pub(crate) async fn document_received(
-    tx: &mut SqliteConnection,
+    tx: &mut Connection,
     application: i64,
     received_at: &str,
 ) -> Result<(), sqlx::Error> {
     let status = Status::DocumentReceived;
     append_event(tx, application, &Event::of_status(status), received_at).await?;
-    sqlx::query("UPDATE applications SET status = ? WHERE id = ? AND status <> ?")
+    sqlx::query("UPDATE applications SET status = $1 WHERE id = $2 AND status <> $3")
         .bind(status.as_str())
         .bind(application)
         .bind(Status::Decided.as_str())
@@ -247,7 +244,7 @@ pub(crate) async fn document_received(
 
 /// The first event of a new application.
 pub(crate) async fn received(
-    tx: &mut SqliteConnection,
+    tx: &mut Connection,
     application: i64,
     submitted_at: &str,
 ) -> Result<(), sqlx::Error> {
@@ -264,7 +261,7 @@ pub(crate) async fn received(
 /// the change it records are stored together. An internal note is filed under the status the
 /// application has, so the column keeps meaning "the status at that point".
 async fn append_event(
-    tx: &mut SqliteConnection,
+    tx: &mut Connection,
     application: i64,
     event: &Event,
     recorded_at: &str,
@@ -272,7 +269,7 @@ async fn append_event(
     sqlx::query(
         "INSERT INTO status_events \
          (application_id, status, note, decision, recorded_at, staff_id, message_to_resident, amount, internal) \
-         VALUES (?, COALESCE(?, (SELECT status FROM applications WHERE id = ?)), ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, COALESCE($2, (SELECT status FROM applications WHERE id = $3)), $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(application)
     .bind(event.status.map(Status::as_str))

@@ -1,17 +1,23 @@
-//! The database: an SQLite file by default. Queries stay in portable SQL so PostgreSQL can
-//! follow when the city runs several instances.
+//! The database: an SQLite file by default, PostgreSQL when several instances share one. The
+//! queries are portable SQL run through sqlx's `Any` driver, with parameters written `$1, $2…`,
+//! which both read; only the schema differs, one migrations folder per backend.
 
-use std::str::FromStr;
+use std::{fmt::Write as _, time::Duration};
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+use sqlx::{
+    Arguments, Executor,
+    any::{AnyArguments, AnyConnectOptions, AnyPoolOptions},
 };
+
+pub use sqlx::{AnyConnection as Connection, AnyPool as Pool, any::AnyRow as Row};
 
 use crate::error::ApiError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DatabaseError {
-    #[error("the database URL is not a valid sqlite URL: {0}")]
+    #[error("VELFERD_DATABASE_URL must start with sqlite:// or postgres://")]
+    Scheme,
+    #[error("the database URL is not valid: {0}")]
     Url(sqlx::Error),
     #[error("cannot create the database folder {path}: {source}")]
     Folder {
@@ -24,53 +30,98 @@ pub enum DatabaseError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// Which server keeps the data: the schema and the way writers take turns differ, the
+/// queries do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Result<Backend, DatabaseError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(DatabaseError::Scheme)
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Database {
-    pool: SqlitePool,
+    pool: Pool,
+    backend: Backend,
     /// SQLite has one writer at a time. Writers that queue here wait their turn in order;
     /// left to SQLite they would poll its lock with growing sleeps (up to 100 ms each), which
-    /// is where the slowest submissions lose their time.
+    /// is where the slowest submissions lose their time. PostgreSQL locks rows, not the file,
+    /// and is shared by several processes, so there writers do not queue here.
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Database {
-    /// Opens (creating if missing) and migrates the database.
+    /// Opens (for SQLite, creating the file if missing) and migrates the database.
     pub async fn open(url: &str) -> Result<Database, DatabaseError> {
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(DatabaseError::Url)?
-            .create_if_missing(true)
-            // WAL lets status reads go on while an application is being committed; FULL makes
-            // the commit survive a power cut before we acknowledge it.
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let file = options.get_filename();
-        if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|source| DatabaseError::Folder {
-                path: folder.display().to_string(),
-                source,
-            })?;
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let url = match backend {
+            Backend::Sqlite => sqlite_file(url)?,
+            Backend::Postgres => url.to_owned(),
+        };
+        let options: AnyConnectOptions = url.parse().map_err(DatabaseError::Url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets status reads go on while an application is being committed;
+                        // FULL makes the commit survive a power cut before we acknowledge it.
+                        for pragma in [
+                            "PRAGMA journal_mode = WAL",
+                            "PRAGMA synchronous = FULL",
+                            "PRAGMA foreign_keys = ON",
+                            "PRAGMA busy_timeout = 5000",
+                        ] {
+                            connection.execute(pragma).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await
             .map_err(DatabaseError::Connect)?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
         Ok(Database {
             pool,
+            backend,
             writer: Default::default(),
         })
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &Pool {
         &self.pool
     }
 
-    /// Held for the length of a write transaction in this process.
-    pub async fn write_turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.writer.lock().await
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Held for the length of a write transaction in this process (SQLite only).
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writer.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     /// Whether the database answers a query right now.
@@ -86,18 +137,94 @@ impl Database {
     }
 }
 
+/// The SQLite URL with `mode=rwc` (create the file if missing), its folder created.
+fn sqlite_file(url: &str) -> Result<String, DatabaseError> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    let folder = std::path::Path::new(path).parent();
+    if let Some(folder) = folder.filter(|p| !p.as_os_str().is_empty() && path != ":memory:") {
+        std::fs::create_dir_all(folder).map_err(|source| DatabaseError::Folder {
+            path: folder.display().to_string(),
+            source,
+        })?;
+    }
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}
+
+/// A statement put together from parts (the inbox's filters), numbering its parameters as the
+/// fixed queries do. sqlx's `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL
+/// refuses.
+#[derive(Default)]
+pub struct Statement<'a> {
+    sql: String,
+    arguments: AnyArguments<'a>,
+}
+
+impl<'a> Statement<'a> {
+    pub fn new(sql: &str) -> Statement<'a> {
+        Statement {
+            sql: sql.to_owned(),
+            arguments: AnyArguments::default(),
+        }
+    }
+
+    pub fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    pub fn push_bind<T>(&mut self, value: T) -> &mut Self
+    where
+        T: 'a + sqlx::Encode<'a, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        // Encoding our own strings and numbers cannot fail.
+        let _ = self.arguments.add(value);
+        let _ = write!(self.sql, "${}", self.arguments.len());
+        self
+    }
+
+    /// `$n, $n+1, …`: one parameter per value, for `IN (…)`.
+    pub fn push_list<T>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Self
+    where
+        T: 'a + sqlx::Encode<'a, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        for (i, value) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.sql.push_str(", ");
+            }
+            self.push_bind(value);
+        }
+        self
+    }
+
+    pub fn build(&mut self) -> sqlx::query::Query<'_, sqlx::Any, AnyArguments<'_>> {
+        let arguments = std::mem::take(&mut self.arguments);
+        sqlx::query_with(&self.sql, arguments)
+    }
+}
+
 /// A public reference for a new row, `RVK-2026-000123`: numbered by the row's id, so it is
 /// short, unique and needs no counter of its own. The row was inserted with a placeholder
 /// because the id exists only then; `table` is one of ours, never a client's word.
 pub(crate) async fn number_reference(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Connection,
     table: &'static str,
     prefix: &str,
     id: i64,
     created_at: &str,
 ) -> Result<String, sqlx::Error> {
     let reference = format!("{prefix}-{}-{id:06}", &created_at[..4]);
-    sqlx::query(&format!("UPDATE {table} SET reference = ? WHERE id = ?"))
+    sqlx::query(&format!("UPDATE {table} SET reference = $1 WHERE id = $2"))
         .bind(&reference)
         .bind(id)
         .execute(tx)

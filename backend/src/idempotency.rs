@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
-use sqlx::{Row, sqlite::SqliteRow};
+use sqlx::Row as _;
 use velferd_shared::api::IDEMPOTENCY_KEY_HEADER;
 
 use crate::{
@@ -108,7 +108,7 @@ impl<R> Earlier<R> {
         db: &Database,
         key: &IdempotencyKey,
         query: &'static str,
-        receipt: impl FnOnce(&SqliteRow) -> Result<R, ApiError>,
+        receipt: impl FnOnce(&crate::db::Row) -> Result<R, ApiError>,
     ) -> Result<Option<Earlier<R>>, ApiError> {
         let row = sqlx::query(query)
             .bind(key.stored_form())

@@ -7,8 +7,8 @@
 
 use std::{sync::Arc, time::Duration};
 
+use crate::db::Connection;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::MultiPart};
-use sqlx::SqliteConnection;
 use velferd_shared::{Language, ServiceId};
 
 use crate::{clock::now, db::Database, translations};
@@ -215,14 +215,10 @@ fn millis_now() -> i64 {
 }
 
 /// Queues `mail` to `to` inside the caller's transaction: it is sent only if that commits.
-pub async fn enqueue(
-    tx: &mut SqliteConnection,
-    to: &str,
-    mail: &Outgoing,
-) -> Result<(), sqlx::Error> {
+pub async fn enqueue(tx: &mut Connection, to: &str, mail: &Outgoing) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_ms) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(to)
     .bind(&mail.subject)
@@ -253,10 +249,10 @@ async fn claim(db: &Database) -> Result<Option<Claimed>, sqlx::Error> {
     let now = millis_now();
     let _turn = db.write_turn().await;
     let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
-        "UPDATE mail_outbox SET claimed_until_ms = ? \
+        "UPDATE mail_outbox SET claimed_until_ms = $1 \
          WHERE id = (SELECT id FROM mail_outbox \
-                     WHERE sent_at IS NULL AND next_attempt_ms <= ? \
-                       AND (claimed_until_ms IS NULL OR claimed_until_ms < ?) \
+                     WHERE sent_at IS NULL AND next_attempt_ms <= $2 \
+                       AND (claimed_until_ms IS NULL OR claimed_until_ms < $3) \
                      ORDER BY id LIMIT 1) \
          RETURNING id, attempts, recipient, subject, text_body, html_body",
     )
@@ -311,8 +307,8 @@ async fn settle(
     match result {
         Ok(()) => {
             sqlx::query(
-                "UPDATE mail_outbox SET sent_at = ?, text_body = '', html_body = '', \
-                 claimed_until_ms = NULL, attempts = attempts + 1 WHERE id = ?",
+                "UPDATE mail_outbox SET sent_at = $1, text_body = '', html_body = '', \
+                 claimed_until_ms = NULL, attempts = attempts + 1 WHERE id = $2",
             )
             .bind(now())
             .bind(claimed.id)
@@ -323,8 +319,8 @@ async fn settle(
         Err(error) => {
             let backoff = (5_000i64 << claimed.attempts.clamp(0, 20)).min(MAX_BACKOFF_MS);
             sqlx::query(
-                "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_ms = ?, \
-                 claimed_until_ms = NULL, last_error = ? WHERE id = ?",
+                "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_ms = $1, \
+                 claimed_until_ms = NULL, last_error = $2 WHERE id = $3",
             )
             .bind(millis_now() + backoff)
             .bind(&error)

@@ -21,7 +21,7 @@ impl StatusTokens {
         let mut fresh = [0u8; 32];
         getrandom::fill(&mut fresh).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
         sqlx::query(
-            "INSERT INTO server_secrets (name, secret) VALUES ('status-token', ?) \
+            "INSERT INTO server_secrets (name, secret) VALUES ('status-token', $1) \
              ON CONFLICT (name) DO NOTHING",
         )
         .bind(URL_SAFE_NO_PAD.encode(fresh))

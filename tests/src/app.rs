@@ -180,9 +180,40 @@ pub fn write_one_page_site(dir: &Path) {
         .expect("the page is written");
 }
 
-/// The `sqlite:` URL of the database file in `folder`.
-pub fn sqlite_url(folder: &Path) -> String {
-    format!("sqlite://{}", folder.join("velferd.db").display())
+/// `VELFERD_TEST_POSTGRES`: a PostgreSQL server (`postgres://user@127.0.0.1:port`) whose
+/// databases the tests may create. `cargo xtask test` runs the storage tests a second time with
+/// it set, against a cluster of its own.
+pub const POSTGRES_SERVER: &str = "VELFERD_TEST_POSTGRES";
+
+/// The database of a server whose data lives in `folder`: an SQLite file there, or, when
+/// `VELFERD_TEST_POSTGRES` is set, a PostgreSQL database named after the folder, created the
+/// first time, so that a server started again on the same folder finds its data. The cluster is
+/// thrown away after the run, so the databases are never dropped.
+pub async fn database_url_in(folder: &Path) -> String {
+    let Ok(server) = std::env::var(POSTGRES_SERVER) else {
+        return format!("sqlite://{}", folder.join("velferd.db").display());
+    };
+    let server = server.trim_end_matches('/');
+    let digest = velferd_backend::digest::sha256_hex(folder.display().to_string().as_bytes());
+    let name = format!("velferd_{}", &digest[..20]);
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&format!("{server}/postgres"))
+        .await
+        .unwrap_or_else(|e| panic!("{POSTGRES_SERVER}={server} answers: {e}"));
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1::BIGINT FROM pg_database WHERE datname = $1")
+            .bind(&name)
+            .fetch_optional(&admin)
+            .await
+            .expect("the databases are listed");
+    if exists.is_none() {
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("a test database is created");
+    }
+    admin.close().await;
+    format!("{server}/{name}")
 }
 
 /// The backend on the current Tokio runtime, on a free port, over a database that lives as long
@@ -242,7 +273,7 @@ impl TestApp {
     ) -> TestApp {
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
-            database_url: sqlite_url(data.path()),
+            database_url: database_url_in(data.path()).await,
             dist_dir: dist.to_owned(),
             submissions_per_minute: per_minute,
             // Tests sign in many times from one address; the limit has a test of its own.
@@ -298,8 +329,9 @@ impl TestApp {
     }
 
     /// A connection pool to the server's database.
-    pub async fn database(&self) -> sqlx::SqlitePool {
-        sqlx::SqlitePool::connect(self.database_url())
+    pub async fn database(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(self.database_url())
             .await
             .expect("the test database opens")
     }

@@ -94,9 +94,9 @@ pub fn partner_part() -> velferd_shared::partner::PartnerPartRequest {
 
 /// The tokens of the partner's links in the order they were queued. Without an SMTP server the
 /// mail waits in the outbox, so tests read the link there, as the partner would in the mail.
-pub async fn partner_links(pool: &sqlx::SqlitePool) -> Vec<String> {
+pub async fn partner_links(pool: &sqlx::AnyPool) -> Vec<String> {
     let bodies: Vec<String> =
-        sqlx::query_scalar("SELECT text_body FROM mail_outbox WHERE recipient = ? ORDER BY id")
+        sqlx::query_scalar("SELECT text_body FROM mail_outbox WHERE recipient = $1 ORDER BY id")
             .bind(PARTNER_EMAIL)
             .fetch_all(pool)
             .await

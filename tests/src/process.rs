@@ -9,7 +9,7 @@ use std::{
 };
 
 use crate::{
-    app::{ApiClient, sqlite_url, write_one_page_site},
+    app::{ApiClient, database_url_in, write_one_page_site},
     wait_until,
 };
 
@@ -42,7 +42,7 @@ impl ServerProcess {
         let addr = free_port();
         let dist = data.join("dist");
         write_one_page_site(&dist);
-        let database_url = sqlite_url(data);
+        let database_url = database_url_in(data).await;
         let output = || {
             std::fs::OpenOptions::new()
                 .create(true)

@@ -102,8 +102,8 @@ async fn the_timeline_keeps_the_order_events_were_recorded_in_even_where_their_t
         ("decided", "2026-12-01T10:00:01Z"),
     ] {
         sqlx::query(
-            "UPDATE status_events SET recorded_at = ? WHERE status = ? AND application_id = \
-             (SELECT id FROM applications WHERE reference = ?)",
+            "UPDATE status_events SET recorded_at = $1 WHERE status = $2 AND application_id = \
+             (SELECT id FROM applications WHERE reference = $3)",
         )
         .bind(at)
         .bind(status)

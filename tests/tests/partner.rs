@@ -312,7 +312,7 @@ async fn the_applicant_may_send_the_invitation_again_an_hour_later_with_a_new_li
     assert_eq!(links.len(), 2, "a second invitation is queued");
     assert_ne!(links[0], links[1], "with a new link");
     let subjects: Vec<String> =
-        sqlx::query_scalar("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY id")
+        sqlx::query_scalar("SELECT subject FROM mail_outbox WHERE recipient = $1 ORDER BY id")
             .bind(PARTNER_EMAIL)
             .fetch_all(&app.database().await)
             .await
@@ -325,11 +325,13 @@ async fn the_applicant_may_send_the_invitation_again_an_hour_later_with_a_new_li
     );
 
     // The reminders spent, long after the last one: 409, not a wait.
-    sqlx::query("UPDATE partner_parts SET reminders = ?, last_invited_at = '2026-01-01T08:00:00Z'")
-        .bind(velferd_shared::partner::MAX_REMINDERS)
-        .execute(&app.database().await)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE partner_parts SET reminders = $1, last_invited_at = '2026-01-01T08:00:00Z'",
+    )
+    .bind(velferd_shared::partner::MAX_REMINDERS)
+    .execute(&app.database().await)
+    .await
+    .unwrap();
     let spent = remind(&app, &receipt).await;
     assert_eq!(spent.status(), 409);
     assert_eq!(problem(spent).await.kind, "/problems/no-more-reminders");

@@ -59,7 +59,7 @@ async fn a_submission_leaves_no_personal_data_in_the_logs() {
 #[tokio::test]
 async fn the_first_admin_is_created_from_a_shell_signs_in_and_leaves_no_secrets_in_the_logs() {
     let data = tempfile::tempdir().unwrap();
-    let url = velferd_tests::app::sqlite_url(data.path());
+    let url = velferd_tests::app::database_url_in(data.path()).await;
     let email = "fyrsti.stjornandi@reykjavik.is";
     let password = "correct horse battery staple";
     let args = [
@@ -230,16 +230,15 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
 
     // Restarted on the same database file.
     let server = ServerProcess::start(data.path(), &log, "warn").await;
-    let pool = sqlx::SqlitePool::connect(server.database_url())
-        .await
-        .unwrap();
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(server.database_url()).await.unwrap();
     for (variant, receipt) in &acknowledged {
         let token_hash: String = Sha256::digest(receipt.status_token.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
         let (answers, stored_hash): (String, String) =
-            sqlx::query_as("SELECT answers, token_hash FROM applications WHERE reference = ?")
+            sqlx::query_as("SELECT answers, token_hash FROM applications WHERE reference = $1")
                 .bind(&receipt.reference)
                 .fetch_optional(&pool)
                 .await

@@ -88,7 +88,7 @@ async fn store(
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO applications \
          (reference, service, centre, status, answers, token_hash, submitted_at, language, photo_id_required) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (token_hash) DO NOTHING RETURNING id",
     )
     .bind(format!("pending-{token_hash}"))
@@ -112,7 +112,7 @@ async fn store(
         .map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO idempotency_keys (idempotency_key, request_hash, application_id, created_at) \
-         VALUES (?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(request.key.stored_form())
     .bind(&request.request_hash)
@@ -170,13 +170,13 @@ async fn store(
 /// Links next month's application to the one it continues — only one of the same service and
 /// the same kennitala, so a mistyped or borrowed reference links nothing and reveals nothing.
 async fn link_to_previous(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Connection,
     id: i64,
     previous: &str,
     application: &Application,
 ) -> Result<(), sqlx::Error> {
     let found: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, answers FROM applications WHERE reference = ? AND id <> ?")
+        sqlx::query_as("SELECT id, answers FROM applications WHERE reference = $1 AND id <> $2")
             .bind(previous)
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -188,7 +188,7 @@ async fn link_to_previous(
         earlier.service == application.service && earlier.kennitala == application.kennitala
     });
     if same_person {
-        sqlx::query("UPDATE applications SET previous_id = ? WHERE id = ?")
+        sqlx::query("UPDATE applications SET previous_id = $1 WHERE id = $2")
             .bind(previous_id)
             .bind(id)
             .execute(&mut *tx)
@@ -205,7 +205,7 @@ async fn earlier_receipt(
 ) -> Result<Option<Earlier<ApplicationReceipt>>, ApiError> {
     let query = "SELECT k.request_hash, a.reference, a.service, a.centre, a.submitted_at, a.photo_id_required \
          FROM idempotency_keys k JOIN applications a ON a.id = k.application_id \
-         WHERE k.idempotency_key = ?";
+         WHERE k.idempotency_key = $1";
     Earlier::find(db, &request.key, query, |row| {
         Ok(ApplicationReceipt {
             reference: row.get("reference"),

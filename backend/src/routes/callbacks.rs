@@ -57,7 +57,7 @@ async fn store(
     let mut tx = db.pool().begin().await.map_err(ApiError::database)?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO callbacks (reference, centre, service, request, time_window, status, requested_at, idempotency_key, request_hash) \
-         VALUES (?, ?, ?, ?, ?, 'requested', ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, 'requested', $6, $7, $8) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(format!("pending-{key}"))
@@ -114,7 +114,7 @@ async fn earlier_receipt(
     request: &KeyedRequest,
 ) -> Result<Option<Earlier<CallbackReceipt>>, ApiError> {
     let query = "SELECT reference, centre, time_window, requested_at, request_hash FROM callbacks \
-         WHERE idempotency_key = ?";
+         WHERE idempotency_key = $1";
     Earlier::find(db, &request.key, query, |row| {
         Ok(CallbackReceipt {
             reference: row.get("reference"),

@@ -33,7 +33,7 @@ async fn application_of(db: &Database, token: &str) -> Result<i64, ApiError> {
         return Err(ApiError::NotFound);
     }
     let hash = StatusTokens::hash(token);
-    let row = sqlx::query("SELECT id, token_hash FROM applications WHERE token_hash = ?")
+    let row = sqlx::query("SELECT id, token_hash FROM applications WHERE token_hash = $1")
         .bind(&hash)
         .fetch_optional(db.pool())
         .await
@@ -58,7 +58,7 @@ pub async fn status(
     let Path(token) = token.map_err(|_| ApiError::NotFound)?;
     let id = application_of(&state.db, &token).await?;
     let application = sqlx::query(
-        "SELECT reference, service, centre, submitted_at FROM applications WHERE id = ?",
+        "SELECT reference, service, centre, submitted_at FROM applications WHERE id = $1",
     )
     .bind(id)
     .fetch_one(state.db.pool())
@@ -70,7 +70,7 @@ pub async fn status(
     // comes after ".55Z").
     let events = sqlx::query(
         "SELECT status, message_to_resident, decision, amount, recorded_at FROM status_events \
-         WHERE application_id = ? AND internal = 0 ORDER BY id",
+         WHERE application_id = $1 AND internal = 0 ORDER BY id",
     )
     .bind(id)
     .fetch_all(state.db.pool())
@@ -94,7 +94,7 @@ pub async fn status(
     .collect::<Result<Vec<_>, ApiError>>()?;
     let documents = sqlx::query(
         "SELECT kind, size, sha256, received_at FROM documents \
-         WHERE application_id = ? ORDER BY id",
+         WHERE application_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(state.db.pool())
@@ -154,7 +154,7 @@ pub async fn add_document(
     };
     // The same file again (a retry after a lost answer) is the same document, stored once.
     if let Some(received_at) = sqlx::query_scalar::<_, String>(
-        "SELECT received_at FROM documents WHERE application_id = ? AND sha256 = ?",
+        "SELECT received_at FROM documents WHERE application_id = $1 AND sha256 = $2",
     )
     .bind(id)
     .bind(&sha256)
@@ -169,7 +169,7 @@ pub async fn add_document(
     let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
     sqlx::query(
         "INSERT INTO documents (application_id, kind, size, sha256, content, received_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
     .bind(stored_name(&kind))

@@ -13,7 +13,7 @@ use axum::{
     response::IntoResponse,
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 use velferd_shared::{
     Language, ServiceId,
     application::{Application, PartnerPart, validate_partner_part},
@@ -36,12 +36,12 @@ use crate::{
 
 /// The first invitation, inside the transaction that stores the application.
 pub(crate) async fn invite_first(
-    tx: &mut SqliteConnection,
+    tx: &mut crate::db::Connection,
     application: i64,
     invitation: &Invitation<'_>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO partner_parts (application_id, invited_at, last_invited_at) VALUES (?, ?, ?)",
+        "INSERT INTO partner_parts (application_id, invited_at, last_invited_at) VALUES ($1, $2, $3)",
     )
     .bind(application)
     .bind(invitation.at)
@@ -63,7 +63,7 @@ pub(crate) struct Invitation<'a> {
 
 /// A fresh link, stored by its hash only, and the e-mail carrying it queued in `tx`.
 async fn send_link(
-    tx: &mut SqliteConnection,
+    tx: &mut crate::db::Connection,
     application: i64,
     invitation: &Invitation<'_>,
     reminder: bool,
@@ -72,7 +72,7 @@ async fn send_link(
     getrandom::fill(&mut random).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     let token = URL_SAFE_NO_PAD.encode(random);
     sqlx::query(
-        "INSERT INTO partner_links (token_hash, application_id, created_at) VALUES (?, ?, ?)",
+        "INSERT INTO partner_links (token_hash, application_id, created_at) VALUES ($1, $2, $3)",
     )
     .bind(StatusTokens::hash(&token))
     .bind(application)
@@ -106,7 +106,7 @@ async fn open(
     let row = sqlx::query(
         "SELECT p.application_id, a.reference, a.service, p.answered_at, p.request_hash \
          FROM partner_links l JOIN partner_parts p ON p.application_id = l.application_id \
-         JOIN applications a ON a.id = l.application_id WHERE l.token_hash = ?",
+         JOIN applications a ON a.id = l.application_id WHERE l.token_hash = $1",
     )
     .bind(StatusTokens::hash(&token))
     .fetch_optional(db.pool())
@@ -173,8 +173,8 @@ pub async fn answer(
     let answered_at = now();
     let _turn = state.db.write_turn().await;
     let updated = sqlx::query(
-        "UPDATE partner_parts SET answered_at = ?, part = ?, request_hash = ?, language = ? \
-         WHERE application_id = ? AND answered_at IS NULL",
+        "UPDATE partner_parts SET answered_at = $1, part = $2, request_hash = $3, language = $4 \
+         WHERE application_id = $5 AND answered_at IS NULL",
     )
     .bind(&answered_at)
     .bind(&stored)
@@ -187,7 +187,7 @@ pub async fn answer(
     if updated.rows_affected() == 0 {
         // Sent meanwhile, from another tab or a retry that overtook this one.
         let row = sqlx::query(
-            "SELECT answered_at, request_hash FROM partner_parts WHERE application_id = ?",
+            "SELECT answered_at, request_hash FROM partner_parts WHERE application_id = $1",
         )
         .bind(opened.application)
         .fetch_one(state.db.pool())
@@ -211,7 +211,7 @@ struct Stored {
 async fn stored(db: &Database, application: i64) -> Result<Option<Stored>, ApiError> {
     let row = sqlx::query(
         "SELECT invited_at, reminders, last_invited_at, answered_at, part FROM partner_parts \
-         WHERE application_id = ?",
+         WHERE application_id = $1",
     )
     .bind(application)
     .fetch_optional(db.pool())
@@ -294,7 +294,7 @@ pub async fn remind(
             retry_after: wait as u64,
         });
     }
-    let row = sqlx::query("SELECT reference, answers FROM applications WHERE id = ?")
+    let row = sqlx::query("SELECT reference, answers FROM applications WHERE id = $1")
         .bind(application)
         .fetch_one(state.db.pool())
         .await
@@ -308,8 +308,8 @@ pub async fn remind(
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
     let updated = sqlx::query(
-        "UPDATE partner_parts SET reminders = reminders + 1, last_invited_at = ? \
-         WHERE application_id = ? AND answered_at IS NULL AND reminders = ?",
+        "UPDATE partner_parts SET reminders = reminders + 1, last_invited_at = $1 \
+         WHERE application_id = $2 AND answered_at IS NULL AND reminders = $3",
     )
     .bind(&at)
     .bind(application)

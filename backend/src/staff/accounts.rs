@@ -115,7 +115,7 @@ pub async fn create(db: &Database, account: &NewAccount<'_>) -> Result<String, A
     let mut tx = db.pool().begin().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO staff (email, name, role, password_hash, totp_secret, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(&email)
     .bind(name)
@@ -128,7 +128,7 @@ pub async fn create(db: &Database, account: &NewAccount<'_>) -> Result<String, A
     let id = id.ok_or(AccountError::EmailTaken)?;
     for centre in account.centres {
         sqlx::query(
-            "INSERT INTO staff_centres (staff_id, centre) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO staff_centres (staff_id, centre) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         )
         .bind(id)
         .bind(stored_name(centre))
@@ -145,12 +145,12 @@ pub async fn disable(db: &Database, email: &str) -> Result<(), AccountError> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
     let id: Option<i64> =
-        sqlx::query_scalar("UPDATE staff SET active = 0 WHERE email = ? RETURNING id")
+        sqlx::query_scalar("UPDATE staff SET active = 0 WHERE email = $1 RETURNING id")
             .bind(normalise_email(email))
             .fetch_optional(&mut *tx)
             .await?;
     let id = id.ok_or(AccountError::Unknown)?;
-    sqlx::query("DELETE FROM staff_sessions WHERE staff_id = ?")
+    sqlx::query("DELETE FROM staff_sessions WHERE staff_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -162,7 +162,7 @@ pub async fn disable(db: &Database, email: &str) -> Result<(), AccountError> {
 /// The centres an account works for.
 pub async fn centres_of(db: &Database, staff: i64) -> Result<Vec<ServiceCentre>, ApiError> {
     sqlx::query_scalar::<_, String>(
-        "SELECT centre FROM staff_centres WHERE staff_id = ? ORDER BY centre",
+        "SELECT centre FROM staff_centres WHERE staff_id = $1 ORDER BY centre",
     )
     .bind(staff)
     .fetch_all(db.pool())

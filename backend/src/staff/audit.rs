@@ -48,7 +48,7 @@ pub async fn record(
 ) -> Result<(), ApiError> {
     let _turn = db.write_turn().await;
     sqlx::query(
-        "INSERT INTO audit (at, staff_id, action, reference, client_address) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO audit (at, staff_id, action, reference, client_address) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(now())
     .bind(staff)

@@ -128,7 +128,7 @@ pub async fn sign_in(
     let email = accounts::normalise_email(&attempt.email);
     let row = sqlx::query(
         "SELECT id, password_hash, totp_secret, totp_last_step, failed_sign_ins, locked_until, active \
-         FROM staff WHERE email = ?",
+         FROM staff WHERE email = $1",
     )
     .bind(&email)
     .fetch_optional(db.pool())
@@ -166,8 +166,8 @@ pub async fn sign_in(
         // code finds it taken.
         (true, Some(step)) => {
             sqlx::query(
-                "UPDATE staff SET totp_last_step = ?, failed_sign_ins = 0, locked_until = 0 \
-             WHERE id = ? AND totp_last_step < ?",
+                "UPDATE staff SET totp_last_step = $1, failed_sign_ins = 0, locked_until = 0 \
+             WHERE id = $2 AND totp_last_step < $3",
             )
             .bind(step as i64)
             .bind(id)
@@ -185,9 +185,9 @@ pub async fn sign_in(
         // PostgreSQL both evaluate every SET expression on the row as it was.
         let locked_until: i64 = sqlx::query_scalar(
             "UPDATE staff SET \
-             failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ? THEN 0 ELSE failed_sign_ins + 1 END, \
-             locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END \
-             WHERE id = ? RETURNING locked_until",
+             failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $1 THEN 0 ELSE failed_sign_ins + 1 END, \
+             locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END \
+             WHERE id = $4 RETURNING locked_until",
         )
         .bind(FAILURES_BEFORE_LOCK)
         .bind(FAILURES_BEFORE_LOCK)
@@ -210,14 +210,14 @@ pub async fn sign_in(
     getrandom::fill(&mut random).map_err(|_| ApiError::Internal)?;
     let token = URL_SAFE_NO_PAD.encode(random);
     // Sessions nobody presents again are never looked up: they go when anyone signs in.
-    sqlx::query("DELETE FROM staff_sessions WHERE last_seen_at < ? OR created_at < ?")
+    sqlx::query("DELETE FROM staff_sessions WHERE last_seen_at < $1 OR created_at < $2")
         .bind(now - state.staff.idle_seconds)
         .bind(now - state.staff.max_seconds)
         .execute(db.pool())
         .await
         .map_err(ApiError::database)?;
     sqlx::query(
-        "INSERT INTO staff_sessions (id, staff_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO staff_sessions (id, staff_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(session_id(&token))
     .bind(id)
@@ -239,7 +239,7 @@ fn session_id(token: &str) -> String {
 /// Ends the session the request carries, if any.
 pub async fn sign_out(state: &AppState, staff: &StaffSession) -> Result<(), ApiError> {
     let _turn = state.db.write_turn().await;
-    sqlx::query("DELETE FROM staff_sessions WHERE id = ?")
+    sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
         .bind(&staff.session)
         .execute(state.db.pool())
         .await
@@ -286,7 +286,7 @@ impl FromRequestParts<AppState> for StaffSession {
         let row = sqlx::query(
             "SELECT s.created_at, s.last_seen_at, t.id, t.email, t.name, t.role \
              FROM staff_sessions s JOIN staff t ON t.id = s.staff_id \
-             WHERE s.id = ? AND t.active = 1",
+             WHERE s.id = $1 AND t.active = 1",
         )
         .bind(&session)
         .fetch_optional(state.db.pool())
@@ -299,7 +299,7 @@ impl FromRequestParts<AppState> for StaffSession {
         let settings = &state.staff;
         let _turn = state.db.write_turn().await;
         if now - last_seen_at > settings.idle_seconds || now - created_at > settings.max_seconds {
-            sqlx::query("DELETE FROM staff_sessions WHERE id = ?")
+            sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
                 .bind(&session)
                 .execute(state.db.pool())
                 .await
@@ -308,7 +308,7 @@ impl FromRequestParts<AppState> for StaffSession {
         }
         // Once a second at most: a page's burst of requests costs one write.
         if now > last_seen_at {
-            sqlx::query("UPDATE staff_sessions SET last_seen_at = ? WHERE id = ?")
+            sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(&session)
                 .execute(state.db.pool())

@@ -485,7 +485,7 @@ pub async fn next_months_application_starts_from_the_decided_one_and_marks_what_
     ensure(second != receipt_page, || "a second receipt".into())?;
     let chained: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM applications a JOIN applications p ON p.id = a.previous_id \
-         WHERE p.reference = ?",
+         WHERE p.reference = $1",
     )
     .bind(&first)
     .fetch_one(&app.database().await)

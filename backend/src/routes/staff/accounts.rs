@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
     response::IntoResponse,
 };
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 use velferd_shared::{
     Language, ProblemCode,
     staff::{AuditRow, CreatedStaffAccount, NewStaffAccount, StaffAccount},
@@ -124,7 +124,7 @@ pub async fn audit(
 ) -> Result<Json<Vec<AuditRow>>, ApiError> {
     staff.require_admin()?;
     let params = params(query)?;
-    let mut query = QueryBuilder::<Sqlite>::new(
+    let mut query = crate::db::Statement::new(
         "SELECT a.at, COALESCE(s.email, '') AS staff, a.action, a.reference, a.client_address \
          FROM audit a LEFT JOIN staff s ON s.id = a.staff_id WHERE 1 = 1",
     );

@@ -7,7 +7,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use sqlx::{QueryBuilder, Row, Sqlite, sqlite::SqliteRow};
+use sqlx::Row;
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 use velferd_shared::{
     Language, ServiceCentre, ServiceId,
@@ -21,7 +21,7 @@ use velferd_shared::{
 use super::{Params, named, params, text};
 use crate::{
     AppState, cases,
-    db::{Database, from_stored_name, stored_name},
+    db::{Database, Statement, from_stored_name, stored_name},
     error::{ApiError, ValidJson},
     staff::{
         audit::{self, Action},
@@ -53,13 +53,11 @@ struct Filters {
 }
 
 impl Filters {
-    fn push(&self, query: &mut QueryBuilder<'_, Sqlite>) {
-        query.push(" WHERE a.centre IN (");
-        let mut centres = query.separated(", ");
-        for centre in &self.centres {
-            centres.push_bind(stored_name(centre));
-        }
-        query.push(")");
+    fn push(&self, query: &mut Statement<'_>) {
+        query
+            .push(" WHERE a.centre IN (")
+            .push_list(self.centres.iter().map(stored_name))
+            .push(")");
         if let Some(service) = &self.service {
             query
                 .push(" AND a.service = ")
@@ -145,7 +143,7 @@ pub async fn inbox(
         }));
     }
 
-    let mut counting = QueryBuilder::new("SELECT a.status, COUNT(*) AS n FROM applications a");
+    let mut counting = Statement::new("SELECT a.status, COUNT(*) AS n FROM applications a");
     filters.push(&mut counting);
     counting.push(" GROUP BY a.status");
     let per_status: Vec<(Status, u32)> = counting
@@ -178,20 +176,19 @@ pub async fn inbox(
         None => per_status.iter().map(|(_, n)| n).sum(),
     };
 
-    let mut listing = QueryBuilder::new(
+    let mut listing = Statement::new(
         "SELECT a.reference, a.service, a.centre, a.status, a.submitted_at, a.language, \
-         s.name AS assignee, (p.application_id IS NOT NULL AND p.answered_at IS NULL) AS awaiting_partner \
+         s.name AS assignee, \
+         CASE WHEN p.application_id IS NOT NULL AND p.answered_at IS NULL THEN 1 ELSE 0 END AS awaiting_partner \
          FROM applications a LEFT JOIN staff s ON s.id = a.assignee \
          LEFT JOIN partner_parts p ON p.application_id = a.id",
     );
     filters.push(&mut listing);
     if let Some(status) = status {
-        listing.push(" AND a.status IN (");
-        let mut statuses = listing.separated(", ");
-        for status in heading(status) {
-            statuses.push_bind(status.as_str());
-        }
-        listing.push(")");
+        listing
+            .push(" AND a.status IN (")
+            .push_list(heading(status).iter().map(|status| status.as_str()))
+            .push(")");
     }
     listing
         .push(" ORDER BY a.submitted_at DESC, a.id DESC LIMIT ")
@@ -216,7 +213,7 @@ pub async fn inbox(
                 submitted_at,
                 assignee: row.get("assignee"),
                 language: from_stored_name(&row.get::<String, _>("language"))?,
-                awaiting_partner: row.get("awaiting_partner"),
+                awaiting_partner: row.get::<i64, _>("awaiting_partner") != 0,
             })
         })
         .collect::<Result<_, ApiError>>()?;
@@ -246,13 +243,8 @@ async fn applications_of(
         return Ok(Vec::new());
     }
     let wanted = serde_json::to_value(kennitala).map_err(|_| ApiError::Internal)?;
-    let mut query =
-        QueryBuilder::<Sqlite>::new("SELECT id, answers FROM applications WHERE centre IN (");
-    let mut list = query.separated(", ");
-    for centre in centres {
-        list.push_bind(stored_name(centre));
-    }
-    query.push(")");
+    let mut query = Statement::new("SELECT id, answers FROM applications WHERE centre IN (");
+    query.push_list(centres.iter().map(stored_name)).push(")");
     let rows = query
         .build()
         .fetch_all(db.pool())
@@ -273,7 +265,7 @@ async fn applications_of(
 struct CaseRow {
     id: i64,
     service: ServiceId,
-    row: SqliteRow,
+    row: crate::db::Row,
 }
 
 async fn case_of(
@@ -284,7 +276,7 @@ async fn case_of(
     let row = sqlx::query(
         "SELECT a.id, a.reference, a.service, a.centre, a.status, a.submitted_at, a.language, \
          a.answers, s.name AS assignee FROM applications a LEFT JOIN staff s ON s.id = a.assignee \
-         WHERE a.reference = ?",
+         WHERE a.reference = $1",
     )
     .bind(reference)
     .fetch_optional(state.db.pool())
@@ -319,7 +311,7 @@ pub async fn case(
     .await?;
     let row = &found.row;
     let documents = sqlx::query(
-        "SELECT id, kind, size, received_at FROM documents WHERE application_id = ? ORDER BY id",
+        "SELECT id, kind, size, received_at FROM documents WHERE application_id = $1 ORDER BY id",
     )
     .bind(found.id)
     .fetch_all(state.db.pool())
@@ -341,7 +333,7 @@ pub async fn case(
         "SELECT e.status, e.internal, e.recorded_at, s.name AS by_name, e.note, \
          e.message_to_resident, e.decision, e.amount \
          FROM status_events e LEFT JOIN staff s ON s.id = e.staff_id \
-         WHERE e.application_id = ? ORDER BY e.id",
+         WHERE e.application_id = $1 ORDER BY e.id",
     )
     .bind(found.id)
     .fetch_all(state.db.pool())
@@ -368,14 +360,14 @@ pub async fn case(
     .collect::<Result<_, ApiError>>()?;
     let previous: Option<String> = sqlx::query_scalar(
         "SELECT p.reference FROM applications a JOIN applications p ON p.id = a.previous_id \
-         WHERE a.id = ?",
+         WHERE a.id = $1",
     )
     .bind(found.id)
     .fetch_optional(state.db.pool())
     .await
     .map_err(ApiError::database)?;
     let next: Option<String> = sqlx::query_scalar(
-        "SELECT reference FROM applications WHERE previous_id = ? ORDER BY id LIMIT 1",
+        "SELECT reference FROM applications WHERE previous_id = $1 ORDER BY id LIMIT 1",
     )
     .bind(found.id)
     .fetch_optional(state.db.pool())
@@ -450,7 +442,7 @@ pub async fn assign(
     let assignee = (assign.to == Some(Assigned::Me)).then_some(staff.id);
     {
         let _turn = state.db.write_turn().await;
-        sqlx::query("UPDATE applications SET assignee = ? WHERE id = ?")
+        sqlx::query("UPDATE applications SET assignee = $1 WHERE id = $2")
             .bind(assignee)
             .bind(found.id)
             .execute(state.db.pool())
@@ -478,7 +470,7 @@ pub async fn document(
     let found = case_of(&state, &staff, &reference).await?;
     let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
     let row =
-        sqlx::query("SELECT kind, content FROM documents WHERE id = ? AND application_id = ?")
+        sqlx::query("SELECT kind, content FROM documents WHERE id = $1 AND application_id = $2")
             .bind(id)
             .bind(found.id)
             .fetch_optional(state.db.pool())

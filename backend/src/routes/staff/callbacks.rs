@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
     response::IntoResponse,
 };
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 use velferd_shared::{
     Language, ProblemCode, ServiceCentre,
     follow::Callback,
@@ -18,7 +18,7 @@ use super::{Params, named, params};
 use crate::{
     AppState,
     clock::now,
-    db::{Database, from_stored_name, stored_name},
+    db::{Database, Statement, from_stored_name, stored_name},
     error::{ApiError, ValidJson},
     staff::{
         audit::{self, Action},
@@ -44,17 +44,13 @@ async fn load(
     if centres.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = QueryBuilder::<Sqlite>::new(
+    let mut query = Statement::new(
         "SELECT c.reference, c.centre, c.service, c.request, c.time_window, c.status, \
          c.requested_at, c.attempts, (SELECT COUNT(*) FROM callback_events e \
          WHERE e.callback_id = c.id AND e.status = 'no-answer') AS no_answers \
          FROM callbacks c WHERE c.centre IN (",
     );
-    let mut list = query.separated(", ");
-    for centre in centres {
-        list.push_bind(stored_name(centre));
-    }
-    query.push(")");
+    query.push_list(centres.iter().map(stored_name)).push(")");
     match selection {
         Selection::Status(status) => {
             query
@@ -150,7 +146,7 @@ pub async fn add_event(
             [("/note".to_owned(), code)],
         ));
     }
-    let row = sqlx::query("SELECT id, centre FROM callbacks WHERE reference = ?")
+    let row = sqlx::query("SELECT id, centre FROM callbacks WHERE reference = $1")
         .bind(&reference)
         .fetch_optional(state.db.pool())
         .await
@@ -169,7 +165,7 @@ pub async fn add_event(
         let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
         sqlx::query(
             "INSERT INTO callback_events (callback_id, status, note, staff_id, recorded_at) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(stored_name(&event.status))
@@ -179,7 +175,7 @@ pub async fn add_event(
         .execute(&mut *tx)
         .await
         .map_err(ApiError::database)?;
-        sqlx::query("UPDATE callbacks SET status = ?, attempts = attempts + ? WHERE id = ?")
+        sqlx::query("UPDATE callbacks SET status = $1, attempts = attempts + $2 WHERE id = $3")
             .bind(stored_name(&event.status))
             .bind(i64::from(tried))
             .bind(id)
