@@ -5,6 +5,7 @@
 pub mod app;
 pub mod applications;
 pub mod browser;
+pub mod crash;
 pub mod inspect;
 pub mod process;
 pub mod smtp;

@@ -1,15 +1,17 @@
 //! The server as a real process: what it writes to its logs, and what survives `kill -9`.
 
-use std::{collections::HashSet, sync::Arc};
+use std::{
+    collections::HashSet,
+    sync::{Arc, Mutex},
+};
 
-use sha2::{Digest, Sha256};
-use tokio::sync::Mutex;
 use velferd_shared::api::ApplicationReceipt;
 use velferd_tests::{
     app::{StaffClient, StaffMember},
     applications::{
         BANK_ACCOUNT, EMAIL, INCOME, KENNITALA, NAME, PHONE, financial_assistance, new_key,
     },
+    crash,
     process::{ServerProcess, admin, admin_with_input},
 };
 
@@ -170,10 +172,6 @@ async fn the_admin_command_records_a_decision_that_the_private_link_then_shows()
     assert_eq!(last["note"], "Savings above the limit.");
 }
 
-const APPLICATIONS: u32 = 300;
-const CLIENTS: u32 = 32;
-const KILL_AFTER: usize = 100;
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and_retries_add_no_duplicate()
  {
@@ -182,112 +180,16 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_application_and
     let server = Arc::new(Mutex::new(
         ServerProcess::start(data.path(), &log, "warn").await,
     ));
-    let api = server.lock().await.api().clone();
-    let keys: Vec<String> = (0..APPLICATIONS).map(|_| new_key()).collect();
-    let acknowledged = Arc::new(Mutex::new(Vec::<(u32, ApplicationReceipt)>::new()));
+    let api = server.lock().unwrap().api().clone();
+    let killed = server.clone();
+    let submissions =
+        crash::submit_while_killing(&[api], move || killed.lock().unwrap().kill_hard()).await;
 
-    // 32 clients submit 300 applications; once 100 are acknowledged the server is killed.
-    let mut clients = tokio::task::JoinSet::new();
-    for client in 0..CLIENTS {
-        let (keys, acknowledged, server, api) = (
-            keys.clone(),
-            acknowledged.clone(),
-            server.clone(),
-            api.clone(),
-        );
-        clients.spawn(async move {
-            for variant in (client..APPLICATIONS).step_by(CLIENTS as usize) {
-                // Sent by hand: a request the kill cuts short is an error here, not a panic.
-                let response = api
-                    .application_request(
-                        Some(&keys[variant as usize]),
-                        &financial_assistance(variant),
-                    )
-                    .send()
-                    .await;
-                let Ok(response) = response else { continue };
-                if response.status() != 201 {
-                    continue;
-                }
-                let Ok(receipt) = response.json::<ApplicationReceipt>().await else {
-                    continue;
-                };
-                let mut acknowledged = acknowledged.lock().await;
-                acknowledged.push((variant, receipt));
-                if acknowledged.len() == KILL_AFTER {
-                    server.lock().await.kill_hard();
-                }
-            }
-        });
-    }
-    clients.join_all().await;
-    let acknowledged = acknowledged.lock().await.clone();
-    assert!(
-        acknowledged.len() >= KILL_AFTER && acknowledged.len() < APPLICATIONS as usize,
-        "the kill landed part-way: {} acknowledged",
-        acknowledged.len()
-    );
-
-    // Restarted on the same database file.
+    // Restarted on the same database.
     let server = ServerProcess::start(data.path(), &log, "warn").await;
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(server.database_url()).await.unwrap();
-    for (variant, receipt) in &acknowledged {
-        let token_hash: String = Sha256::digest(receipt.status_token.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let (answers, stored_hash): (String, String) =
-            sqlx::query_as("SELECT answers, token_hash FROM applications WHERE reference = $1")
-                .bind(&receipt.reference)
-                .fetch_optional(&pool)
-                .await
-                .unwrap()
-                .unwrap_or_else(|| panic!("acknowledged {} was lost", receipt.reference));
-        assert_eq!(stored_hash, token_hash, "{}", receipt.reference);
-        let answers: serde_json::Value = serde_json::from_str(&answers).unwrap();
-        assert_eq!(
-            answers["address"],
-            format!("Hverfisgata {variant}"),
-            "stored intact"
-        );
-    }
-
-    // Every client retries everything with its keys: acknowledged ones get their receipt back.
-    let earlier: std::collections::HashMap<u32, &ApplicationReceipt> =
-        acknowledged.iter().map(|(v, r)| (*v, r)).collect();
-    for variant in 0..APPLICATIONS {
-        let response = server
-            .submit_application(
-                Some(&keys[variant as usize]),
-                &financial_assistance(variant),
-            )
-            .await;
-        let status = response.status().as_u16();
-        let receipt: ApplicationReceipt = response.json().await.unwrap();
-        if let Some(earlier) = earlier.get(&variant) {
-            assert_eq!(status, 200, "a retry of an acknowledged application");
-            assert_eq!(&&receipt, earlier);
-        } else {
-            assert!(matches!(status, 200 | 201), "{status}");
-        }
-    }
-    let references: Vec<String> = sqlx::query_scalar("SELECT reference FROM applications")
-        .fetch_all(&pool)
-        .await
-        .unwrap();
-    let unique: HashSet<&String> = references.iter().collect();
-    assert_eq!(
-        references.len(),
-        APPLICATIONS as usize,
-        "one row per application"
-    );
-    assert_eq!(unique.len(), references.len());
-    let keys_stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(keys_stored, i64::from(APPLICATIONS));
+    submissions.check_after_retrying_on(&server, &pool).await;
 }
 
 const MAILED: u32 = 20;

@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod offline;
+mod postgres;
 mod shell;
 mod test;
 mod tools;

@@ -2,7 +2,7 @@
 //! first failure.
 
 use crate::{
-    build,
+    build, postgres,
     shell::{Result, command, root, run, step},
     tools,
 };
@@ -86,48 +86,6 @@ pub fn all() -> Result {
 
     build::frontend()?;
 
-    step("API tests (real HTTP against the server on port 0)");
-    run(
-        "API tests",
-        &mut command(
-            "cargo",
-            &[
-                "test",
-                "--package",
-                "velferd-tests",
-                "--test",
-                "api",
-                "--test",
-                "applications",
-                "--test",
-                "follow",
-                "--test",
-                "staff",
-            ],
-        ),
-    )?;
-
-    step(
-        "Mail tests (the outbox sending to a real SMTP server, aiosmtpd, on loopback; the partner's part)",
-    );
-    run(
-        "mail tests",
-        command(
-            "cargo",
-            &[
-                "test",
-                "--package",
-                "velferd-tests",
-                "--test",
-                "mail",
-                "--test",
-                "partner",
-            ],
-        )
-        .env("VELFERD_MAIL_PYTHON", tools::mail_python()),
-    )?;
-
-    step("Crash and log tests (the server as a process, killed with SIGKILL mid-submission)");
     run(
         "server binary",
         &mut command(
@@ -135,15 +93,16 @@ pub fn all() -> Result {
             &["build", "--package", "velferd-backend", "--bin", "velferd"],
         ),
     )?;
-    run(
-        "process tests",
-        command(
-            "cargo",
-            &["test", "--package", "velferd-tests", "--test", "process"],
-        )
-        .env("VELFERD_BIN", root().join("target/debug/velferd"))
-        .env("VELFERD_MAIL_PYTHON", tools::mail_python()),
-    )?;
+    storage_tests("SQLite", None)?;
+    {
+        let cluster = postgres::Cluster::start()?;
+        storage_tests("PostgreSQL", Some(&cluster.url()))?;
+        step("Two instances on one PostgreSQL database, one killed with SIGKILL part-way");
+        run(
+            "instance tests",
+            &mut storage_test(&["instances"], Some(&cluster.url())),
+        )?;
+    }
 
     step("Browser tests (headless Chromium, axe-core)");
     run(
@@ -160,4 +119,41 @@ pub fn all() -> Result {
 
     println!("\nAll checks and tests passed.");
     Ok(())
+}
+
+/// The tests that store something, against SQLite (`postgres: None`) or a PostgreSQL server.
+fn storage_tests(backend: &str, postgres: Option<&str>) -> Result {
+    step(&format!(
+        "API tests on {backend} (real HTTP against the server on port 0)"
+    ));
+    run(
+        "API tests",
+        &mut storage_test(&["api", "applications", "follow", "staff"], postgres),
+    )?;
+    step(&format!(
+        "Mail tests on {backend} (the outbox sending to a real SMTP server, aiosmtpd, on loopback; the partner's part)"
+    ));
+    run(
+        "mail tests",
+        &mut storage_test(&["mail", "partner"], postgres),
+    )?;
+    step(&format!(
+        "Crash and log tests on {backend} (the server as a process, killed with SIGKILL mid-submission)"
+    ));
+    run("process tests", &mut storage_test(&["process"], postgres))
+}
+
+fn storage_test(targets: &[&str], postgres: Option<&str>) -> std::process::Command {
+    let mut args = vec!["test", "--package", "velferd-tests"];
+    for target in targets {
+        args.extend(["--test", target]);
+    }
+    let mut test = command("cargo", &args);
+    test.env("VELFERD_BIN", root().join("target/debug/velferd"))
+        .env("VELFERD_MAIL_PYTHON", tools::mail_python());
+    match postgres {
+        Some(url) => test.env("VELFERD_TEST_POSTGRES", url),
+        None => test.env_remove("VELFERD_TEST_POSTGRES"),
+    };
+    test
 }

@@ -26,30 +26,7 @@ pub fn ensure_browser_tools() -> Result {
         return Ok(());
     }
     step("Installing chromium and chromium-driver (Debian packages)");
-    let sudo = !is_root();
-    let apt = |args: &[&str]| {
-        let mut c = if sudo {
-            command("sudo", &[])
-        } else {
-            command("apt-get", &[])
-        };
-        if sudo {
-            c.arg("apt-get");
-        }
-        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        c
-    };
-    run("apt-get update", &mut apt(&["update"]))?;
-    run(
-        "apt-get install chromium chromium-driver",
-        &mut apt(&[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ]),
-    )?;
+    apt_install(&["chromium", "chromium-driver"])?;
     if !chromedriver().exists() {
         return fail("chromium-driver was installed but /usr/bin/chromedriver is missing");
     }
@@ -116,7 +93,28 @@ fn npm_folder() -> PathBuf {
     root().join(".tools/node")
 }
 
-fn is_root() -> bool {
+/// Installs Debian packages, through sudo unless we are root.
+pub fn apt_install(packages: &[&str]) -> Result {
+    let sudo = !is_root();
+    let apt = |args: &[&str]| {
+        let mut c = if sudo {
+            command("sudo", &["apt-get"])
+        } else {
+            command("apt-get", &[])
+        };
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run("apt-get update", &mut apt(&["update"]))?;
+    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    install.args(packages);
+    run(
+        &format!("apt-get install {}", packages.join(" ")),
+        &mut install,
+    )
+}
+
+pub fn is_root() -> bool {
     output("id", &["-u"]).as_deref() == Some("0")
 }
 
