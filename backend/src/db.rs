@@ -79,17 +79,24 @@ impl Database {
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |connection, _| {
                 Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets status reads go on while an application is being committed;
-                        // FULL makes the commit survive a power cut before we acknowledge it.
-                        for pragma in [
+                    // WAL lets status reads go on while an application is being committed;
+                    // FULL makes the commit survive a power cut before we acknowledge it. A
+                    // lock held elsewhere is waited for 5 s, then the client is told to retry
+                    // (503) rather than kept waiting; on PostgreSQL a statement that runs away
+                    // is stopped too.
+                    let settings: &[&str] = match backend {
+                        Backend::Sqlite => &[
                             "PRAGMA journal_mode = WAL",
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
                             "PRAGMA busy_timeout = 5000",
-                        ] {
-                            connection.execute(pragma).await?;
+                        ],
+                        Backend::Postgres => {
+                            &["SET lock_timeout = '5s'", "SET statement_timeout = '30s'"]
                         }
+                    };
+                    for setting in settings {
+                        connection.execute(*setting).await?;
                     }
                     Ok(())
                 })

@@ -131,11 +131,13 @@ impl ApiError {
 }
 
 impl ApiError {
-    /// A database failure: 503 when the pool is exhausted or closing (worth retrying), 500
-    /// otherwise. sqlx errors name tables and constraints, never values: safe to log.
+    /// A database failure: 503 with `Retry-After` when it is the database's state right now
+    /// (busy, locked, full, unreachable, shutting down: worth retrying, and nothing was
+    /// acknowledged), 500 for a fault in our own query. sqlx errors name tables and
+    /// constraints, never values: safe to log.
     pub fn database(error: sqlx::Error) -> ApiError {
         tracing::error!(%error, "a database query failed");
-        if matches!(&error, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed) {
+        if is_transient(&error) {
             ApiError::Unavailable
         } else {
             ApiError::Internal
@@ -157,6 +159,38 @@ impl ApiError {
     }
 }
 
+/// Seconds a client is asked to wait when the service is busy.
+pub const UNAVAILABLE_RETRY_AFTER: u64 = 5;
+
+fn is_transient(error: &sqlx::Error) -> bool {
+    use sqlx::Error;
+    match error {
+        Error::PoolTimedOut | Error::PoolClosed | Error::Io(_) | Error::WorkerCrashed => true,
+        Error::Database(error) => error.code().is_some_and(|code| transient_code(&code)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL's SQLSTATE (five characters) or SQLite's result code (a number whose low byte
+/// is the primary code).
+fn transient_code(code: &str) -> bool {
+    if code.len() == 5 {
+        // Connection, transaction rollback (serialization, deadlock), insufficient resources
+        // (disk full, out of memory, too many connections), operator intervention (shutdown),
+        // system error (I/O).
+        // And a lock not granted within lock_timeout.
+        return ["08", "40", "53", "57", "58"].contains(&&code[..2]) || code == "55P03";
+    }
+    const BUSY: u32 = 5;
+    const LOCKED: u32 = 6;
+    const NOMEM: u32 = 7;
+    const IOERR: u32 = 10;
+    const FULL: u32 = 13;
+    const CANTOPEN: u32 = 14;
+    code.parse::<u32>()
+        .is_ok_and(|code| [BUSY, LOCKED, NOMEM, IOERR, FULL, CANTOPEN].contains(&(code & 0xff)))
+}
+
 /// One field's problem: its stable code and the message the browser shows for it.
 fn field_error(
     language: velferd_shared::Language,
@@ -173,7 +207,14 @@ fn field_error(
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = problem_response(&self.problem());
-        if let ApiError::TooManyRequests { retry_after } | ApiError::Locked { retry_after } = self {
+        let retry_after = match self {
+            ApiError::TooManyRequests { retry_after } | ApiError::Locked { retry_after } => {
+                Some(retry_after)
+            }
+            ApiError::Unavailable => Some(UNAVAILABLE_RETRY_AFTER),
+            _ => None,
+        };
+        if let Some(retry_after) = retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
@@ -291,4 +332,30 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transient_code;
+
+    #[test]
+    fn a_busy_locked_or_full_database_is_worth_retrying_and_a_broken_query_is_not() {
+        // SQLite: BUSY, BUSY_SNAPSHOT (517), LOCKED, FULL, IOERR_WRITE (778).
+        for code in ["5", "517", "6", "13", "778"] {
+            assert!(transient_code(code), "{code}");
+        }
+        // SQLite: ERROR (a bad query), CONSTRAINT_UNIQUE (2067).
+        for code in ["1", "2067"] {
+            assert!(!transient_code(code), "{code}");
+        }
+        // PostgreSQL: disk full, too many connections, serialization failure, admin shutdown,
+        // lock timeout, statement timeout.
+        for code in ["53100", "53300", "40001", "57P01", "55P03", "57014"] {
+            assert!(transient_code(code), "{code}");
+        }
+        // PostgreSQL: unique violation, syntax error.
+        for code in ["23505", "42601"] {
+            assert!(!transient_code(code), "{code}");
+        }
+    }
 }

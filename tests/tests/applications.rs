@@ -274,3 +274,34 @@ async fn a_retry_of_a_stored_application_gets_its_receipt_even_over_the_limit() 
         429
     );
 }
+
+#[tokio::test]
+async fn a_database_locked_by_someone_else_is_a_503_with_retry_after_and_the_retry_is_stored() {
+    let app = TestApp::spawn().await;
+    let pool = app.database().await;
+    let mut holder = pool.begin().await.unwrap();
+    // Another writer holds the lock past the server's 5 s wait: a migration, a backup, a
+    // second instance stuck mid-transaction.
+    let lock = if app.database_url().starts_with("postgres") {
+        "LOCK TABLE applications IN EXCLUSIVE MODE"
+    } else {
+        "UPDATE server_secrets SET name = name"
+    };
+    sqlx::query(lock).execute(&mut *holder).await.unwrap();
+
+    let key = new_key();
+    let refused = app.submit_application(Some(&key), &body(3)).await;
+    assert_eq!(refused.status(), 503);
+    assert_eq!(refused.headers()["retry-after"], "5");
+    let refused = problem(refused).await;
+    assert_eq!(refused.kind, "/problems/unavailable");
+
+    holder.rollback().await.unwrap();
+    let retried = app.submit_application(Some(&key), &body(3)).await;
+    assert_eq!(
+        retried.status(),
+        201,
+        "the same request succeeds once the lock is gone"
+    );
+    assert_eq!(app.stored_count("applications").await, 1);
+}
