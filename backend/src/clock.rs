@@ -11,6 +11,11 @@ pub fn now() -> String {
         .unwrap_or_default()
 }
 
+/// Milliseconds since 1970, for times that are compared as numbers (the outbox, budgets).
+pub fn millis_now() -> i64 {
+    (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
 /// `stored` (as `now` writes it) plus `seconds`, written the same way.
 pub fn after(stored: &str, seconds: i64) -> Option<String> {
     let moment = OffsetDateTime::parse(stored, &Rfc3339).ok()?;

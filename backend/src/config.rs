@@ -27,6 +27,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `VELFERD_MAIL_FROM`: the sender of every message.
     pub mail_from: Option<String>,
+    /// `VELFERD_TRUSTED_PROXIES` (`10.0.0.0/8, 2001:db8::/32`): the load balancers whose
+    /// `Forwarded` / `X-Forwarded-For` name the client; from anyone else they are ignored.
+    pub trusted_proxies: crate::limits::TrustedProxies,
     /// `VELFERD_PUBLIC_ORIGIN`: the address residents reach the site at, for the link in the
     /// receipt e-mail.
     pub public_origin: String,
@@ -56,6 +59,7 @@ impl Default for Config {
             secure_cookies: false,
             smtp_url: None,
             mail_from: None,
+            trusted_proxies: Default::default(),
             public_origin: format!("http://{DEFAULT_ADDR}"),
         }
     }
@@ -112,6 +116,18 @@ impl Config {
         }
         if let Some(secure) = lookup("VELFERD_SECURE_COOKIES") {
             config.secure_cookies = matches!(secure.trim(), "1" | "true" | "yes");
+        }
+        // Behind https every browser keeps a Secure cookie, whatever the proxy forwards.
+        config.secure_cookies |= config.public_origin.starts_with("https://");
+        if let Some(list) = lookup("VELFERD_TRUSTED_PROXIES") {
+            match crate::limits::TrustedProxies::parse(&list) {
+                Ok(trusted) => config.trusted_proxies = trusted,
+                // Trusting nobody is the safe reading of a typo: clients are then known by
+                // the proxy's address, and share its budget.
+                Err(problem) => {
+                    eprintln!("velferd: VELFERD_TRUSTED_PROXIES: {problem}; trusting no proxy")
+                }
+            }
         }
         config
     }

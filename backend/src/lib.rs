@@ -32,10 +32,10 @@ pub struct AppState {
     pub db: db::Database,
     pub site: Arc<site::Site>,
     pub tokens: tokens::StatusTokens,
-    /// `None` when the limit is turned off.
-    pub submissions: Option<Arc<limits::SubmissionLimiter>>,
-    /// Call-back requests have a budget of their own, as large.
-    pub callbacks: Option<Arc<limits::SubmissionLimiter>>,
+    /// Per-client budgets of submissions, call-back requests and sign-ins.
+    pub limits: Arc<limits::Limits>,
+    /// `VELFERD_TRUSTED_PROXIES`: whose forwarding headers name the client.
+    pub trusted_proxies: Arc<limits::TrustedProxies>,
     /// Staff sessions' lifetimes, cookie and sign-in limit.
     pub staff: Arc<staff::sessions::StaffSettings>,
     /// Where the links in e-mails point (`VELFERD_PUBLIC_ORIGIN`).
@@ -49,10 +49,15 @@ pub struct AppState {
 pub fn app(state: AppState) -> Router {
     let headers =
         security::SecurityHeaders::new(state.site.content_security_policy(), &state.public_origin);
+    let trusted_proxies = state.trusted_proxies.clone();
     Router::new()
         .nest("/api", routes::api(&state))
         .fallback_service(site::service(&state.site))
         .layer(axum::middleware::from_fn(telemetry::log_request))
+        .layer(axum::middleware::from_fn_with_state(
+            trusted_proxies,
+            limits::resolve_client,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             headers,
             security::add_headers,
@@ -84,11 +89,7 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
     let tokens = tokens::StatusTokens::load(&db)
         .await
         .map_err(StartError::Secret)?;
-    let limiter = || {
-        std::num::NonZeroU32::new(config.submissions_per_minute)
-            .map(|limit| Arc::new(limits::SubmissionLimiter::new(limit)))
-    };
-    let (submissions, callbacks) = (limiter(), limiter());
+    let limits = Arc::new(limits::Limits::new(config, &db));
     let site = Arc::new(site::Site::load(&config.dist_dir));
     let mail = match (&config.smtp_url, &config.mail_from) {
         (Some(url), Some(from)) => {
@@ -113,8 +114,8 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             db,
             site,
             tokens,
-            submissions,
-            callbacks,
+            limits,
+            trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             staff: staff::sessions::StaffSettings::new(config),
             public_origin: config.public_origin.clone().into(),
             mail,

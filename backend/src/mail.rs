@@ -11,7 +11,11 @@ use crate::db::Connection;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::MultiPart};
 use velferd_shared::{Language, ServiceId};
 
-use crate::{clock::now, db::Database, translations};
+use crate::{
+    clock::{millis_now, now},
+    db::Database,
+    translations,
+};
 
 /// `VELFERD_SMTP_URL` and `VELFERD_MAIL_FROM`, checked at start-up.
 #[derive(Clone)]
@@ -208,10 +212,6 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn millis_now() -> i64 {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
 /// Queues `mail` to `to` inside the caller's transaction: it is sent only if that commits.

@@ -2,6 +2,7 @@
 //! really lands in the database.
 
 use serde_json::{Value, json};
+use velferd_backend::limits::TrustedProxies;
 use velferd_shared::{Language, api::ApplicationReceipt};
 use velferd_tests::{
     TestApp,
@@ -304,4 +305,37 @@ async fn a_database_locked_by_someone_else_is_a_503_with_retry_after_and_the_ret
         "the same request succeeds once the lock is gone"
     );
     assert_eq!(app.stored_count("applications").await, 1);
+}
+
+/// One submission from a client the load balancer names in `X-Forwarded-For`.
+async fn forwarded_for(app: &TestApp, client: &str, variant: u32) -> u16 {
+    app.application_request(Some(&new_key()), &body(variant))
+        .header("x-forwarded-for", client)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_64_is_one_client() {
+    let app = TestApp::spawn_configured(|config| {
+        config.submissions_per_minute = 1;
+        config.trusted_proxies = TrustedProxies::parse("127.0.0.1").unwrap();
+    })
+    .await;
+    assert_eq!(forwarded_for(&app, "203.0.113.7", 1).await, 201);
+    assert_eq!(forwarded_for(&app, "198.51.100.20", 2).await, 201);
+    assert_eq!(forwarded_for(&app, "203.0.113.7", 3).await, 429);
+    assert_eq!(forwarded_for(&app, "2001:db8:7:7::1", 4).await, 201);
+    // Another address in the same /64: the same household or phone.
+    assert_eq!(forwarded_for(&app, "2001:db8:7:7::2", 5).await, 429);
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_a_forwarded_header_is_ignored_and_cannot_buy_a_new_budget() {
+    let app = TestApp::spawn_configured(|config| config.submissions_per_minute = 1).await;
+    assert_eq!(forwarded_for(&app, "203.0.113.7", 1).await, 201);
+    assert_eq!(forwarded_for(&app, "198.51.100.20", 2).await, 429);
 }

@@ -13,12 +13,19 @@ use velferd_tests::{
 
 /// Two servers on the database that belongs to `data`, each with its own log.
 async fn two_instances(data: &std::path::Path) -> (ServerProcess, ServerProcess) {
+    two_instances_with(data, &[]).await
+}
+
+async fn two_instances_with(
+    data: &std::path::Path,
+    env: &[(&str, &str)],
+) -> (ServerProcess, ServerProcess) {
     assert!(
         std::env::var(POSTGRES_SERVER).is_ok(),
         "two instances need a shared PostgreSQL server: set {POSTGRES_SERVER}"
     );
-    let first = ServerProcess::start(data, &data.join("first.log"), "warn").await;
-    let second = ServerProcess::start(data, &data.join("second.log"), "warn").await;
+    let first = ServerProcess::start_with(data, &data.join("first.log"), "warn", env).await;
+    let second = ServerProcess::start_with(data, &data.join("second.log"), "warn", env).await;
     assert_eq!(first.database_url(), second.database_url());
     (first, second)
 }
@@ -81,4 +88,23 @@ async fn the_same_key_sent_to_both_instances_at_once_gives_one_application_and_o
         .await
         .unwrap();
     assert_eq!(stored, i64::from(PAIRS), "one row per key");
+}
+
+#[tokio::test]
+async fn a_clients_submission_budget_holds_across_instances() {
+    let data = tempfile::tempdir().unwrap();
+    let (first, second) =
+        two_instances_with(data.path(), &[("VELFERD_SUBMISSIONS_PER_MINUTE", "3")]).await;
+    let mut statuses = Vec::new();
+    for (variant, server) in [&first, &second, &first, &second].into_iter().enumerate() {
+        let response = server
+            .submit_application(Some(&new_key()), &financial_assistance(variant as u32))
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(
+        statuses,
+        [201, 201, 201, 429],
+        "three a minute, whichever instance"
+    );
 }

@@ -1,13 +1,7 @@
 //! `POST /api/applications`: validated with the same `shared` code as the browser, committed
 //! durably before the receipt is sent, never stored twice for one idempotency key.
 
-use std::net::SocketAddr;
-
-use axum::{
-    Extension,
-    extract::{ConnectInfo, State},
-    response::IntoResponse,
-};
+use axum::{extract::State, response::IntoResponse};
 use sqlx::Row;
 use velferd_shared::{
     Language, ProblemCode,
@@ -22,19 +16,20 @@ use crate::{
     db::{Database, from_stored_name, number_reference, stored_name},
     error::{ApiError, parse_json},
     idempotency::{Earlier, KeyedRequest, replay_or_insert},
-    limits, mail,
+    limits::{Budget, ClientAddress},
+    mail,
     tokens::StatusTokens,
 };
 
 pub async fn submit(
     State(state): State<AppState>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientAddress,
     request: KeyedRequest,
 ) -> Result<impl IntoResponse, ApiError> {
     let token = state.tokens.token_for(&request.key);
     let earlier = || earlier_receipt(&state.db, &request, token.clone());
     replay_or_insert(&request, earlier, async {
-        limits::spend(state.submissions.as_deref(), connection)?;
+        state.limits.spend(Budget::Submissions, client).await?;
         let body: ApplicationRequest = parse_json(&request.body)?;
         if !application::takes_online_application(body.service) {
             return Err(ApiError::invalid_fields(

@@ -1,13 +1,7 @@
 //! `POST /api/callbacks`: a request for a counsellor to call, idempotent like applications and
 //! under a per-client limit of its own.
 
-use std::net::SocketAddr;
-
-use axum::{
-    Extension,
-    extract::{ConnectInfo, State},
-    response::IntoResponse,
-};
+use axum::{extract::State, response::IntoResponse};
 use sqlx::Row;
 use velferd_shared::{
     Language,
@@ -21,16 +15,17 @@ use crate::{
     db::{Database, from_stored_name, number_reference, stored_name},
     error::{ApiError, parse_json},
     idempotency::{Earlier, KeyedRequest, replay_or_insert},
-    limits, mail, translations,
+    limits::{Budget, ClientAddress},
+    mail, translations,
 };
 
 pub async fn request_callback(
     State(state): State<AppState>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientAddress,
     request: KeyedRequest,
 ) -> Result<impl IntoResponse, ApiError> {
     replay_or_insert(&request, || earlier_receipt(&state.db, &request), async {
-        limits::spend(state.callbacks.as_deref(), connection)?;
+        state.limits.spend(Budget::CallBacks, client).await?;
         let body: CallbackRequest = parse_json(&request.body)?;
         let callback = validate_callback(&body).map_err(|problems| {
             ApiError::invalid_fields(
@@ -128,7 +123,7 @@ async fn earlier_receipt(
 
 #[cfg(test)]
 mod tests {
-    use std::{num::NonZeroU32, sync::Arc};
+    use std::sync::Arc;
 
     use axum::{
         Router,
@@ -138,23 +133,27 @@ mod tests {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
 
-    use crate::{
-        AppState, db::Database, limits::SubmissionLimiter, site::Site, tokens::StatusTokens,
-    };
+    use crate::{AppState, db::Database, limits::Limits, site::Site, tokens::StatusTokens};
 
     const CALL_ME: &str = r#"{"service":"financial-assistance","language":"pl","phone":"611 2345","window":"midday","postcode":"108","message":"Proszę zadzwonić po 12.","ui_language":"pl"}"#;
 
     async fn one_call_back_a_minute(dir: &std::path::Path) -> Router {
         let url = format!("sqlite://{}", dir.join("velferd.db").display());
         let db = Database::open(&url).await.unwrap();
+        // One call-back a minute; applications' budget is the same setting.
+        let config = crate::Config {
+            submissions_per_minute: 1,
+            ..crate::Config::default()
+        };
         let tokens = StatusTokens::load(&db).await.unwrap();
+        let limits = Arc::new(Limits::new(&config, &db));
         crate::app(AppState {
             db,
             site: Arc::new(Site::load(dir)),
             tokens,
-            submissions: None,
-            callbacks: Some(Arc::new(SubmissionLimiter::new(NonZeroU32::MIN))),
-            staff: crate::staff::sessions::StaffSettings::new(&crate::Config::default()),
+            limits,
+            trusted_proxies: Default::default(),
+            staff: crate::staff::sessions::StaffSettings::new(&config),
             public_origin: "http://127.0.0.1:8080".into(),
             mail: None,
         })

@@ -2,14 +2,10 @@
 //! cookie whose hash is the row's id, ended by sign-out, by disabling the account, after 30
 //! minutes unused or 12 hours after sign-in (both configurable).
 
-use std::{
-    net::{IpAddr, SocketAddr},
-    sync::Arc,
-};
+use std::{net::IpAddr, sync::Arc};
 
 use axum::{
-    Extension,
-    extract::{ConnectInfo, FromRequestParts, Request, State},
+    extract::{FromRequestParts, Request, State},
     http::{HeaderMap, HeaderValue, Method, header, request::Parts},
     middleware::Next,
     response::Response,
@@ -23,7 +19,10 @@ use velferd_shared::{
 
 use super::{accounts, audit, totp, unix_now};
 use crate::{
-    AppState, Config, digest::sha256_hex, error::ApiError, limits, limits::SubmissionLimiter,
+    AppState, Config,
+    digest::sha256_hex,
+    error::ApiError,
+    limits::{Budget, ClientAddress},
 };
 
 /// Five failures in a row lock the account for 15 minutes (OWASP ASVS 2.2.1).
@@ -41,7 +40,6 @@ pub struct StaffSettings {
     pub idle_seconds: i64,
     pub max_seconds: i64,
     pub secure_cookies: bool,
-    pub sign_ins: Option<SubmissionLimiter>,
 }
 
 impl StaffSettings {
@@ -50,8 +48,6 @@ impl StaffSettings {
             idle_seconds: config.staff_idle_seconds as i64,
             max_seconds: config.staff_max_seconds as i64,
             secure_cookies: config.secure_cookies,
-            sign_ins: std::num::NonZeroU32::new(config.staff_sign_ins_per_minute)
-                .map(SubmissionLimiter::new),
         })
     }
 
@@ -102,28 +98,19 @@ impl StaffSettings {
     }
 }
 
-/// The client's address, from the connection.
-pub fn client_of(parts: &Parts) -> IpAddr {
-    limits::client_address(
-        parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .cloned()
-            .map(Extension),
-    )
-}
-
 /// Checks a sign-in and opens a session: the new session's token, for the cookie.
 pub async fn sign_in(
     state: &AppState,
     client: IpAddr,
     attempt: &SignIn,
 ) -> Result<String, ApiError> {
-    if let Some(limiter) = &state.staff.sign_ins {
-        limiter.check(client).inspect_err(|_| {
+    state
+        .limits
+        .spend(Budget::SignIns, ClientAddress(client))
+        .await
+        .inspect_err(|_| {
             tracing::warn!("staff sign-in refused: too many attempts from one address");
         })?;
-    }
     let db = &state.db;
     let email = accounts::normalise_email(&attempt.email);
     let row = sqlx::query(
@@ -324,7 +311,10 @@ impl FromRequestParts<AppState> for StaffSession {
             name: row.get("name"),
             role: Role::parse(&row.get::<String, _>("role")).ok_or(ApiError::Internal)?,
             centres: accounts::centres_of(&state.db, id).await?,
-            client: client_of(parts),
+            client: ClientAddress::from_request_parts(parts, state)
+                .await
+                .unwrap_or_else(|never| match never {})
+                .0,
         })
     }
 }
@@ -382,7 +372,6 @@ mod tests {
             idle_seconds: 1800,
             max_seconds: 43_200,
             secure_cookies: secure,
-            sign_ins: None,
         }
     }
 

@@ -1,10 +1,8 @@
 //! Signing in and out, and who is signed in.
 
-use std::net::SocketAddr;
-
 use axum::{
-    Extension, Json,
-    extract::{ConnectInfo, State},
+    Json,
+    extract::State,
     http::{HeaderMap, StatusCode, header},
     response::IntoResponse,
 };
@@ -13,7 +11,7 @@ use velferd_shared::staff::{SignIn, StaffMe};
 use crate::{
     AppState,
     error::{ApiError, ValidJson},
-    limits,
+    limits::ClientAddress,
     staff::{
         audit::{self, Action},
         sessions::{self, StaffSession},
@@ -23,12 +21,11 @@ use crate::{
 /// `POST /api/staff/session`: 204 with the cookie; 401 for every mistake alike.
 pub async fn sign_in(
     State(state): State<AppState>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientAddress,
     headers: HeaderMap,
     ValidJson(attempt): ValidJson<SignIn>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let client = limits::client_address(connection);
-    let token = sessions::sign_in(&state, client, &attempt).await?;
+    let token = sessions::sign_in(&state, client.0, &attempt).await?;
     Ok((
         StatusCode::NO_CONTENT,
         [(

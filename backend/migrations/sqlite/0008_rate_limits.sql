@@ -1,0 +1,11 @@
+-- Per-client request budgets shared by the instances on PostgreSQL (see limits.rs): when each
+-- client's budget is whole again, in milliseconds since 1970. SQLite's single instance keeps
+-- them in memory; the table is here too so both schemas stay alike.
+CREATE TABLE rate_limits (
+    budget      TEXT NOT NULL,
+    client      TEXT NOT NULL,
+    whole_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (budget, client)
+);
+
+CREATE INDEX rate_limits_by_time ON rate_limits (whole_at_ms);
