@@ -27,6 +27,22 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `VELFERD_MAIL_FROM`: the sender of every message.
     pub mail_from: Option<String>,
+    /// `VELFERD_MAX_CONNECTIONS`: connections open at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// `VELFERD_HEADER_TIMEOUT_SECONDS`: a request's headers must have arrived by then.
+    pub header_read_timeout_seconds: u64,
+    /// `VELFERD_MAX_IN_FLIGHT`: requests handled at once; more get a 503 with Retry-After.
+    pub max_in_flight: usize,
+    /// `VELFERD_MAX_UPLOADS`: document uploads handled at once.
+    pub max_uploads: usize,
+    /// `VELFERD_REQUEST_TIMEOUT_SECONDS`: reading and answering a JSON request (then a 408).
+    pub request_timeout_seconds: u64,
+    /// `VELFERD_UPLOAD_TIMEOUT_SECONDS`: reading and storing a document.
+    pub upload_timeout_seconds: u64,
+    /// `VELFERD_SHUTDOWN_SECONDS`: after SIGTERM, how long requests in flight may finish.
+    pub shutdown_grace_seconds: u64,
+    /// `VELFERD_DOCUMENTS_PER_MINUTE`: documents one client may send a minute; 0: no limit.
+    pub documents_per_minute: u32,
     /// `VELFERD_TRUSTED_PROXIES` (`10.0.0.0/8, 2001:db8::/32`): the load balancers whose
     /// `Forwarded` / `X-Forwarded-For` name the client; from anyone else they are ignored.
     pub trusted_proxies: crate::limits::TrustedProxies,
@@ -59,6 +75,16 @@ impl Default for Config {
             secure_cookies: false,
             smtp_url: None,
             mail_from: None,
+            max_connections: 1024,
+            header_read_timeout_seconds: 15,
+            max_in_flight: 256,
+            max_uploads: 16,
+            request_timeout_seconds: 30,
+            // 10 MB at 1 Mbit/s takes 80 s.
+            upload_timeout_seconds: 180,
+            shutdown_grace_seconds: 20,
+            // A resident photographing a handful of pay slips, twice over.
+            documents_per_minute: 30,
             trusted_proxies: Default::default(),
             public_origin: format!("http://{DEFAULT_ADDR}"),
         }
@@ -108,6 +134,38 @@ impl Config {
             &lookup,
             "VELFERD_STAFF_SIGN_INS_PER_MINUTE",
             &mut config.staff_sign_ins_per_minute,
+        );
+        for (name, value) in [
+            ("VELFERD_MAX_CONNECTIONS", &mut config.max_connections),
+            ("VELFERD_MAX_IN_FLIGHT", &mut config.max_in_flight),
+            ("VELFERD_MAX_UPLOADS", &mut config.max_uploads),
+        ] {
+            number(&lookup, name, value);
+        }
+        for (name, value) in [
+            (
+                "VELFERD_HEADER_TIMEOUT_SECONDS",
+                &mut config.header_read_timeout_seconds,
+            ),
+            (
+                "VELFERD_REQUEST_TIMEOUT_SECONDS",
+                &mut config.request_timeout_seconds,
+            ),
+            (
+                "VELFERD_UPLOAD_TIMEOUT_SECONDS",
+                &mut config.upload_timeout_seconds,
+            ),
+            (
+                "VELFERD_SHUTDOWN_SECONDS",
+                &mut config.shutdown_grace_seconds,
+            ),
+        ] {
+            number(&lookup, name, value);
+        }
+        number(
+            &lookup,
+            "VELFERD_DOCUMENTS_PER_MINUTE",
+            &mut config.documents_per_minute,
         );
         config.smtp_url = lookup("VELFERD_SMTP_URL").filter(|u| !u.is_empty());
         config.mail_from = lookup("VELFERD_MAIL_FROM").filter(|u| !u.is_empty());

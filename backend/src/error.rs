@@ -47,6 +47,8 @@ pub enum ApiError {
     DocumentTooLarge,
     #[error("only JPEG and PNG photos and PDF files are accepted")]
     UnsupportedDocument,
+    #[error("this application has as many documents as can be sent online (20 files, 50 MB)")]
+    DocumentLimitReached,
     #[error("sign in to continue")]
     Unauthorized,
     #[error("the e-mail, password or code is not right")]
@@ -61,6 +63,8 @@ pub enum ApiError {
     Internal,
     #[error("the service is busy; try again shortly")]
     Unavailable,
+    #[error("the request took too long to arrive; send it again")]
+    RequestTimeout,
 }
 
 impl ApiError {
@@ -80,11 +84,13 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::DocumentLimitReached => StatusCode::CONFLICT,
             ApiError::Unauthorized | ApiError::SignInRefused => StatusCode::UNAUTHORIZED,
             ApiError::Locked { .. } => StatusCode::LOCKED,
             ApiError::Forbidden | ApiError::CrossOrigin => StatusCode::FORBIDDEN,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -105,6 +111,7 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::DocumentTooLarge => "/problems/document-too-large",
             ApiError::UnsupportedDocument => "/problems/unsupported-document",
+            ApiError::DocumentLimitReached => "/problems/document-limit-reached",
             ApiError::Unauthorized => "/problems/unauthorized",
             ApiError::SignInRefused => "/problems/sign-in-refused",
             ApiError::Locked { .. } => "/problems/locked",
@@ -112,6 +119,7 @@ impl ApiError {
             ApiError::CrossOrigin => "/problems/cross-origin",
             ApiError::Internal => "/problems/internal",
             ApiError::Unavailable => "/problems/unavailable",
+            ApiError::RequestTimeout => "/problems/request-timeout",
         }
     }
 

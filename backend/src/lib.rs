@@ -9,6 +9,7 @@ pub mod digest;
 pub mod error;
 pub mod idempotency;
 pub mod limits;
+pub mod load;
 pub mod mail;
 pub mod routes;
 pub mod security;
@@ -34,6 +35,9 @@ pub struct AppState {
     pub tokens: tokens::StatusTokens,
     /// Per-client budgets of submissions, call-back requests and sign-ins.
     pub limits: Arc<limits::Limits>,
+    /// How much is taken on at once and how long a request may take.
+    pub load: load::LoadSettings,
+    pub admission: Arc<load::Admission>,
     /// `VELFERD_TRUSTED_PROXIES`: whose forwarding headers name the client.
     pub trusted_proxies: Arc<limits::TrustedProxies>,
     /// Staff sessions' lifetimes, cookie and sign-in limit.
@@ -115,6 +119,8 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             site,
             tokens,
             limits,
+            load: load::LoadSettings::new(config),
+            admission: Arc::new(load::Admission::new(&load::LoadSettings::new(config))),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             staff: staff::sessions::StaffSettings::new(config),
             public_origin: config.public_origin.clone().into(),
@@ -125,19 +131,15 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the requests in flight
-/// finish (tests use this on port 0, and stop and restart servers with it).
+/// finish for `load.shutdown_grace` (tests use this on port 0, and stop and restart servers
+/// with it).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
+    load: load::LoadSettings,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    if let Err(error) = axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        tracing::error!(%error, "serving stopped");
-    }
+    load::serve(listener, router, &load, shutdown).await;
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight and closes the database.
@@ -145,13 +147,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let (state, listener) = prepare(&config).await?;
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     let db = state.db.clone();
+    let load = state.load.clone();
     tracing::info!(%addr, "listening");
     println!("Velferð is running: open http://{addr}/ (Ctrl-C stops it)");
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)?;
+    serve(listener, app(state), load, shutdown_signal()).await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

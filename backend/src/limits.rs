@@ -40,6 +40,7 @@ pub enum Budget {
     Submissions,
     CallBacks,
     SignIns,
+    Documents,
 }
 
 impl Budget {
@@ -48,6 +49,7 @@ impl Budget {
             Budget::Submissions => "submissions",
             Budget::CallBacks => "call-backs",
             Budget::SignIns => "sign-ins",
+            Budget::Documents => "documents",
         }
     }
 }
@@ -56,6 +58,7 @@ pub struct Limits {
     submissions: Option<NonZeroU32>,
     call_backs: Option<NonZeroU32>,
     sign_ins: Option<NonZeroU32>,
+    documents: Option<NonZeroU32>,
     store: Store,
 }
 
@@ -72,6 +75,7 @@ impl Limits {
             submissions: NonZeroU32::new(config.submissions_per_minute),
             call_backs: NonZeroU32::new(config.submissions_per_minute),
             sign_ins: NonZeroU32::new(config.staff_sign_ins_per_minute),
+            documents: NonZeroU32::new(config.documents_per_minute),
             store: match db.backend() {
                 Backend::Sqlite => Store::Memory(Mutex::default()),
                 Backend::Postgres => Store::Shared {
@@ -89,6 +93,7 @@ impl Limits {
             Budget::Submissions => self.submissions,
             Budget::CallBacks => self.call_backs,
             Budget::SignIns => self.sign_ins,
+            Budget::Documents => self.documents,
         };
         let Some(per_minute) = per_minute else {
             return Ok(());

@@ -155,6 +155,9 @@ pub enum UploadError {
     TooLarge,
     #[error("the file is not a JPEG, PNG or PDF")]
     WrongType,
+    /// The application has as many documents as can be sent online.
+    #[error("the application has all the documents it can take online")]
+    LimitReached,
     #[error("the upload did not get through")]
     Failed,
     /// No answer at all: offline, or the server is down. The file waits on the device.
@@ -209,6 +212,7 @@ pub async fn upload_document(
         200 => Ok(Uploaded::AlreadyReceived(receipt(&text)?)),
         413 => Err(UploadError::TooLarge),
         415 => Err(UploadError::WrongType),
+        409 => Err(UploadError::LimitReached),
         0 => Err(UploadError::Unreachable),
         _ => Err(UploadError::Failed),
     }

@@ -157,6 +157,9 @@ impl DocumentKind {
 
 /// A phone photo re-encoded at 2,000 px is well under this; a scanned PDF of a few pages too.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+/// What one application may gather online; beyond that, the service centre takes paper.
+pub const MAX_DOCUMENTS_PER_APPLICATION: i64 = 20;
+pub const MAX_DOCUMENT_BYTES_PER_APPLICATION: i64 = 50 * 1024 * 1024;
 
 /// `POST /api/applications/{token}/documents` answers with this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -276,6 +276,7 @@ impl TestApp {
             database_url: database_url_in(data.path()).await,
             dist_dir: dist.to_owned(),
             submissions_per_minute: per_minute,
+            documents_per_minute: per_minute,
             // Tests sign in many times from one address; the limit has a test of its own.
             staff_sign_ins_per_minute: 0,
             ..Config::default()
@@ -305,9 +306,15 @@ impl TestApp {
         // A restart must come back on the same port, where the browser is waiting.
         self.config.addr = self.api.addr;
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(velferd_backend::serve(listener, app(state), async move {
-            let _ = stopped.await;
-        }));
+        let load = state.load.clone();
+        let task = tokio::spawn(velferd_backend::serve(
+            listener,
+            app(state),
+            load,
+            async move {
+                let _ = stopped.await;
+            },
+        ));
         self.running = Some((stop, task));
     }
 

@@ -361,3 +361,78 @@ async fn the_same_document_sent_twice_is_stored_once() {
     assert_eq!(status.documents.len(), 1);
     assert_eq!(status.events.len(), 2, "one document-received event");
 }
+
+/// A small PDF of its own for each `n`, so none is a repeat of another.
+fn pdf(n: usize) -> Vec<u8> {
+    format!("%PDF-1.7\n% document {n}\n").into_bytes()
+}
+
+#[tokio::test]
+async fn an_application_takes_at_most_20_documents_online_then_a_409_but_a_repeat_still_gets_its_receipt()
+ {
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    let token = &receipt.status_token;
+    for n in 0..20 {
+        let response = app.upload_document(token, "application/pdf", pdf(n)).await;
+        assert_eq!(response.status(), 201, "document {n}");
+    }
+    let refused = app.upload_document(token, "application/pdf", pdf(20)).await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(
+        problem(refused).await.kind,
+        "/problems/document-limit-reached"
+    );
+    let repeat = app.upload_document(token, "application/pdf", pdf(0)).await;
+    assert_eq!(
+        repeat.status(),
+        200,
+        "a file already stored is not a new one"
+    );
+    assert_eq!(status_seen(&app, &receipt).await.documents.len(), 20);
+}
+
+#[tokio::test]
+async fn an_application_takes_at_most_50_mb_of_documents_online() {
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    for n in 0..5 {
+        let mut ten_mb = pdf(n);
+        ten_mb.resize(10 * 1024 * 1024, b' ');
+        let response = app
+            .upload_document(&receipt.status_token, "application/pdf", ten_mb)
+            .await;
+        assert_eq!(
+            response.status(),
+            201,
+            "50 MB in all is still within the limit"
+        );
+    }
+    let one_more = app
+        .upload_document(&receipt.status_token, "application/pdf", pdf(5))
+        .await;
+    assert_eq!(one_more.status(), 409);
+    assert_eq!(
+        problem(one_more).await.kind,
+        "/problems/document-limit-reached"
+    );
+}
+
+#[tokio::test]
+async fn the_same_document_sent_twice_at_the_same_moment_is_stored_once() {
+    let app = TestApp::spawn().await;
+    let receipt = app.apply(1).await;
+    for n in 0..5 {
+        let (a, b) = tokio::join!(
+            app.upload_document(&receipt.status_token, "application/pdf", pdf(n)),
+            app.upload_document(&receipt.status_token, "application/pdf", pdf(n)),
+        );
+        let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+        statuses.sort();
+        assert_eq!(statuses, [200, 201]);
+        let a: DocumentReceipt = a.json().await.unwrap();
+        let b: DocumentReceipt = b.json().await.unwrap();
+        assert_eq!(a, b);
+    }
+    assert_eq!(app.stored_count("documents").await, 5);
+}

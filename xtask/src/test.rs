@@ -128,7 +128,10 @@ fn storage_tests(backend: &str, postgres: Option<&str>) -> Result {
     ));
     run(
         "API tests",
-        &mut storage_test(&["api", "applications", "follow", "staff"], postgres),
+        &mut storage_test(
+            &["api", "applications", "follow", "staff", "load"],
+            postgres,
+        ),
     )?;
     step(&format!(
         "Mail tests on {backend} (the outbox sending to a real SMTP server, aiosmtpd, on loopback; the partner's part)"

@@ -152,6 +152,10 @@ mod tests {
             site: Arc::new(Site::load(dir)),
             tokens,
             limits,
+            load: crate::load::LoadSettings::new(&config),
+            admission: Arc::new(crate::load::Admission::new(
+                &crate::load::LoadSettings::new(&config),
+            )),
             trusted_proxies: Default::default(),
             staff: crate::staff::sessions::StaffSettings::new(&config),
             public_origin: "http://127.0.0.1:8080".into(),

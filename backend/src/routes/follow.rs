@@ -5,13 +5,14 @@ use axum::{
     Json,
     body::Body,
     extract::{Path, State, rejection::PathRejection},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode, header},
     response::IntoResponse,
 };
 use sqlx::Row;
 use subtle::ConstantTimeEq;
 use velferd_shared::follow::{
-    ApplicationStatus, Decision, DocumentKind, DocumentReceipt, Status, StatusEvent,
+    ApplicationStatus, Decision, DocumentKind, DocumentReceipt, MAX_DOCUMENT_BYTES_PER_APPLICATION,
+    MAX_DOCUMENTS_PER_APPLICATION, Status, StatusEvent,
 };
 
 use crate::{
@@ -20,6 +21,7 @@ use crate::{
     db::{Database, from_stored_name, stored_name},
     digest::sha256_hex,
     error::ApiError,
+    limits::{Budget, ClientAddress},
     tokens::StatusTokens,
 };
 
@@ -135,12 +137,23 @@ pub async fn remind_partner(
 /// from its first bytes; the Content-Type header and the file name are not trusted.
 pub async fn add_document(
     State(state): State<AppState>,
+    client: ClientAddress,
     token: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
     body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
     let Path(token) = token.map_err(|_| ApiError::NotFound)?;
-    // The link is checked before a byte of the body is read, so unknown links cost nothing.
+    // A declared size over the limit is refused before a byte is read.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|size| size > DOCUMENT_BODY_LIMIT as u64) {
+        return Err(ApiError::DocumentTooLarge);
+    }
+    // The link is checked before the body is read, so unknown links cost nothing.
     let id = application_of(&state.db, &token).await?;
+    state.limits.spend(Budget::Documents, client).await?;
     let bytes = axum::body::to_bytes(body, DOCUMENT_BODY_LIMIT)
         .await
         .map_err(|_| ApiError::DocumentTooLarge)?;
@@ -152,24 +165,37 @@ pub async fn add_document(
         sha256: sha256.clone(),
         received_at,
     };
-    // The same file again (a retry after a lost answer) is the same document, stored once.
-    if let Some(received_at) = sqlx::query_scalar::<_, String>(
-        "SELECT received_at FROM documents WHERE application_id = $1 AND sha256 = $2",
-    )
-    .bind(id)
-    .bind(&sha256)
-    .fetch_optional(state.db.pool())
-    .await
-    .map_err(ApiError::database)?
-    {
-        return Ok((StatusCode::OK, Json(receipt(received_at))));
-    }
     let received_at = now();
     let _turn = state.db.write_turn().await;
     let mut tx = state.db.pool().begin().await.map_err(ApiError::database)?;
-    sqlx::query(
+    // Writing to the application first makes uploads to it take turns (a row lock on
+    // PostgreSQL, the write lock on SQLite), so the count below cannot be outrun.
+    sqlx::query("UPDATE applications SET status = status WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(ApiError::database)?;
+    // The same file again (a retry after a lost answer, or two taps at once) is the same
+    // document, stored once: the unique (application, hash) pair decides.
+    if let Some(earlier) = stored_document(&mut tx, id, &sha256).await? {
+        return Ok((StatusCode::OK, Json(receipt(earlier))));
+    }
+    let (count, total): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM documents \
+         WHERE application_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(ApiError::database)?;
+    if count >= MAX_DOCUMENTS_PER_APPLICATION
+        || total + bytes.len() as i64 > MAX_DOCUMENT_BYTES_PER_APPLICATION
+    {
+        return Err(ApiError::DocumentLimitReached);
+    }
+    let inserted = sqlx::query(
         "INSERT INTO documents (application_id, kind, size, sha256, content, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id, sha256) DO NOTHING",
     )
     .bind(id)
     .bind(stored_name(&kind))
@@ -180,6 +206,13 @@ pub async fn add_document(
     .execute(&mut *tx)
     .await
     .map_err(ApiError::database)?;
+    if inserted.rows_affected() == 0 {
+        let earlier = stored_document(&mut tx, id, &sha256).await?;
+        return Ok((
+            StatusCode::OK,
+            Json(receipt(earlier.unwrap_or(received_at))),
+        ));
+    }
     cases::document_received(&mut tx, id, &received_at)
         .await
         .map_err(ApiError::database)?;
@@ -190,4 +223,20 @@ pub async fn add_document(
         "document stored"
     );
     Ok((StatusCode::CREATED, Json(receipt(received_at))))
+}
+
+/// When the application's document with this hash arrived, if it has one.
+async fn stored_document(
+    tx: &mut crate::db::Connection,
+    id: i64,
+    sha256: &str,
+) -> Result<Option<String>, ApiError> {
+    sqlx::query_scalar(
+        "SELECT received_at FROM documents WHERE application_id = $1 AND sha256 = $2",
+    )
+    .bind(id)
+    .bind(sha256)
+    .fetch_optional(tx)
+    .await
+    .map_err(ApiError::database)
 }

@@ -51,6 +51,10 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.admission.clone(),
+            crate::load::admit,
+        ))
         // Answers carry references and personal data: no cache keeps them, unless a route
         // says otherwise.
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -85,7 +85,10 @@ pub fn DocumentUpload(
                 }
                 Err(error) => {
                     // Sending the same file again cannot help these: choose another.
-                    if matches!(error, UploadError::TooLarge | UploadError::WrongType) {
+                    if matches!(
+                        error,
+                        UploadError::TooLarge | UploadError::WrongType | UploadError::LimitReached
+                    ) {
                         prepared.set_value(None);
                         device_files::forget(&token).await;
                     }
@@ -171,6 +174,9 @@ pub fn DocumentUpload(
             }
             Upload::Failed(UploadError::WrongType) => {
                 Some(td_string!(locale, follow.upload_wrong_type))
+            }
+            Upload::Failed(UploadError::LimitReached) => {
+                Some(td_string!(locale, follow.upload_limit_reached))
             }
             Upload::Failed(UploadError::Failed | UploadError::Unreachable) => {
                 Some(td_string!(locale, follow.upload_failed))
