@@ -19,8 +19,16 @@ pub struct Cluster {
     port: u16,
 }
 
+/// Whether the cluster syncs its writes to disk: off for tests (it lives for one run and the
+/// tests kill our servers, never it), on for the bench's durable-submission figures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    Synced,
+    Unsynced,
+}
+
 impl Cluster {
-    pub fn start() -> Result<Cluster> {
+    pub fn start(durability: Durability) -> Result<Cluster> {
         let bin = match installed_bin() {
             Some(bin) => bin,
             None => {
@@ -67,10 +75,13 @@ impl Cluster {
                 .arg(&data)
                 .stdout(std::process::Stdio::null()),
         )?;
-        // fsync off: the cluster lives for one run and the tests kill our servers, never it.
         // A log file, or the server would keep our output pipes open after pg_ctl returns.
+        let fsync = match durability {
+            Durability::Synced => "on",
+            Durability::Unsynced => "off",
+        };
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=300",
             cluster.folder.display()
         );
         run(

@@ -95,7 +95,7 @@ pub fn all() -> Result {
     )?;
     storage_tests("SQLite", None)?;
     {
-        let cluster = postgres::Cluster::start()?;
+        let cluster = postgres::Cluster::start(postgres::Durability::Unsynced)?;
         storage_tests("PostgreSQL", Some(&cluster.url()))?;
         step("Two instances on one PostgreSQL database, one killed with SIGKILL part-way");
         run(
