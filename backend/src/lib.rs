@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod limits;
 pub mod load;
 pub mod mail;
+pub mod openapi;
 pub mod routes;
 pub mod security;
 pub mod site;

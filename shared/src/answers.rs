@@ -40,7 +40,7 @@ impl<T> Answer<T> {
 }
 
 /// The JSON spelling of "I don't know".
-const UNKNOWN: &str = "unknown";
+pub(crate) const UNKNOWN: &str = "unknown";
 
 impl<T: Serialize> Serialize for Answer<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -118,6 +118,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LivingSituation {
     OwnHome,
@@ -138,6 +139,7 @@ impl LivingSituation {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Employment {
     Working,
@@ -149,6 +151,7 @@ pub enum Employment {
 
 /// The resident's right to live in Iceland, as far as the rules care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ResidenceStatus {
     /// Icelandic, Nordic or EEA/EFTA citizen.
@@ -167,6 +170,7 @@ impl ResidenceStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Child {
     pub age: ChildAge,
 }
@@ -174,40 +178,64 @@ pub struct Child {
 /// Everything the rules ask about. Amounts are for the household: the applicant and a spouse or
 /// cohabitant together.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Answers {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_age))]
     pub age: Answer<Age>,
     /// Postcode of the legal residence (lögheimili).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_postcode))]
     pub postcode: Answer<Postcode>,
     /// How long the legal residence has been in Reykjavík, in whole months.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_months))]
     pub months_in_reykjavik: Answer<Months>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_residence_status))]
     pub residence_status: Answer<ResidenceStatus>,
     /// For a temporary permit: months it is still valid.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_months))]
     pub permit_months_left: Answer<Months>,
     /// Married or cohabiting (sambúð).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub partner: Answer<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_children))]
     pub children: Answer<Vec<Child>>,
     /// Whether the resident has custody (forsjá) of the children.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub custody: Answer<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_living))]
     pub living: Answer<LivingSituation>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_kronur))]
     pub rent_per_month: Answer<Kronur>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_kronur))]
     pub income_this_month: Answer<Kronur>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_kronur))]
     pub income_last_year: Answer<Kronur>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_kronur))]
     pub income_three_year_average: Answer<Kronur>,
     /// Savings and property beyond one home and one car.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_kronur))]
     pub assets: Answer<Kronur>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_employment))]
     pub employment: Answer<Employment>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub student: Answer<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub disability: Answer<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_weekly_hours))]
     pub support_hours_per_week: Answer<WeeklyHours>,
     /// Needs help at home because of reduced ability, illness or family circumstances.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub needs_help_at_home: Answer<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub can_use_public_transport: Answer<bool>,
     /// Applied for Social Insurance (TR) benefits.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub applied_tr: Answer<bool>,
     /// Applied for unemployment benefit (VMST).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub applied_vmst: Answer<bool>,
     /// Applied for the state housing benefit (HMS).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::answer_yes_no))]
     pub applied_housing_benefit: Answer<bool>,
 }
 
@@ -227,6 +255,7 @@ impl Answers {
 /// The screener's questions, in the order it asks them. Each reads one or more fields of
 /// `Answers`; the engine names the questions its undecided rules are waiting for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Question {
     Age,

@@ -4,12 +4,14 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /api/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub version: String,
     pub database: DatabaseStatus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum DatabaseStatus {
     Ok,
@@ -18,6 +20,7 @@ pub enum DatabaseStatus {
 
 /// An RFC 9457 problem detail, served as `application/problem+json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// A URI naming the kind of problem; stable, so the UI can choose a translated message.
     #[serde(rename = "type")]
@@ -32,6 +35,7 @@ pub struct Problem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// A JSON Pointer (RFC 6901) to the field, e.g. `/household/children/0/age`.
     pub pointer: String,
@@ -52,6 +56,7 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// `POST /api/eligibility`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EligibilityRequest {
     pub answers: crate::answers::Answers,
@@ -60,6 +65,7 @@ pub struct EligibilityRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EligibilityResponse {
     pub as_of: crate::validation::Date,
     pub results: Vec<crate::rules::ServiceResult>,
@@ -69,6 +75,7 @@ pub struct EligibilityResponse {
 
 /// One service of `GET /api/services?lang=xx`, in the asked language, with its official name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceEntry {
     pub id: crate::catalogue::ServiceId,
     pub official_name: &'static str,
@@ -83,12 +90,14 @@ pub struct ServiceEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentEntry {
     pub id: crate::catalogue::Document,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceCatalogue {
     pub language: crate::language::Language,
     pub services: Vec<ServiceEntry>,
@@ -96,6 +105,7 @@ pub struct ServiceCatalogue {
 
 /// `POST /api/applications`, sent with an `Idempotency-Key` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApplicationRequest {
     pub service: crate::catalogue::ServiceId,
@@ -107,6 +117,7 @@ pub struct ApplicationRequest {
 /// What the resident keeps after applying. Only the hash of `status_token` is stored, so this
 /// answer is the one place the private link exists; a retry with the same key gives it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationReceipt {
     /// `RVK-2026-000123`: what the resident quotes on the phone.
     pub reference: String,

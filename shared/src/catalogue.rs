@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The life situations the home page starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Area {
     Money,
@@ -52,6 +53,7 @@ impl Area {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceId {
     FinancialAssistance,
@@ -72,6 +74,7 @@ pub enum ServiceId {
 
 /// How a resident gets the service: this decides the action the product offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum HowToApply {
     /// Apply here, online.
@@ -86,6 +89,7 @@ pub enum HowToApply {
 
 /// Who takes the application or the call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Handler {
     /// The Online Center receives it; the district centre of the resident's postcode follows up.
@@ -98,6 +102,7 @@ pub enum Handler {
 
 /// Papers a resident may be asked for; photos from a phone are fine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Document {
     PhotoId,
@@ -321,6 +326,7 @@ pub const CATALOGUE: [Service; 14] = [
 /// Where a resident is served. The Online Center is the first point of contact for everyone;
 /// the four district centres are defaults by postcode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceCentre {
     OnlineCenter,

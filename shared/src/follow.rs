@@ -11,6 +11,7 @@ use crate::{
 
 /// Where an application stands. Each change is a dated event on the resident's timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Received,
@@ -47,6 +48,7 @@ impl Status {
 
 /// What a decision granted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Decision {
     Granted,
@@ -75,6 +77,7 @@ impl Decision {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusEvent {
     pub status: Status,
     /// RFC 3339, UTC.
@@ -91,6 +94,7 @@ pub struct StatusEvent {
 
 /// `GET /api/applications/{token}`: what the private link shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationStatus {
     pub reference: String,
     pub service: ServiceId,
@@ -126,6 +130,7 @@ impl ApplicationStatus {
 
 /// The kinds of document we accept, recognised by their first bytes, never by name or header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
     Jpeg,
@@ -163,6 +168,7 @@ pub const MAX_DOCUMENT_BYTES_PER_APPLICATION: i64 = 50 * 1024 * 1024;
 
 /// `POST /api/applications/{token}/documents` answers with this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentReceipt {
     pub kind: DocumentKind,
     pub size: u64,
@@ -173,6 +179,7 @@ pub struct DocumentReceipt {
 
 /// When on a weekday (09:00–15:00, the Online Center's phone hours) the resident can talk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeWindow {
     /// 09:00–11:00
@@ -193,6 +200,7 @@ impl TimeWindow {
 
 /// `POST /api/callbacks`, with an `Idempotency-Key` header. Fields as typed, like a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CallbackRequest {
     /// The service to talk about; `None` is "something else".
@@ -352,6 +360,7 @@ pub fn validate_callback(request: &CallbackRequest) -> Result<Callback, Vec<Call
 
 /// What the resident is told after asking for a call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallbackReceipt {
     /// `SIM-2026-000042` (símtal: a call).
     pub reference: String,

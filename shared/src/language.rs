@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// The languages Velferð speaks. Icelandic is the default: the city's own language and the one a
 /// resident hears at the service centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]

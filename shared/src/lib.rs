@@ -10,6 +10,8 @@ pub mod choice;
 pub mod follow;
 pub mod language;
 pub mod numbers;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod partner;
 pub mod problem;
 pub mod rules;

@@ -9,6 +9,7 @@ use crate::{Language, ServiceId, application::ApplicationDraft};
 
 /// `GET /api/partner/{token}`: what the partner's link opens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartnerInvitation {
     pub reference: String,
     pub service: ServiceId,
@@ -20,6 +21,7 @@ pub struct PartnerInvitation {
 /// `POST /api/partner/{token}`: the partner's part, as typed. The link itself makes a retry
 /// recognisable: the same bytes again give the same receipt, other bytes a 409.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartnerPartRequest {
     /// The language the partner used, for messages.
@@ -28,6 +30,7 @@ pub struct PartnerPartRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartnerReceipt {
     pub reference: String,
     pub service: ServiceId,
@@ -38,6 +41,7 @@ pub struct PartnerReceipt {
 /// The partner's part as the applicant's status page shows it: whether it has come, and when
 /// the invitation may be sent again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartnerProgress {
     /// When the partner was first asked (RFC 3339, UTC).
     pub invited_at: String,
@@ -51,6 +55,7 @@ pub struct PartnerProgress {
 
 /// `POST /api/applications/{token}/partner-reminder` answers 202 with this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReminderSent {
     pub sent_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -406,3 +406,38 @@ async fn the_catalogue_comes_translated_with_official_names() {
     assert_eq!(unknown["language"], "is");
     assert_eq!(unknown["services"][0]["name"], "Fjárhagsaðstoð");
 }
+
+// --- The OpenAPI document ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_residents_route() {
+    let app = spawn().await;
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    assert!(header(&response, "content-type").starts_with("application/json"));
+    let document: Value = response.json().await.unwrap();
+    let version = document["openapi"].as_str().unwrap_or_default();
+    assert!(version.starts_with("3.1"), "openapi: {version:?}");
+    for (method, path) in [
+        ("get", "/api/health"),
+        ("get", "/api/services"),
+        ("post", "/api/eligibility"),
+        ("post", "/api/applications"),
+        ("get", "/api/applications/{token}"),
+        ("post", "/api/applications/{token}/documents"),
+        ("post", "/api/applications/{token}/partner-reminder"),
+        ("get", "/api/partner/{token}"),
+        ("post", "/api/partner/{token}"),
+        ("post", "/api/callbacks"),
+        ("post", "/api/device/forget"),
+        ("get", "/api/openapi.json"),
+    ] {
+        assert!(
+            document["paths"][path][method].is_object(),
+            "{method} {path} is not in the document"
+        );
+    }
+    // The staff API is not for residents' clients.
+    let paths = document["paths"].as_object().unwrap();
+    assert!(paths.keys().all(|path| !path.starts_with("/api/staff")));
+}

@@ -5,7 +5,7 @@ use axum::{extract::State, response::IntoResponse};
 use sqlx::Row;
 use velferd_shared::{
     Language, ProblemCode,
-    api::{ApplicationReceipt, ApplicationRequest},
+    api::{ApplicationReceipt, ApplicationRequest, Problem},
     application::{self, Application},
     follow::Status,
 };
@@ -21,6 +21,28 @@ use crate::{
     tokens::StatusTokens,
 };
 
+#[utoipa::path(
+    post,
+    path = "/api/applications",
+    tag = "applications",
+    summary = "Apply for a service",
+    description = "Validated as the browser validates it, stored durably before the receipt is \
+        sent, and never stored twice for one `Idempotency-Key`: the same key with the same bytes \
+        again gets the first receipt.",
+    request_body(content = ApplicationRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored; the receipt holds the only copy of the private status link", body = ApplicationReceipt),
+        (status = 200, description = "A retry of a stored application: its receipt again", body = ApplicationReceipt),
+        (status = 400, description = "The body is not JSON, or the Idempotency-Key is missing or malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This Idempotency-Key came with a different application", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared as JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The service is not applied for online, or an answer is not valid; `errors` names each field", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many applications from this client", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until another is taken"))),
+    )
+)]
 pub async fn submit(
     State(state): State<AppState>,
     client: ClientAddress,

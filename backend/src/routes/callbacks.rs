@@ -5,6 +5,7 @@ use axum::{extract::State, response::IntoResponse};
 use sqlx::Row;
 use velferd_shared::{
     Language,
+    api::Problem,
     choice::Choice,
     follow::{Callback, CallbackReceipt, CallbackRequest, validate_callback},
 };
@@ -19,6 +20,27 @@ use crate::{
     mail, translations,
 };
 
+#[utoipa::path(
+    post,
+    path = "/api/callbacks",
+    tag = "callbacks",
+    summary = "Ask a counsellor to call",
+    description = "Stored once per `Idempotency-Key`, like an application: the same key with the \
+        same bytes again gets the first receipt.",
+    request_body(content = CallbackRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored: a counsellor calls in the chosen window", body = CallbackReceipt),
+        (status = 200, description = "A retry of a stored request: its receipt again", body = CallbackReceipt),
+        (status = 400, description = "The body is not JSON, or the Idempotency-Key is missing or malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This Idempotency-Key came with a different request", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared as JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid; `errors` names each one", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many call-back requests from this client", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until another is taken"))),
+    )
+)]
 pub async fn request_callback(
     State(state): State<AppState>,
     client: ClientAddress,

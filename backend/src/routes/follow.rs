@@ -10,9 +10,13 @@ use axum::{
 };
 use sqlx::Row;
 use subtle::ConstantTimeEq;
-use velferd_shared::follow::{
-    ApplicationStatus, Decision, DocumentKind, DocumentReceipt, MAX_DOCUMENT_BYTES_PER_APPLICATION,
-    MAX_DOCUMENTS_PER_APPLICATION, Status, StatusEvent,
+use velferd_shared::{
+    api::Problem,
+    follow::{
+        ApplicationStatus, Decision, DocumentKind, DocumentReceipt,
+        MAX_DOCUMENT_BYTES_PER_APPLICATION, MAX_DOCUMENTS_PER_APPLICATION, Status, StatusEvent,
+    },
+    partner::ReminderSent,
 };
 
 use crate::{
@@ -52,6 +56,19 @@ async fn application_of(db: &Database, token: &str) -> Result<i64, ApiError> {
 }
 
 /// `GET /api/applications/{token}`
+#[utoipa::path(
+    get,
+    path = "/api/applications/{token}",
+    tag = "applications",
+    summary = "An application's status, timeline and documents",
+    params(("token" = String, Path,
+        description = "The private link's token from the receipt; any other is a 404",
+        pattern = "^[A-Za-z0-9_-]{43}$", min_length = 43, max_length = 43)),
+    responses(
+        (status = 200, description = "What the private link shows: never a counsellor's internal notes", body = ApplicationStatus),
+        (status = 404, description = "No application has this link", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn status(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
@@ -124,6 +141,23 @@ pub async fn status(
 }
 
 /// `POST /api/applications/{token}/partner-reminder`: the invitation to the partner again.
+#[utoipa::path(
+    post,
+    path = "/api/applications/{token}/partner-reminder",
+    tag = "applications",
+    summary = "Send the partner's invitation again",
+    params(("token" = String, Path,
+        description = "The private link's token from the receipt; any other is a 404",
+        pattern = "^[A-Za-z0-9_-]{43}$", min_length = 43, max_length = 43)),
+    responses(
+        (status = 202, description = "A new link is on its way to the partner", body = ReminderSent),
+        (status = 404, description = "No application has this link, or it names no partner", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The partner's part has arrived, or no more reminders may be sent", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The last invitation was sent less than an hour ago", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until another may be sent"))),
+    )
+)]
 pub async fn remind_partner(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
@@ -135,6 +169,27 @@ pub async fn remind_partner(
 
 /// `POST /api/applications/{token}/documents`: the file's bytes as the body. Its kind is read
 /// from its first bytes; the Content-Type header and the file name are not trusted.
+#[utoipa::path(
+    post,
+    path = "/api/applications/{token}/documents",
+    tag = "applications",
+    summary = "Send a document for an application",
+    params(("token" = String, Path,
+        description = "The private link's token from the receipt; any other is a 404",
+        pattern = "^[A-Za-z0-9_-]{43}$", min_length = 43, max_length = 43)),
+    request_body(content = crate::openapi::DocumentBytes, content_type = "application/octet-stream"),
+    responses(
+        (status = 201, description = "Stored", body = DocumentReceipt),
+        (status = 200, description = "This application already has this very file: its receipt again", body = DocumentReceipt),
+        (status = 404, description = "No application has this link", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The application has as many documents as can be sent online (20 files, 50 MB)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is larger than 10 MB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG or PNG photo or a PDF file", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many documents from this client", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until another is taken"))),
+    )
+)]
 pub async fn add_document(
     State(state): State<AppState>,
     client: ClientAddress,

@@ -1,12 +1,14 @@
 //! The JSON API, mounted under `/api`: one module per group of endpoints.
 
-mod applications;
-mod callbacks;
-mod device;
-mod follow;
-mod health;
-mod partner;
-mod services;
+// Visible to the crate so that `crate::openapi` can list their `#[utoipa::path]` operations.
+pub(crate) mod applications;
+pub(crate) mod callbacks;
+pub(crate) mod device;
+pub(crate) mod follow;
+pub(crate) mod health;
+pub(crate) mod openapi;
+pub(crate) mod partner;
+pub(crate) mod services;
 mod staff;
 
 use axum::{
@@ -47,6 +49,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         )
         .route("/callbacks", post(callbacks::request_callback))
         .route("/device/forget", post(device::forget))
+        .route("/openapi.json", get(openapi::document))
         .nest("/staff", staff::routes(state))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })

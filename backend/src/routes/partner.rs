@@ -16,6 +16,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sqlx::Row;
 use velferd_shared::{
     Language, ServiceId,
+    api::Problem,
     application::{Application, PartnerPart, validate_partner_part},
     partner::{
         MAX_REMINDERS, PartnerInvitation, PartnerPartRequest, PartnerProgress, PartnerReceipt,
@@ -123,6 +124,19 @@ async fn open(
 }
 
 /// `GET /api/partner/{token}`
+#[utoipa::path(
+    get,
+    path = "/api/partner/{token}",
+    tag = "partner",
+    summary = "What the partner's link opens",
+    params(("token" = String, Path,
+        description = "The token of the partner's link from their e-mail; any other is a 404",
+        pattern = "^[A-Za-z0-9_-]{43}$", min_length = 43, max_length = 43)),
+    responses(
+        (status = 200, description = "The application's reference and service, and whether the part has arrived", body = PartnerInvitation),
+        (status = 404, description = "No partner's part has this link", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn invitation(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
@@ -137,6 +151,26 @@ pub async fn invitation(
 
 /// `POST /api/partner/{token}`: 201 with the receipt; the same bytes again 200 with the same
 /// receipt (a retry after a lost answer); other answers once it was sent, 409.
+#[utoipa::path(
+    post,
+    path = "/api/partner/{token}",
+    tag = "partner",
+    summary = "Send the partner's part",
+    params(("token" = String, Path,
+        description = "The token of the partner's link from their e-mail; any other is a 404",
+        pattern = "^[A-Za-z0-9_-]{43}$", min_length = 43, max_length = 43)),
+    request_body(content = PartnerPartRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored", body = PartnerReceipt),
+        (status = 200, description = "The same bytes again: the first receipt", body = PartnerReceipt),
+        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No partner's part has this link", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The part was already sent, with other answers", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared as JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An answer is not valid; `errors` names each field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn answer(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,

@@ -3,7 +3,10 @@
 use axum::{Json, extract::RawQuery};
 use velferd_shared::{
     Language,
-    api::{DocumentEntry, EligibilityRequest, EligibilityResponse, ServiceCatalogue, ServiceEntry},
+    api::{
+        DocumentEntry, EligibilityRequest, EligibilityResponse, Problem, ServiceCatalogue,
+        ServiceEntry,
+    },
     catalogue::CATALOGUE,
     rules,
 };
@@ -11,6 +14,17 @@ use velferd_shared::{
 use crate::{clock::today, error::ValidJson, translations::text};
 
 /// `GET /api/services?lang=`: a language we do not speak gets Icelandic.
+#[utoipa::path(
+    get,
+    path = "/api/services",
+    tag = "services",
+    summary = "The service catalogue, translated",
+    // A string, not the language enum: any other tag is answered too, in Icelandic.
+    params(("lang" = Option<String>, Query, description = "A language tag such as `en` or `pl-PL`; one we do not speak gets Icelandic")),
+    responses(
+        (status = 200, description = "Every service, in the asked language, with its official name", body = ServiceCatalogue),
+    )
+)]
 pub async fn services(RawQuery(query): RawQuery) -> Json<ServiceCatalogue> {
     let language = query
         .as_deref()
@@ -49,6 +63,20 @@ pub async fn services(RawQuery(query): RawQuery) -> Json<ServiceCatalogue> {
 
 /// `POST /api/eligibility`: the same engine the browser runs, so a result never differs
 /// between the two.
+#[utoipa::path(
+    post,
+    path = "/api/eligibility",
+    tag = "services",
+    summary = "Who qualifies for what, from the screener's answers",
+    request_body(content = EligibilityRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Every service's outcome, with the rules checked and the figures used", body = EligibilityResponse),
+        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared as JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An answer is not valid; `errors` names each field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn eligibility(
     ValidJson(request): ValidJson<EligibilityRequest>,
 ) -> Json<EligibilityResponse> {

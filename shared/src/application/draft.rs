@@ -14,6 +14,7 @@ use crate::{
 /// `None` means not asked yet; an optional field left blank is `Some("")`. A partner's own part
 /// of an application is a draft of the same kind, with only the partner's pages filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ApplicationDraft {
     pub consent: bool,

@@ -56,6 +56,7 @@ pub const MAX_LINE: usize = 200;
 /// How the applicant uses their personal tax credit (persónuafsláttur): the city takes it into
 /// account when it pays financial assistance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TaxCredit {
     /// Used in full elsewhere (an employer, a pension fund).

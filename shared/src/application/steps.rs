@@ -11,6 +11,7 @@ macro_rules! steps {
     ($($step:ident => $slug:literal [$($field:ident),+],)*) => {
         /// One page of the application.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "kebab-case")]
         pub enum Step {
             $($step,)*

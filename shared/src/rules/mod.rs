@@ -18,6 +18,7 @@ pub use parameters::{Figure, FigureId, FigureStatus, FigureUnit, Source, SourceI
 pub use services::RuleId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     LikelyEligible,
@@ -29,6 +30,7 @@ pub enum Outcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum RuleStatus {
     Passed,
@@ -45,6 +47,7 @@ pub enum RuleStatus {
 
 /// A figure as it was used: the value, and the year it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureUsed {
     pub figure: FigureId,
     pub value: u64,
@@ -66,6 +69,7 @@ impl From<&Figure> for FigureUsed {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleCheck {
     pub rule: RuleId,
     #[serde(flatten)]
@@ -75,6 +79,7 @@ pub struct RuleCheck {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
     Month,
@@ -85,6 +90,7 @@ pub enum Period {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Amount {
     pub kronur: u64,
     pub period: Period,
@@ -96,6 +102,7 @@ pub struct Amount {
 
 /// Another body the resident should apply to first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Referral {
     /// Tryggingastofnun: disability and old-age pensions.
@@ -109,6 +116,7 @@ pub enum Referral {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum NextStep {
     ApplyOnline,
@@ -123,6 +131,7 @@ pub enum NextStep {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Note {
     /// Yearly figures of an earlier year were used: the later ones are not published.
@@ -132,6 +141,7 @@ pub enum Note {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceResult {
     pub service: ServiceId,
     pub outcome: Outcome,

@@ -15,9 +15,12 @@ use crate::{
 };
 
 macro_rules! rule_ids {
-    ($($variant:ident = $id:literal,)*) => {
+    // `tt`, not `literal`: a `literal` fragment reaches a derive wrapped in an invisible group,
+    // and utoipa's reading of `rename` takes only a bare literal.
+    ($($variant:ident = $id:tt,)*) => {
         /// A stable identifier of one rule, used in results, translations and tests.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum RuleId {
             $(#[serde(rename = $id)] $variant,)*
         }
