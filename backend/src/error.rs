@@ -292,6 +292,12 @@ pub fn body_bytes(
 }
 
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Every body we take is an object; serde would also fill a struct from an array.
+    if bytes.trim_ascii_start().first() == Some(&b'[') {
+        return Err(ApiError::MalformedBody(
+            "the body must be a JSON object, not an array".to_owned(),
+        ));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let pointer = json_pointer(error.path());

@@ -59,6 +59,7 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EligibilityRequest {
+    #[serde(deserialize_with = "object_only")]
     pub answers: crate::answers::Answers,
     /// The day whose figures apply; today when absent.
     pub as_of: Option<crate::validation::Date>,
@@ -111,6 +112,7 @@ pub struct ApplicationRequest {
     pub service: crate::catalogue::ServiceId,
     /// The language the resident applied in: the receipt's and the counsellor's first contact.
     pub language: crate::language::Language,
+    #[serde(deserialize_with = "object_only")]
     pub draft: crate::application::ApplicationDraft,
 }
 
@@ -133,3 +135,28 @@ pub struct ApplicationReceipt {
 
 /// The header carrying the client's idempotency key.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
+
+/// Reads a nested struct only from a JSON object. serde would also fill one from an array, field
+/// by field in order: no client of ours sends that, the published schema does not allow it, and
+/// a positional answer is one nobody can check by its name.
+fn object_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Object<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Object<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+
+    deserializer.deserialize_map(Object(std::marker::PhantomData))
+}

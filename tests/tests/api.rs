@@ -347,6 +347,23 @@ async fn an_invalid_answer_is_a_422_that_names_the_field() {
 }
 
 #[tokio::test]
+async fn answers_given_as_an_array_rather_than_by_name_are_refused() {
+    let app = spawn().await;
+    // serde would fill the structs field by field from these arrays.
+    for body in [r#"{"answers": [null, null]}"#, r#"[{"age": 40}, null]"#] {
+        let response = app
+            .post_bytes("/api/eligibility", None, "application/json", body)
+            .await;
+        assert!(
+            matches!(response.status().as_u16(), 400 | 422),
+            "{body}: {}",
+            response.status()
+        );
+        assert_eq!(header(&response, "content-type"), PROBLEM_CONTENT_TYPE);
+    }
+}
+
+#[tokio::test]
 async fn a_body_that_is_not_json_is_a_400_problem() {
     let app = spawn().await;
     let response = app

@@ -11,6 +11,7 @@ pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_browser_tools()?;
     tools::ensure_mail_tools()?;
+    tools::ensure_schemathesis()?;
 
     step("Formatting (cargo fmt --check)");
     run(
@@ -104,6 +105,8 @@ pub fn all() -> Result {
         )?;
     }
 
+    contract_tests()?;
+
     step("Browser tests (headless Chromium, axe-core)");
     run(
         "browser tests",
@@ -119,6 +122,75 @@ pub fn all() -> Result {
 
     println!("\nAll checks and tests passed.");
     Ok(())
+}
+
+/// Schemathesis against the server as a process, reading the OpenAPI document it serves: every
+/// check it has, a fixed seed (a failure can be replayed), a bounded number of examples per
+/// operation. Budgets are off: a 429 would hide what the requests test.
+fn contract_tests() -> Result {
+    step("API contract (Schemathesis, every check, against /api/openapi.json as served)");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| crate::shell::Failure(format!("no free port: {e}")))?
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let data = std::env::temp_dir().join(format!("velferd-contract-{port}"));
+    let server = command(root().join("target/debug/velferd"), &[])
+        .env("VELFERD_ADDR", &addr)
+        .env(
+            "VELFERD_DATABASE_URL",
+            format!("sqlite://{}/contract.db", data.display()),
+        )
+        .env("VELFERD_DIST", root().join("dist"))
+        .env("VELFERD_SUBMISSIONS_PER_MINUTE", "0")
+        .env("VELFERD_DOCUMENTS_PER_MINUTE", "0")
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .map_err(|e| crate::shell::Failure(format!("cannot start the server: {e}")))?;
+    let _server = Running(server, data);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        if std::time::Instant::now() > deadline {
+            return crate::shell::fail("the server did not start within 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let base = format!("http://{addr}");
+    run(
+        "schemathesis",
+        &mut command(
+            tools::schemathesis(),
+            &[
+                "--config-file",
+                "tests/schemathesis.toml",
+                "run",
+                &format!("{base}/api/openapi.json"),
+                "--url",
+                &base,
+                "--checks",
+                "all",
+                "--phases",
+                "examples,coverage,fuzzing",
+                "--max-examples",
+                "50",
+                "--seed",
+                "1",
+                "--workers",
+                "2",
+            ],
+        ),
+    )
+}
+
+/// A server process and its data folder, stopped and removed however the step ends.
+struct Running(std::process::Child, std::path::PathBuf);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
+    }
 }
 
 /// The tests that store something, against SQLite (`postgres: None`) or a PostgreSQL server.

@@ -35,19 +35,29 @@ pub fn ensure_browser_tools() -> Result {
 
 /// The version of PyPI's aiosmtpd the mail tests receive mail with.
 const AIOSMTPD_VERSION: &str = "1.4.6";
+/// The version of PyPI's Schemathesis that tests the API against its OpenAPI document.
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 /// A real SMTP server for the mail tests: PyPI's aiosmtpd in a git-ignored virtual environment.
 pub fn ensure_mail_tools() -> Result {
+    ensure_python_package("aiosmtpd", AIOSMTPD_VERSION)
+}
+
+/// Schemathesis, in the same virtual environment.
+pub fn ensure_schemathesis() -> Result {
+    ensure_python_package("schemathesis", SCHEMATHESIS_VERSION)
+}
+
+/// `package` at `version` in `.tools/venv` (created when missing), unless it is there already.
+fn ensure_python_package(package: &str, version: &str) -> Result {
     let python = mail_python();
-    let installed = output(
-        python.display().to_string(),
-        &["-c", "import aiosmtpd; print(aiosmtpd.__version__)"],
-    );
-    if installed.as_deref().map(str::trim) == Some(AIOSMTPD_VERSION) {
+    let check = format!("import importlib.metadata as m; print(m.version({package:?}))");
+    let installed = output(python.display().to_string(), &["-c", &check]);
+    if installed.as_deref().map(str::trim) == Some(version) {
         return Ok(());
     }
     step(&format!(
-        "Installing aiosmtpd {AIOSMTPD_VERSION} (PyPI) into .tools/venv"
+        "Installing {package} {version} (PyPI) into .tools/venv"
     ));
     if !python.exists() {
         let venv = root().join(".tools/venv");
@@ -57,7 +67,7 @@ pub fn ensure_mail_tools() -> Result {
         )?;
     }
     run(
-        "pip install aiosmtpd",
+        &format!("pip install {package}"),
         &mut command(
             &python,
             &[
@@ -66,10 +76,15 @@ pub fn ensure_mail_tools() -> Result {
                 "install",
                 "--disable-pip-version-check",
                 "--quiet",
-                &format!("aiosmtpd=={AIOSMTPD_VERSION}"),
+                &format!("{package}=={version}"),
             ],
         ),
     )
+}
+
+/// The Schemathesis command in the virtual environment.
+pub fn schemathesis() -> PathBuf {
+    root().join(".tools/venv/bin/schemathesis")
 }
 
 /// The virtual environment's Python, which runs aiosmtpd.
