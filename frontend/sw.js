@@ -33,10 +33,28 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Sent by the page at a navigation, once the resident is between two screens.
 self.addEventListener("message", (event) => {
+  // Sent by the page at a navigation, once the resident is between two screens.
   if (event.data === "apply-update") self.skipWaiting();
+  // Sent by the page this worker has just taken over: the parts of the app it had fetched
+  // before, which did not come through here. Only the app's own files are taken.
+  if (event.data && Array.isArray(event.data.keep)) event.waitUntil(keep(event.data.keep));
 });
+
+async function keep(urls) {
+  const cache = await caches.open(CACHE);
+  for (const href of urls) {
+    const url = new URL(href, self.location.origin);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith("/app-")) continue;
+    if (await cache.match(url)) continue;
+    try {
+      const response = await fetch(url);
+      if (storable(response)) await cache.put(url, response);
+    } catch (_) {
+      // Offline already: it is kept the next time it is fetched.
+    }
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

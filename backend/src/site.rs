@@ -167,12 +167,15 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names assets `name-<16 hex digits>.ext` (or `_bg.wasm` after the hash).
+/// Trunk names the staff assets `name-<16 hex digits>.ext` (or `_bg.wasm` after the hash); the
+/// residents' parts live in a folder named `app-<16 hex digits>` (xtask/src/split.rs).
 fn is_content_hashed(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file.split('.').next().unwrap_or_default();
-    stem.split(['-', '_'])
-        .any(|part| (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    path.split('/').any(|segment| {
+        let stem = segment.split('.').next().unwrap_or_default();
+        stem.split(['-', '_']).any(|part| {
+            (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+    })
 }
 
 #[cfg(test)]
@@ -186,6 +189,7 @@ mod tests {
         ));
         assert!(is_content_hashed("/velferd-frontend-3f2a9c1b0d4e5f67.js"));
         assert!(is_content_hashed("/styles-0123456789abcdef.css"));
+        assert!(is_content_hashed("/app-0123456789abcdef/split_check.wasm"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/help/money"));
         assert!(!is_content_hashed("/favicon.ico"));

@@ -10,25 +10,9 @@ use crate::{
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
     offline::{Connection, OfflineApp},
+    parts::{self, lazy},
     screener::Screener,
-    screens::{
-        accessibility::AccessibilityStatement,
-        apply_start::ApplyStart,
-        apply_step::ApplyStepPage,
-        area::AreaPage,
-        callback::{CallbackOutbox, CallbackPage, CallbackSent},
-        check_answers::CheckAnswers,
-        check_start::CheckStart,
-        home::Home,
-        not_found::NotFound,
-        partner::{PartnerStart, PartnerStepPage},
-        question::QuestionPage,
-        receipt::Receipt,
-        results::Results,
-        service_list::ServiceList,
-        status::StatusPage,
-        urgent::UrgentHelp,
-    },
+    screens::{callback::CallbackOutbox, home::Home, not_found::NotFound, urgent::UrgentHelp},
 };
 
 #[component]
@@ -60,28 +44,28 @@ fn Shell() -> impl IntoView {
         crate::components::focus::focus_main();
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{tr!(i18n, skip_to_content)}</a>
         <Header/>
         <OfflineApp/>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=Home/>
-                <Route path=path!("/help/:area") view=AreaPage/>
+                <Route path=path!("/help/:area") view=|| lazy(parts::area)/>
                 <Route path=path!("/urgent-help") view=UrgentHelp/>
-                <Route path=path!("/accessibility") view=AccessibilityStatement/>
-                <Route path=path!("/check") view=CheckStart/>
-                <Route path=path!("/check/q/:question") view=QuestionPage/>
-                <Route path=path!("/check/answers") view=CheckAnswers/>
-                <Route path=path!("/check/results") view=Results/>
-                <Route path=path!("/check/list") view=ServiceList/>
-                <Route path=path!("/apply/:service") view=ApplyStart/>
-                <Route path=path!("/apply/:service/:step") view=ApplyStepPage/>
-                <Route path=path!("/receipt/:reference") view=Receipt/>
-                <Route path=path!("/status/:token") view=StatusPage/>
-                <Route path=path!("/partner/:token") view=PartnerStart/>
-                <Route path=path!("/partner/:token/:step") view=PartnerStepPage/>
-                <Route path=path!("/call-me") view=CallbackPage/>
-                <Route path=path!("/call-me/:reference") view=CallbackSent/>
+                <Route path=path!("/accessibility") view=|| lazy(parts::accessibility)/>
+                <Route path=path!("/check") view=|| lazy(parts::check_start)/>
+                <Route path=path!("/check/q/:question") view=|| lazy(parts::question)/>
+                <Route path=path!("/check/answers") view=|| lazy(parts::check_answers)/>
+                <Route path=path!("/check/results") view=|| lazy(parts::results)/>
+                <Route path=path!("/check/list") view=|| lazy(parts::service_list)/>
+                <Route path=path!("/apply/:service") view=|| lazy(parts::apply_start)/>
+                <Route path=path!("/apply/:service/:step") view=|| lazy(parts::apply_step)/>
+                <Route path=path!("/receipt/:reference") view=|| lazy(parts::receipt)/>
+                <Route path=path!("/status/:token") view=|| lazy(parts::status)/>
+                <Route path=path!("/partner/:token") view=|| lazy(parts::partner_start)/>
+                <Route path=path!("/partner/:token/:step") view=|| lazy(parts::partner_step)/>
+                <Route path=path!("/call-me") view=|| lazy(parts::callback)/>
+                <Route path=path!("/call-me/:reference") view=|| lazy(parts::callback_sent)/>
             </Routes>
         </main>
         <Footer/>

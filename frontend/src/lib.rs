@@ -3,6 +3,16 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+/// A text in the chosen language that follows a change of language. Unlike leptos_i18n's `t!`,
+/// which makes a closure of its own at every call site (and so its own copy of the reactive
+/// render code: one per text on every screen), every `tr!` is the same closure type around a
+/// plain `fn(Locale) -> &str`, so the render code exists once.
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::text::live($i18n, |locale| td_string!(locale, $($key)+))
+    };
+}
+
 mod api;
 mod app;
 mod application;
@@ -10,6 +20,7 @@ mod components;
 mod device_files;
 mod language;
 mod offline;
+mod parts;
 mod screener;
 mod screens;
 mod storage;

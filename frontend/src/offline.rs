@@ -64,6 +64,8 @@ pub fn OfflineApp() -> impl IntoView {
             // reloads, so the page's code and the cached files are of the same version.
             if update.get_untracked() == Update::Applying {
                 let _ = window().location().reload();
+            } else {
+                keep_parts_fetched_before();
             }
         });
         container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
@@ -113,14 +115,39 @@ pub fn OfflineApp() -> impl IntoView {
         <div role="status">
             <Show when=move || update.get() == Update::Ready>
                 <div class="update-notice">
-                    <p>{t!(i18n, offline.update_ready)}</p>
+                    <p>{tr!(i18n, offline.update_ready)}</p>
                     <button type="button" class="button button-secondary" on:click=apply_now>
-                        {t!(i18n, offline.update_now)}
+                        {tr!(i18n, offline.update_now)}
                     </button>
                 </div>
             </Show>
         </div>
     }
+}
+
+/// The parts of the app this page fetched before the first worker took it over did not go
+/// through the worker; ask it to keep them too (from the HTTP cache), so that a screen opened
+/// once with a signal opens again without one.
+fn keep_parts_fetched_before() {
+    let (Some(worker), Some(performance)) = (
+        service_workers().and_then(|c| c.controller()),
+        window().performance(),
+    ) else {
+        return;
+    };
+    let parts = js_sys::Array::new();
+    for entry in performance.get_entries_by_type("resource").iter() {
+        let name = js_sys::Reflect::get(&entry, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name.ends_with(".wasm") {
+            parts.push(&JsValue::from_str(&name));
+        }
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &JsValue::from_str("keep"), &parts);
+    let _ = worker.post_message(&message);
 }
 
 /// A resident moved to another screen: a waiting version takes over now; otherwise ask the

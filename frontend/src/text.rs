@@ -5,6 +5,14 @@ use velferd_shared::{Area, ServiceId, catalogue::Document};
 
 use crate::i18n::*;
 
+/// What `tr!` builds: the text of the chosen language, read again when the language changes.
+pub fn live(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    text: fn(Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || text(i18n.get_locale())
+}
+
 pub fn area_title(locale: Locale, area: Area) -> &'static str {
     match area {
         Area::Money => td_string!(locale, areas.money.title),

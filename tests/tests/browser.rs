@@ -1,4 +1,4 @@
-//! Browser tests: the real app, built by Trunk into `dist/`, served by the real backend and
+//! Browser tests: the real app, built by `cargo xtask build` into `dist/`, served by the real backend and
 //! driven in headless Chromium. Run by `cargo xtask test` after the frontend is built.
 
 use std::{future::Future, pin::Pin, sync::Arc};
@@ -20,6 +20,8 @@ mod follow;
 mod offline;
 #[path = "browser/partner.rs"]
 mod partner;
+#[path = "browser/parts.rs"]
+mod parts;
 #[path = "browser/staff.rs"]
 mod staff;
 
@@ -1147,12 +1149,14 @@ fn main() {
         offline::a_new_version_is_used_from_the_next_screen_never_in_the_middle_of_one,
         offline::clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage,
         offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
+        parts::a_screens_part_is_fetched_only_when_the_resident_goes_there,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         partner::a_partner_gives_their_part_from_the_invitation_link_on_a_phone,
     ]);
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
+        parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
     ]);
     // Icelandic, Lithuanian (the longest words) and Arabic (right to left).
     trials.extend(trials![rt, &world; in ["is", "lt", "ar"] =>

@@ -5,19 +5,19 @@ use std::{io::Write, path::Path};
 use crate::{
     offline,
     shell::{Failure, Result, command, root, run, step},
-    tools,
+    split, tools,
 };
 
-/// Release builds of the residents' app into `dist/` and of the staff workspace into
-/// `dist/staff/` (served at `/staff/`), then brotli and gzip copies of every asset.
+/// Release builds of the residents' app into `dist/` (in parts: `split.rs`) and of the staff
+/// workspace into `dist/staff/` (served at `/staff/`, by Trunk), then brotli and gzip copies of
+/// every asset.
 pub fn frontend() -> Result {
     tools::ensure_build_tools()?;
     // Trunk runs cargo offline (it must never download); fetch the crates first.
     step("Fetching crates");
     run("cargo fetch", &mut command("cargo", &["fetch"]))?;
-    // Residents first: Trunk replaces its whole dist folder, which would take dist/staff with it.
-    step("Building the residents' app (Trunk, release, wasm-opt z)");
-    run("trunk build (residents)", &mut trunk(&["index.html"]))?;
+    // Residents first: that step empties dist/, which would take dist/staff with it.
+    split::residents(&root().join("dist"))?;
     step("Building the staff workspace into dist/staff (Trunk, release, wasm-opt z)");
     run(
         "trunk build (staff)",

@@ -6,6 +6,7 @@ mod build;
 mod offline;
 mod postgres;
 mod shell;
+mod split;
 mod test;
 mod tools;
 

@@ -133,8 +133,9 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
 }
 
-/// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the code, the style, the
-/// manifest), which every screen needs offline and a first visit downloads anyway, and a version
+/// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the first part of the code,
+/// the style, the manifest), which every screen needs offline and a first visit downloads anyway,
+/// and the parts of the help pages and the screener (`split::KEPT_OFFLINE`), and a version
 /// that changes whenever any of them or the worker itself does. The icons and the other
 /// languages' manifests are kept when the browser first asks for them.
 fn service_worker(dist: &Path) -> Result {
@@ -144,6 +145,11 @@ fn service_worker(dist: &Path) -> Result {
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| Failure(format!("cannot read dist/index.html: {e}")))?;
     let mut files = crate::bench::first_load_assets(&index);
+    files.extend(crate::split::urls_of_parts(
+        dist,
+        &index,
+        crate::split::KEPT_OFFLINE,
+    )?);
     files.sort();
     let mut version = std::hash::DefaultHasher::new();
     template.hash(&mut version);

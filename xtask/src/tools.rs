@@ -11,12 +11,45 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt: everything a frontend build needs.
+/// The wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli and wasm-opt: everything a
+/// frontend build needs.
 pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
+    ensure_wasm_split()?;
     ensure_npm_packages()
+}
+
+/// The splitter that understands the split points of leptos's `wasm_split_helpers`.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+fn ensure_wasm_split() -> Result {
+    let installed = output("cargo", &["install", "--list"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.starts_with(&format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}")))
+    {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-split-cli {WASM_SPLIT_VERSION} (about a minute, once)"
+    ));
+    run(
+        "cargo install wasm_split_cli_support",
+        &mut command(
+            "cargo",
+            &[
+                "install",
+                "wasm_split_cli_support",
+                "--version",
+                WASM_SPLIT_VERSION,
+                "--features",
+                "build-binary",
+                "--locked",
+            ],
+        ),
+    )
 }
 
 /// Chromium and chromedriver from Debian, and axe-core from npm, for the browser tests.
@@ -198,9 +231,51 @@ fn ensure_wasm_bindgen() -> Result {
     )
 }
 
+/// Lighthouse 12 runs on the machine's Node 20 (13 wants Node 22); only the bench uses it, so it
+/// has a folder of its own and the build's npm install stays small.
+pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
+
+fn lighthouse_folder() -> PathBuf {
+    root().join(".tools/lighthouse")
+}
+
+/// Lighthouse's command line, installed from npm when missing.
+pub fn ensure_lighthouse() -> Result<PathBuf> {
+    let folder = lighthouse_folder();
+    let cli = folder.join("node_modules/lighthouse/cli/index.js");
+    if npm_package_version_in(&folder, "lighthouse").as_deref() == Some(LIGHTHOUSE_VERSION) {
+        return Ok(cli);
+    }
+    step(&format!(
+        "Installing Lighthouse {LIGHTHOUSE_VERSION} into .tools/lighthouse (npm)"
+    ));
+    npm_install(&folder, &[format!("lighthouse@{LIGHTHOUSE_VERSION}")])?;
+    Ok(cli)
+}
+
+fn npm_install(folder: &std::path::Path, specs: &[String]) -> Result {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| crate::shell::Failure(format!("cannot create {}: {e}", folder.display())))?;
+    let manifest = folder.join("package.json");
+    if !manifest.exists() {
+        std::fs::write(&manifest, "{ \"private\": true }\n").map_err(|e| {
+            crate::shell::Failure(format!("cannot write {}: {e}", manifest.display()))
+        })?;
+    }
+    let mut args = vec!["install", "--no-audit", "--no-fund", "--save-exact"];
+    args.extend(specs.iter().map(String::as_str));
+    let mut npm = command("npm", &args);
+    npm.current_dir(folder);
+    run("npm install", &mut npm)
+}
+
 fn npm_package_version(package: &str) -> Option<String> {
+    npm_package_version_in(&npm_folder(), package)
+}
+
+fn npm_package_version_in(folder: &std::path::Path, package: &str) -> Option<String> {
     let manifest = std::fs::read_to_string(
-        npm_folder()
+        folder
             .join("node_modules")
             .join(package)
             .join("package.json"),
@@ -225,19 +300,6 @@ fn ensure_npm_packages() -> Result {
         return Ok(());
     }
     step("Installing wasm-opt (npm binaryen) and axe-core into .tools/node");
-    let folder = npm_folder();
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| crate::shell::Failure(format!("cannot create {}: {e}", folder.display())))?;
-    let manifest = folder.join("package.json");
-    if !manifest.exists() {
-        std::fs::write(&manifest, "{ \"private\": true }\n").map_err(|e| {
-            crate::shell::Failure(format!("cannot write {}: {e}", manifest.display()))
-        })?;
-    }
     let specs: Vec<String> = wanted.iter().map(|(p, v)| format!("{p}@{v}")).collect();
-    let mut args = vec!["install", "--no-audit", "--no-fund", "--save-exact"];
-    args.extend(specs.iter().map(String::as_str));
-    let mut npm = command("npm", &args);
-    npm.current_dir(&folder);
-    run("npm install", &mut npm)
+    npm_install(&npm_folder(), &specs)
 }

@@ -9,7 +9,7 @@ pub fn DocumentList(documents: &'static [Document]) -> impl IntoView {
     let i18n = use_i18n();
     (!documents.is_empty()).then(|| {
         view! {
-            <p class="documents-label"><strong>{t!(i18n, area_page.documents_label)}</strong></p>
+            <p class="documents-label"><strong>{tr!(i18n, area_page.documents_label)}</strong></p>
             <ul class="documents">
                 {documents
                     .iter()

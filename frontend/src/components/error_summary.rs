@@ -16,7 +16,7 @@ pub fn ErrorSummary(
     attempts: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    crate::error_summary_view!(t!(i18n, screener.error_summary_title), errors, attempts)
+    crate::error_summary_view!(tr!(i18n, screener.error_summary_title), errors, attempts)
 }
 
 /// The summary's markup and focus handling, written once for both apps (the staff workspace has

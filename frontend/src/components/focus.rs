@@ -21,6 +21,19 @@ pub fn focus_main() {
     focus_selector("main");
 }
 
+thread_local! {
+    /// Whether the resident has moved from the first screen: until then focus stays put.
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// For a screen whose heading arrives after the navigation (its part was still being fetched):
+/// focus it then, as `RouteFocus` would have.
+pub fn focus_late_heading() {
+    if NAVIGATED.with(|n| n.get()) {
+        request_animation_frame(|| focus_selector("main h1"));
+    }
+}
+
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
@@ -28,6 +41,7 @@ pub fn RouteFocus() -> impl IntoView {
         let path = location.pathname.get();
         // The first page load keeps the browser's own focus order (the skip link comes first).
         if previous.is_some_and(|p| p != path) {
+            NAVIGATED.with(|n| n.set(true));
             request_animation_frame(|| focus_selector("main h1"));
         }
         path

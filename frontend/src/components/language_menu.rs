@@ -22,7 +22,7 @@ pub fn LanguageMenu() -> impl IntoView {
                     <circle cx="12" cy="12" r="9.5"/>
                     <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/>
                 </svg>
-                <span class="language-label">{t!(i18n, language.label)} ":"</span>
+                <span class="language-label">{tr!(i18n, language.label)} ":"</span>
                 <span lang=move || current().code()>{move || current().native_name()}</span>
             </summary>
             <ul>

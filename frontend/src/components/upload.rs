@@ -186,13 +186,13 @@ pub fn DocumentUpload(
     let failed = move || matches!(state.get(), Upload::Failed(_) | Upload::NoFile);
     view! {
         <section class="upload" aria-labelledby="upload-title">
-            <h2 id="upload-title">{t!(i18n, follow.upload_title)}</h2>
-            <p class="hint" id="document-hint">{t!(i18n, follow.upload_intro)}</p>
+            <h2 id="upload-title">{tr!(i18n, follow.upload_title)}</h2>
+            <p class="hint" id="document-hint">{tr!(i18n, follow.upload_intro)}</p>
             <Show when=move || !connection.online.get() && state.get() != Upload::Waiting>
-                <p class="notice offline-notice">{t!(i18n, offline.upload_offline)}</p>
+                <p class="notice offline-notice">{tr!(i18n, offline.upload_offline)}</p>
             </Show>
             <form novalidate on:submit=send>
-                <label class="field-label" for="document">{t!(i18n, follow.upload_label)}</label>
+                <label class="field-label" for="document">{tr!(i18n, follow.upload_label)}</label>
                 <input
                     type="file"
                     id="document"

@@ -16,23 +16,23 @@ pub fn AccessibilityStatement() -> impl IntoView {
     let report = Signal::derive(move || t_string!(i18n, accessibility.report_text).to_string());
     view! {
         <PageHeading text=title/>
-        <p class="lead">{t!(i18n, accessibility.intro)}</p>
-        <h2>{t!(i18n, accessibility.status_title)}</h2>
-        <p>{t!(i18n, accessibility.status_text)}</p>
-        <h2>{t!(i18n, accessibility.gaps_title)}</h2>
+        <p class="lead">{tr!(i18n, accessibility.intro)}</p>
+        <h2>{tr!(i18n, accessibility.status_title)}</h2>
+        <p>{tr!(i18n, accessibility.status_text)}</p>
+        <h2>{tr!(i18n, accessibility.gaps_title)}</h2>
         <ul class="statement-gaps">
-            <li>{t!(i18n, accessibility.gap_1)}</li>
-            <li>{t!(i18n, accessibility.gap_2)}</li>
-            <li>{t!(i18n, accessibility.gap_3)}</li>
-            <li>{t!(i18n, accessibility.gap_4)}</li>
+            <li>{tr!(i18n, accessibility.gap_1)}</li>
+            <li>{tr!(i18n, accessibility.gap_2)}</li>
+            <li>{tr!(i18n, accessibility.gap_3)}</li>
+            <li>{tr!(i18n, accessibility.gap_4)}</li>
         </ul>
-        <h2>{t!(i18n, accessibility.tested_title)}</h2>
-        <p>{t!(i18n, accessibility.tested_text)}</p>
-        <h2>{t!(i18n, accessibility.report_title)}</h2>
+        <h2>{tr!(i18n, accessibility.tested_title)}</h2>
+        <p>{tr!(i18n, accessibility.tested_text)}</p>
+        <h2>{tr!(i18n, accessibility.report_title)}</h2>
         <p><WithPhoneLinks text=report/></p>
-        <p><a class="standalone-link" href="/call-me">{t!(i18n, follow.call_me)}</a></p>
-        <h2>{t!(i18n, accessibility.enforcement_title)}</h2>
-        <p>{t!(i18n, accessibility.enforcement_text)}</p>
-        <p class="hint">{t!(i18n, accessibility.prepared)}</p>
+        <p><a class="standalone-link" href="/call-me">{tr!(i18n, follow.call_me)}</a></p>
+        <h2>{tr!(i18n, accessibility.enforcement_title)}</h2>
+        <p>{tr!(i18n, accessibility.enforcement_text)}</p>
+        <p class="hint">{tr!(i18n, accessibility.prepared)}</p>
     }
 }

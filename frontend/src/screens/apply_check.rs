@@ -111,25 +111,25 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
             {move || service_name(i18n.get_locale(), service)} " "
             "(" <span lang="is">{service.service().official_name}</span> ")"
         </p>
-        <p>{t!(i18n, application.check_intro)}</p>
-        <p class="hint">{t!(i18n, application.draft_expiry)}</p>
+        <p>{tr!(i18n, application.check_intro)}</p>
+        <p class="hint">{tr!(i18n, application.draft_expiry)}</p>
         <Show when=move || apps.refused.with(|r| r.as_ref().is_some_and(|(s, _)| *s == service))>
-            <p class="notice">{t!(i18n, application.rejected)}</p>
+            <p class="notice">{tr!(i18n, application.rejected)}</p>
         </Show>
         <AnswerList rows editable/>
         <form novalidate on:submit=send>
             <button type="submit" class="button" disabled=move || waiting() == Some(Waiting::Sending)>
-                {t!(i18n, application.send)}
+                {tr!(i18n, application.send)}
             </button>
         </form>
         <div role="status" aria-live="polite" class="send-status">
             {move || match waiting() {
                 None => ().into_any(),
-                Some(Waiting::Sending) => view! { <p>{t!(i18n, application.sending)}</p> }.into_any(),
-                Some(Waiting::RateLimited) => view! { <p class="notice">{t!(i18n, application.rate_limited)}</p> }.into_any(),
+                Some(Waiting::Sending) => view! { <p>{tr!(i18n, application.sending)}</p> }.into_any(),
+                Some(Waiting::RateLimited) => view! { <p class="notice">{tr!(i18n, application.rate_limited)}</p> }.into_any(),
                 Some(state) => view! {
                     <div class="notice queued">
-                        <h2>{t!(i18n, application.queued_title)}</h2>
+                        <h2>{tr!(i18n, application.queued_title)}</h2>
                         <p>
                             <WithPhoneLinks text=Signal::derive(move || if state == Waiting::Failed {
                                 td_string!(i18n.get_locale(), application.failed).to_string()
@@ -138,7 +138,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
                             })/>
                         </p>
                         <button type="button" class="button button-secondary" on:click=move |_| apps.retry_now()>
-                            {t!(i18n, application.retry_now)}
+                            {tr!(i18n, application.retry_now)}
                         </button>
                     </div>
                 }
@@ -214,7 +214,7 @@ pub fn AnswerList(rows: Signal<Vec<AnswerRow>>, editable: Signal<bool>) -> impl 
                     <Show when=move || editable.get()>
                         <dd class="summary-change">
                             <a id=field_anchor(row.field) href=row.change.clone()>
-                                {t!(i18n, screener.change)}
+                                {tr!(i18n, screener.change)}
                                 <span class="visually-hidden">": " {row.label.clone()}</span>
                             </a>
                         </dd>

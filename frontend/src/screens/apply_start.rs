@@ -41,9 +41,9 @@ fn Start(service: ServiceId) -> impl IntoView {
     view! {
         <PageHeading text=title/>
         <p class="official-name" lang="is">{service.service().official_name}</p>
-        <p class="lead">{t!(i18n, application.start_intro)}</p>
-        <p>{t!(i18n, application.start_saved)}</p>
-        <p class="hint">{t!(i18n, application.draft_expiry)}</p>
+        <p class="lead">{tr!(i18n, application.start_intro)}</p>
+        <p>{tr!(i18n, application.start_saved)}</p>
+        <p class="hint">{tr!(i18n, application.draft_expiry)}</p>
         <p>
             <a class="button" href=apps.next_path(service)>
                 {move || if started {

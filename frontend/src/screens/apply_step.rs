@@ -202,22 +202,22 @@ pub fn StepForm(flow: Flow, step: Step) -> impl IntoView {
     } else {
         let intro = match step {
             Step::Consent if partner => view! {
-                <p>{t!(i18n, partner.consent_purpose)}</p>
-                <p>{t!(i18n, application.consent.who)}</p>
+                <p>{tr!(i18n, partner.consent_purpose)}</p>
+                <p>{tr!(i18n, application.consent.who)}</p>
             }
             .into_any(),
             Step::Consent => view! {
-                <p>{t!(i18n, application.consent.purpose)}</p>
-                <p>{t!(i18n, application.consent.who)}</p>
+                <p>{tr!(i18n, application.consent.purpose)}</p>
+                <p>{tr!(i18n, application.consent.who)}</p>
             }
             .into_any(),
             Step::Documents => {
                 let documents = service.service().documents;
                 view! {
-                    <p>{t!(i18n, application.documents.intro)}</p>
+                    <p>{tr!(i18n, application.documents.intro)}</p>
                     <DocumentList documents/>
                     <Show when=move || service == ServiceId::FinancialAssistance>
-                        <p class="notice">{t!(i18n, notes.may_affect_residence_permit)}</p>
+                        <p class="notice">{tr!(i18n, notes.may_affect_residence_permit)}</p>
                     </Show>
                 }
                 .into_any()
@@ -250,13 +250,13 @@ pub fn StepForm(flow: Flow, step: Step) -> impl IntoView {
     // Next month's application: last month's answer is filled in, to be checked.
     let confirm_again = draft.to_confirm.contains(&step);
     view! {
-        <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
+        <p class="back"><a href=back>{tr!(i18n, screener.back)}</a></p>
         <ErrorSummary errors=summary attempts/>
-        {confirm_again.then(|| view! { <p class="notice confirm-again">{t!(i18n, application.confirm_again)}</p> })}
+        {confirm_again.then(|| view! { <p class="notice confirm-again">{tr!(i18n, application.confirm_again)}</p> })}
         <form novalidate on:submit=submit>
             {body}
-            <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>
+            <button type="submit" class="button">{tr!(i18n, screener.continue_button)}</button>
         </form>
-        <p class="saved-note">{t!(i18n, screener.saved_note)}</p>
+        <p class="saved-note">{tr!(i18n, screener.saved_note)}</p>
     }
 }

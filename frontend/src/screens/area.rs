@@ -27,10 +27,10 @@ pub fn AreaPage() -> impl IntoView {
 fn AreaServices(area: Area) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="breadcrumb"><a href="/">{t!(i18n, area_page.back)}</a></p>
+        <p class="breadcrumb"><a href="/">{tr!(i18n, area_page.back)}</a></p>
         <PageHeading text=Signal::derive(move || area_title(i18n.get_locale(), area).to_owned())/>
-        <p class="lead">{t!(i18n, area_page.intro)}</p>
-        <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
+        <p class="lead">{tr!(i18n, area_page.intro)}</p>
+        <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
         <ul class="services">
             {area.services().map(|service| view! { <ServiceCard service/> }).collect_view()}
         </ul>
@@ -48,22 +48,22 @@ pub fn ServiceCard(service: &'static Service) -> impl IntoView {
             <h2>{move || service_name(i18n.get_locale(), id)}</h2>
             <Show when=show_official>
                 <p class="official-name">
-                    {t!(i18n, area_page.official_name)} " "
+                    {tr!(i18n, area_page.official_name)} " "
                     <span lang="is">{service.official_name}</span>
                 </p>
             </Show>
             <p>{move || service_summary(i18n.get_locale(), id)}</p>
             <p>
-                <strong>{t!(i18n, area_page.for_whom_label)}</strong> " "
+                <strong>{tr!(i18n, area_page.for_whom_label)}</strong> " "
                 {move || service_for_whom(i18n.get_locale(), id)}
             </p>
             <DocumentList documents=service.documents/>
             <p class="how-to-apply">
-                <strong>{t!(i18n, area_page.how_to_apply)}</strong> " "
+                <strong>{tr!(i18n, area_page.how_to_apply)}</strong> " "
                 <HowToApplyText how=service.how_to_apply service=id/>
             </p>
             <p class="legal-basis">
-                {t!(i18n, area_page.legal_basis_label)} " "
+                {tr!(i18n, area_page.legal_basis_label)} " "
                 <span lang="is">{service.legal_basis}</span>
             </p>
         </li>
@@ -75,24 +75,24 @@ fn HowToApplyText(how: HowToApply, service: velferd_shared::ServiceId) -> impl I
     let i18n = use_i18n();
     match how {
         HowToApply::OnlineApplication => view! {
-            {t!(i18n, apply.online)} " "
-            <a href=crate::application::start_path(service)>{t!(i18n, next_steps.apply_online)}</a>
+            {tr!(i18n, apply.online)} " "
+            <a href=crate::application::start_path(service)>{tr!(i18n, next_steps.apply_online)}</a>
         }
         .into_any(),
         HowToApply::BookCall => view! {
-            {t!(i18n, apply.book_call)} " "
+            {tr!(i18n, apply.book_call)} " "
             <a href=format!("/call-me?topic={}", crate::application::service_slug(service))>
-                {t!(i18n, next_steps.book_call)}
+                {tr!(i18n, next_steps.book_call)}
             </a>
         }
         .into_any(),
         HowToApply::ApplyElsewhere { url } => view! {
-            {t!(i18n, apply.elsewhere)} " "
+            {tr!(i18n, apply.elsewhere)} " "
             <a href=url rel="noopener">{url.trim_start_matches("https://")}</a>
         }
         .into_any(),
         HowToApply::InformationOnly => view! {
-            {t!(i18n, apply.information)} " "
+            {tr!(i18n, apply.information)} " "
             <PhoneLink number=CITY_PHONE/>
         }
         .into_any(),

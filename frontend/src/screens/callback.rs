@@ -336,10 +336,10 @@ pub fn CallbackPage() -> impl IntoView {
     view! {
         <ErrorSummary errors=summary attempts/>
         <PageHeading text=title/>
-        <p class="lead">{t!(i18n, callback.intro)}</p>
+        <p class="lead">{tr!(i18n, callback.intro)}</p>
         <form novalidate on:submit=submit>
             <div class="field">
-                <label class="field-label" for="topic">{t!(i18n, callback.topic)}</label>
+                <label class="field-label" for="topic">{tr!(i18n, callback.topic)}</label>
                 <select
                     id="topic"
                     name="topic"
@@ -361,7 +361,7 @@ pub fn CallbackPage() -> impl IntoView {
                         })
                         .collect_view()}
                     <option value="other" selected=move || topic.get().is_none()>
-                        {t!(i18n, callback.topic_other)}
+                        {tr!(i18n, callback.topic_other)}
                     </option>
                 </select>
             </div>
@@ -397,7 +397,7 @@ pub fn CallbackPage() -> impl IntoView {
                 autocomplete="email" value=email hint=hint(|l| td_string!(l, callback.email_hint))
                 error=problem_of(&[CallbackField::Email])/>
             <Show when=move || !connection.online.get() && !outbox.is_waiting()>
-                <p class="notice offline-notice">{t!(i18n, offline.callback_offline)}</p>
+                <p class="notice offline-notice">{tr!(i18n, offline.callback_offline)}</p>
             </Show>
             <button type="submit" class="button" disabled=move || sending.get()>
                 {move || if sending.get() {
@@ -408,7 +408,7 @@ pub fn CallbackPage() -> impl IntoView {
             </button>
             <p role="status" class="send-status">
                 <Show when=move || outbox.is_waiting()>
-                    {t!(i18n, offline.callback_waiting)}
+                    {tr!(i18n, offline.callback_waiting)}
                 </Show>
                 <Show when=move || failed.get()>
                     <WithPhoneLinks text=Signal::derive(move || td_string!(i18n.get_locale(), callback.failed).to_string())/>
@@ -432,19 +432,19 @@ pub fn CallbackSent() -> impl IntoView {
     let title = Signal::derive(move || t_string!(i18n, callback.sent_title).to_string());
     view! {
         <PageHeading text=title/>
-        <p class="lead">{t!(i18n, callback.sent_text)}</p>
+        <p class="lead">{tr!(i18n, callback.sent_text)}</p>
         {move || receipt().map(|r| view! {
             <div class="receipt-panel">
-                <p>{t!(i18n, callback.reference)}</p>
+                <p>{tr!(i18n, callback.reference)}</p>
                 <p class="reference"><strong dir="ltr">{r.reference.clone()}</strong></p>
             </div>
             <dl class="summary-list">
                 <div class="summary-row">
-                    <dt>{t!(i18n, callback.window_label)}</dt>
+                    <dt>{tr!(i18n, callback.window_label)}</dt>
                     <dd>{move || r.window.label(i18n.get_locale())}</dd>
                 </div>
                 <div class="summary-row">
-                    <dt>{t!(i18n, callback.centre_label)}</dt>
+                    <dt>{tr!(i18n, callback.centre_label)}</dt>
                     <dd lang="is">{r.centre.official_name()}</dd>
                 </div>
             </dl>

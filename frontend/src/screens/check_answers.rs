@@ -46,7 +46,7 @@ pub fn CheckAnswers() -> impl IntoView {
     };
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, screener.check_title).to_string())/>
-        <p class="lead">{t!(i18n, screener.check_intro)}</p>
+        <p class="lead">{tr!(i18n, screener.check_intro)}</p>
         <dl class="summary-list">
             <For each=rows key=|(q, answer)| (*q, answer.clone()) let((question, answer))>
                 <div class="summary-row">
@@ -54,7 +54,7 @@ pub fn CheckAnswers() -> impl IntoView {
                     <dd class="summary-answer">{answer}</dd>
                     <dd class="summary-change">
                         <a href=format!("/check/q/{}", question.slug())>
-                            {t!(i18n, screener.change)}
+                            {tr!(i18n, screener.change)}
                             <span class="visually-hidden">
                                 ": " {move || question_title(i18n.get_locale(), question)}
                             </span>
@@ -63,10 +63,10 @@ pub fn CheckAnswers() -> impl IntoView {
                 </div>
             </For>
         </dl>
-        <p><a class="button" href="/check/results">{t!(i18n, screener.see_results)}</a></p>
+        <p><a class="button" href="/check/results">{tr!(i18n, screener.see_results)}</a></p>
         <p>
             <button type="button" class="button-link" on:click=start_again>
-                {t!(i18n, screener.start_again)}
+                {tr!(i18n, screener.start_again)}
             </button>
         </p>
     }

@@ -29,15 +29,15 @@ pub fn CheckStart() -> impl IntoView {
     };
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, screener.start_title).to_string())/>
-        <p class="lead">{t!(i18n, screener.start_intro)}</p>
-        <p>{t!(i18n, screener.start_privacy)}</p>
+        <p class="lead">{tr!(i18n, screener.start_intro)}</p>
+        <p>{tr!(i18n, screener.start_privacy)}</p>
         <p>
-            <button type="button" class="button" node_ref=start_button on:click=start>{t!(i18n, screener.start_button)}</button>
+            <button type="button" class="button" node_ref=start_button on:click=start>{tr!(i18n, screener.start_button)}</button>
         </p>
         <Show when=started>
             <p>
                 <button type="button" class="button-link" on:click=start_again>
-                    {t!(i18n, screener.start_again)}
+                    {tr!(i18n, screener.start_again)}
                 </button>
             </p>
         </Show>

@@ -12,10 +12,11 @@ use crate::{
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    Effect::new(|_| crate::parts::prefetch_screener());
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
-        <p class="lead">{t!(i18n, home.intro)}</p>
-        <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
+        <p class="lead">{tr!(i18n, home.intro)}</p>
+        <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
         <YourApplications/>
         <ul class="cards">
             {Area::ALL
@@ -73,7 +74,7 @@ fn YourApplications() -> impl IntoView {
     view! {
         <Show when=move || !entries().is_empty()>
             <section class="your-applications" aria-labelledby="your-applications">
-                <h2 id="your-applications">{t!(i18n, home.your_applications)}</h2>
+                <h2 id="your-applications">{tr!(i18n, home.your_applications)}</h2>
                 <ul>
                     {move || {
                         entries()
@@ -85,7 +86,7 @@ fn YourApplications() -> impl IntoView {
                                         " – "
                                         {match reference {
                                             Some(reference) => view! { <span dir="ltr">{reference}</span> }.into_any(),
-                                            None => view! { <strong>{t!(i18n, home.waiting)}</strong> }.into_any(),
+                                            None => view! { <strong>{tr!(i18n, home.waiting)}</strong> }.into_any(),
                                         }}
                                     </li>
                                 }

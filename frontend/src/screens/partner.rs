@@ -51,7 +51,7 @@ pub fn PartnerStart() -> impl IntoView {
         {move || match invitation.get() {
             None => view! {
                 <PageHeading text=title/>
-                <p role="status">{t!(i18n, follow.loading)}</p>
+                <p role="status">{tr!(i18n, follow.loading)}</p>
             }
             .into_any(),
             Some(Err(StatusError::NotFound)) => view! {
@@ -91,10 +91,10 @@ fn Invited(token: String, invitation: PartnerInvitation) -> impl IntoView {
     let start = move |_| navigate(&flow.next_path(), Default::default());
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, partner.title).to_string())/>
-        <p class="lead">{t!(i18n, partner.intro)}</p>
+        <p class="lead">{tr!(i18n, partner.intro)}</p>
         <Reference invitation/>
-        <p>{t!(i18n, partner.private)}</p>
-        <p class="hint">{t!(i18n, application.draft_expiry)}</p>
+        <p>{tr!(i18n, partner.private)}</p>
+        <p class="hint">{tr!(i18n, application.draft_expiry)}</p>
         <p>
             <button type="button" class="button" on:click=start>
                 {move || if started {
@@ -115,7 +115,7 @@ fn Received(invitation: PartnerInvitation) -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, partner.received_title).to_string())/>
         <div class="receipt-panel">
-            <p>{t!(i18n, partner.received_on)} " " <time datetime=at>{day}</time></p>
+            <p>{tr!(i18n, partner.received_on)} " " <time datetime=at>{day}</time></p>
         </div>
         <Reference invitation/>
         <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, partner.received_text).to_string())/></p>
@@ -222,7 +222,7 @@ fn PartnerCheck(flow: Flow) -> impl IntoView {
         <AnswerList rows editable/>
         <form novalidate on:submit=send>
             <button type="submit" class="button" disabled=move || sending.get()>
-                {t!(i18n, partner.send)}
+                {tr!(i18n, partner.send)}
             </button>
         </form>
         <div role="status" aria-live="polite" class="send-status">
@@ -231,15 +231,15 @@ fn PartnerCheck(flow: Flow) -> impl IntoView {
                     Signal::derive(move || key(i18n.get_locale()).to_string())
                 };
                 match (sending.get(), not_sent.get()) {
-                    (true, _) => view! { <p>{t!(i18n, partner.sending)}</p> }.into_any(),
+                    (true, _) => view! { <p>{tr!(i18n, partner.sending)}</p> }.into_any(),
                     (_, None) => ().into_any(),
                     (_, Some(NotSent::Unreachable)) => view! {
                         <div class="notice queued">
-                            <p>{t!(i18n, partner.unreachable)}</p>
+                            <p>{tr!(i18n, partner.unreachable)}</p>
                         </div>
                     }
                     .into_any(),
-                    (_, Some(NotSent::Refused)) => view! { <p class="notice">{t!(i18n, application.rejected)}</p> }.into_any(),
+                    (_, Some(NotSent::Refused)) => view! { <p class="notice">{tr!(i18n, application.rejected)}</p> }.into_any(),
                     (_, Some(NotSent::AlreadySent)) => view! {
                         <p class="notice"><WithPhoneLinks text=text(|l| td_string!(l, partner.already_sent))/></p>
                     }

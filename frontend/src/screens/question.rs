@@ -137,7 +137,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
             <TextField id=FIELD naming=Naming::Heading(title) kind autocomplete value=typed hint error=message/>
             <p>
                 <button type="button" class="button-link" on:click=move |_| dont_know()>
-                    {t!(i18n, screener.dont_know)}
+                    {tr!(i18n, screener.dont_know)}
                 </button>
             </p>
         }
@@ -145,12 +145,12 @@ fn QuestionForm(question: Question) -> impl IntoView {
     };
 
     view! {
-        <p class="back"><a href=back>{t!(i18n, screener.back)}</a></p>
+        <p class="back"><a href=back>{tr!(i18n, screener.back)}</a></p>
         <ErrorSummary errors=Signal::derive(move || message.get().map(|m| vec![(FIELD.to_owned(), m)]).unwrap_or_default()) attempts/>
         <form novalidate on:submit=submit>
             {field}
-            <button type="submit" class="button">{t!(i18n, screener.continue_button)}</button>
+            <button type="submit" class="button">{tr!(i18n, screener.continue_button)}</button>
         </form>
-        <p class="saved-note">{t!(i18n, screener.saved_note)}</p>
+        <p class="saved-note">{tr!(i18n, screener.saved_note)}</p>
     }
 }

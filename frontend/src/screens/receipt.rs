@@ -23,7 +23,7 @@ pub fn Receipt() -> impl IntoView {
             Some(receipt) => view! { <ReceiptView receipt/> }.into_any(),
             None => view! {
                 <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
-                <p>{t!(i18n, application.receipt.missing)}</p>
+                <p>{tr!(i18n, application.receipt.missing)}</p>
             }
             .into_any(),
         }
@@ -53,56 +53,56 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
         <div class="receipt-panel">
-            <p>{t!(i18n, application.receipt.reference)}</p>
+            <p>{tr!(i18n, application.receipt.reference)}</p>
             <p class="reference"><strong dir="ltr">{receipt.reference.clone()}</strong></p>
         </div>
-        <p class="hint">{t!(i18n, application.receipt.kept_for)}</p>
+        <p class="hint">{tr!(i18n, application.receipt.kept_for)}</p>
         <dl class="summary-list">
             <div class="summary-row">
-                <dt>{t!(i18n, application.receipt.service)}</dt>
+                <dt>{tr!(i18n, application.receipt.service)}</dt>
                 <dd>
                     {move || service_name(i18n.get_locale(), service)} " "
                     "(" <span lang="is">{service.service().official_name}</span> ")"
                 </dd>
             </div>
             <div class="summary-row">
-                <dt>{t!(i18n, application.receipt.centre)}</dt>
+                <dt>{tr!(i18n, application.receipt.centre)}</dt>
                 <dd lang="is">{receipt.centre.official_name()}</dd>
             </div>
             <div class="summary-row">
-                <dt>{t!(i18n, application.receipt.submitted)}</dt>
+                <dt>{tr!(i18n, application.receipt.submitted)}</dt>
                 <dd><time datetime=receipt.submitted_at.clone()>{submitted}</time></dd>
             </div>
         </dl>
         <Show when=move || receipt.photo_id_required>
-            <p class="notice"><strong>{t!(i18n, application.receipt.photo_id)}</strong></p>
+            <p class="notice"><strong>{tr!(i18n, application.receipt.photo_id)}</strong></p>
         </Show>
-        <h2>{t!(i18n, application.receipt.next_title)}</h2>
-        <p>{t!(i18n, application.receipt.next_text)}</p>
+        <h2>{tr!(i18n, application.receipt.next_title)}</h2>
+        <p>{tr!(i18n, application.receipt.next_text)}</p>
         <Show when=move || service == ServiceId::FinancialAssistance>
-            <p>{t!(i18n, notes.may_affect_residence_permit)}</p>
+            <p>{tr!(i18n, notes.may_affect_residence_permit)}</p>
         </Show>
         // The application exists now, so the documents it needs can follow it straight away.
         {(!service.service().documents.is_empty()).then(|| {
             view! { <DocumentUpload token=receipt.status_token.clone() on_sent=|| ()/> }
         })}
-        <h2>{t!(i18n, application.receipt.link_title)}</h2>
-        <p>{t!(i18n, application.receipt.link_text)}</p>
+        <h2>{tr!(i18n, application.receipt.link_title)}</h2>
+        <p>{tr!(i18n, application.receipt.link_text)}</p>
         <p class="status-link"><a href=link.clone() dir="ltr">{link.clone()}</a></p>
         <p class="no-print">
             <button type="button" class="button button-secondary" on:click=copy>
-                {t!(i18n, application.receipt.copy)}
+                {tr!(i18n, application.receipt.copy)}
             </button>
             <span role="status" class="copied">
                 {move || copied.get().then(|| td_string!(i18n.get_locale(), application.receipt.copied))}
             </span>
         </p>
-        <h2>{t!(i18n, application.receipt.appeal_title)}</h2>
-        <p>{t!(i18n, application.receipt.appeal_text)}</p>
+        <h2>{tr!(i18n, application.receipt.appeal_title)}</h2>
+        <p>{tr!(i18n, application.receipt.appeal_text)}</p>
         <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, application.receipt.contact).to_string())/></p>
         <p class="no-print">
             <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
-                {t!(i18n, application.receipt.print)}
+                {tr!(i18n, application.receipt.print)}
             </button>
         </p>
     }

@@ -46,27 +46,27 @@ pub fn Results() -> impl IntoView {
     });
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, screener.results_title).to_string())/>
-        <p class="lead">{t!(i18n, screener.results_intro)}</p>
+        <p class="lead">{tr!(i18n, screener.results_intro)}</p>
         <p>
-            {t!(i18n, screener.results_contact)} " "
+            {tr!(i18n, screener.results_contact)} " "
             <PhoneLink number=CITY_PHONE/>
         </p>
         <Show when=unfinished>
             <p class="notice">
-                <a href=move || screener.next_path()>{t!(i18n, screener.no_results_yet)}</a>
+                <a href=move || screener.next_path()>{tr!(i18n, screener.no_results_yet)}</a>
             </p>
         </Show>
         <Summary results=Signal::derive(move || results.get())/>
         <ResultGroup id="likely" results=Signal::derive(move || group(Outcome::LikelyEligible))>
-            {t!(i18n, screener.group_likely)}
+            {tr!(i18n, screener.group_likely)}
         </ResultGroup>
         <ResultGroup id="may-be" results=Signal::derive(move || group(Outcome::MayBeEligible))>
-            {t!(i18n, screener.group_may_be)}
+            {tr!(i18n, screener.group_may_be)}
         </ResultGroup>
         <ResultGroup id="not" results=Signal::derive(move || group(Outcome::NotEligible))>
-            {t!(i18n, screener.group_not)}
+            {tr!(i18n, screener.group_not)}
         </ResultGroup>
-        <p class="no-print"><a href="/check/answers">{t!(i18n, screener.check_title)}</a></p>
+        <p class="no-print"><a href="/check/answers">{tr!(i18n, screener.check_title)}</a></p>
     }
 }
 
@@ -137,16 +137,16 @@ fn Summary(results: Signal<Vec<ServiceResult>>) -> impl IntoView {
     };
     view! {
         <section class="results-summary" aria-labelledby="summary-title" class:hidden=move || results.with(Vec::is_empty)>
-            <h2 id="summary-title">{t!(i18n, screener.summary_title)}</h2>
+            <h2 id="summary-title">{tr!(i18n, screener.summary_title)}</h2>
             <ul>
                 <For each=lines key=|r| r.service let(result)>
                     <SummaryLine result/>
                 </For>
             </ul>
             <p class="no-print">
-                <a class="standalone-link share-link" href=share>{t!(i18n, screener.share_link)}</a>
+                <a class="standalone-link share-link" href=share>{tr!(i18n, screener.share_link)}</a>
             </p>
-            <p class="hint no-print">{t!(i18n, screener.share_note)}</p>
+            <p class="hint no-print">{tr!(i18n, screener.share_note)}</p>
         </section>
     }
 }
@@ -216,7 +216,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
             </h3>
             {result.amount.map(|amount| view! { <AmountLine amount/> })}
             <details class="reasons-disclosure">
-                <summary>{t!(i18n, screener.reasons)}</summary>
+                <summary>{tr!(i18n, screener.reasons)}</summary>
                 <ul class="reasons">
                     {result.reasons.iter().cloned().map(|check| view! { <Reason check/> }).collect_view()}
                 </ul>
@@ -250,15 +250,15 @@ fn AmountLine(amount: Amount) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="amount">
-            <strong>{t!(i18n, screener.estimated_amount)}</strong> " "
-            <Show when=move || amount.up_to>{t!(i18n, screener.up_to)} " "</Show>
+            <strong>{tr!(i18n, screener.estimated_amount)}</strong> " "
+            <Show when=move || amount.up_to>{tr!(i18n, screener.up_to)} " "</Show>
             <span class="amount-value">{move || money(i18n.get_locale(), amount.kronur)}</span> " "
             {move || match amount.period {
                 Period::Year => td_string!(i18n.get_locale(), screener.per_year),
                 _ => td_string!(i18n.get_locale(), screener.per_month),
             }}
             <Show when=move || amount.estimate>
-                <span class="estimate-note">{t!(i18n, screener.estimate_note)}</span>
+                <span class="estimate-note">{tr!(i18n, screener.estimate_note)}</span>
             </Show>
         </p>
     }

@@ -24,8 +24,8 @@ pub fn ServiceList() -> impl IntoView {
     let title = Signal::derive(move || t_string!(i18n, screener.list_title).to_string());
     view! {
         <PageHeading text=title/>
-        <p class="lead">{t!(i18n, screener.list_intro)}</p>
-        <p><a class="button" href="/check">{t!(i18n, screener.start_link)}</a></p>
+        <p class="lead">{tr!(i18n, screener.list_intro)}</p>
+        <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
         <ul class="services">
             {move || services().into_iter().map(|service| view! { <ServiceCard service/> }).collect_view()}
         </ul>

@@ -117,18 +117,18 @@ pub fn StatusPage() -> impl IntoView {
     view! {
         <PageHeading text=title/>
         {move || match status.get() {
-            None => view! { <p role="status">{t!(i18n, follow.loading)}</p> }.into_any(),
+            None => view! { <p role="status">{tr!(i18n, follow.loading)}</p> }.into_any(),
             Some(Err(Offline(seen))) => view! {
                 <div class="notice offline-notice">
-                    <p>{t!(i18n, offline.status_offline)}</p>
+                    <p>{tr!(i18n, offline.status_offline)}</p>
                     <p>
-                        {t!(i18n, offline.status_seen)} " "
+                        {tr!(i18n, offline.status_seen)} " "
                         <time datetime=seen.at.clone()>{day(&seen.at)}</time>
                     </p>
                 </div>
                 <p>
                     <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
-                        {t!(i18n, follow.try_again)}
+                        {tr!(i18n, follow.try_again)}
                     </button>
                 </p>
                 <Details application=seen.status/>
@@ -151,7 +151,7 @@ pub fn StatusPage() -> impl IntoView {
                 view! {
                     <p>
                         <button type="button" class="button" on:click=move |_| navigate(&start(), Default::default())>
-                            {t!(i18n, follow.next_month)}
+                            {tr!(i18n, follow.next_month)}
                         </button>
                     </p>
                 }
@@ -162,7 +162,7 @@ pub fn StatusPage() -> impl IntoView {
             <DocumentUpload token=token() on_sent=move || version.update(|v| *v += 1)/>
             <p>
                 <a class="button button-secondary" href=format!("/call-me?topic={}", service_slug(service))>
-                    {t!(i18n, follow.call_me)}
+                    {tr!(i18n, follow.call_me)}
                 </a>
             </p>
         })}
@@ -233,35 +233,35 @@ fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoVie
     };
     view! {
         <section class="partner-progress" aria-labelledby="partner-title">
-            <h2 id="partner-title">{t!(i18n, follow.partner_title)}</h2>
+            <h2 id="partner-title">{tr!(i18n, follow.partner_title)}</h2>
             {match answered {
                 Some(at) => view! {
                     <p>
-                        {t!(i18n, follow.partner_received)} " "
+                        {tr!(i18n, follow.partner_received)} " "
                         <time datetime=at.clone()>{day(&at)}</time>
                     </p>
                 }
                 .into_any(),
                 None => view! {
-                    <p class="notice">{t!(i18n, follow.partner_waiting)}</p>
+                    <p class="notice">{tr!(i18n, follow.partner_waiting)}</p>
                     <Show when=move || reminder.get() != Some(Reminder::NoMore)>
                         <p>
                             <button type="button" class="button button-secondary" on:click=remind.clone()
                                 disabled=move || reminder.get() == Some(Reminder::Sending)>
-                                {t!(i18n, follow.partner_remind)}
+                                {tr!(i18n, follow.partner_remind)}
                             </button>
                         </p>
                     </Show>
                     <div role="status" aria-live="polite">
                         {move || match reminder.get() {
                             None | Some(Reminder::Sending) => ().into_any(),
-                            Some(Reminder::Sent) => view! { <p>{t!(i18n, follow.partner_reminded)}</p> }.into_any(),
-                            Some(Reminder::TooSoon) => view! { <p class="notice">{t!(i18n, follow.partner_too_soon)}</p> }.into_any(),
+                            Some(Reminder::Sent) => view! { <p>{tr!(i18n, follow.partner_reminded)}</p> }.into_any(),
+                            Some(Reminder::TooSoon) => view! { <p class="notice">{tr!(i18n, follow.partner_too_soon)}</p> }.into_any(),
                             Some(Reminder::NoMore) => view! {
                                 <p class="notice">{phone_text(|l| td_string!(l, follow.partner_no_more))}</p>
                             }
                             .into_any(),
-                            Some(Reminder::Unreachable) => view! { <p class="notice">{t!(i18n, follow.unreachable)}</p> }.into_any(),
+                            Some(Reminder::Unreachable) => view! { <p class="notice">{tr!(i18n, follow.unreachable)}</p> }.into_any(),
                         }}
                     </div>
                 }
@@ -276,10 +276,10 @@ fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoVie
 pub fn Unreachable(version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="notice">{t!(i18n, follow.unreachable)}</p>
+        <p class="notice">{tr!(i18n, follow.unreachable)}</p>
         <p>
             <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
-                {t!(i18n, follow.try_again)}
+                {tr!(i18n, follow.try_again)}
             </button>
         </p>
     }
@@ -292,11 +292,11 @@ pub fn ReferenceRows(reference: String, service: ServiceId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="summary-row">
-            <dt>{t!(i18n, follow.reference)}</dt>
+            <dt>{tr!(i18n, follow.reference)}</dt>
             <dd><strong dir="ltr" class="reference-inline">{reference}</strong></dd>
         </div>
         <div class="summary-row">
-            <dt>{t!(i18n, follow.service)}</dt>
+            <dt>{tr!(i18n, follow.service)}</dt>
             <dd>
                 {move || service_name(i18n.get_locale(), service)} " "
                 "(" <span lang="is">{service.service().official_name}</span> ")"
@@ -316,33 +316,33 @@ fn Details(application: ApplicationStatus) -> impl IntoView {
         <dl class="summary-list">
             <ReferenceRows reference=application.reference.clone() service/>
             <div class="summary-row">
-                <dt>{t!(i18n, follow.centre)}</dt>
+                <dt>{tr!(i18n, follow.centre)}</dt>
                 <dd lang="is">{application.centre.official_name()}</dd>
             </div>
             <div class="summary-row">
-                <dt>{t!(i18n, follow.submitted)}</dt>
+                <dt>{tr!(i18n, follow.submitted)}</dt>
                 <dd><time datetime=application.submitted_at.clone()>{day(&application.submitted_at)}</time></dd>
             </div>
         </dl>
         {decision.map(|event| view! {
             <section class="decision" aria-labelledby="decision-title">
-                <h2 id="decision-title">{t!(i18n, follow.decision_title)}</h2>
+                <h2 id="decision-title">{tr!(i18n, follow.decision_title)}</h2>
                 <p class="decision-outcome">
                     <strong>{move || event.decision.map(|d| decision_label(i18n.get_locale(), d)).unwrap_or_default()}</strong>
                 </p>
                 {event.amount.map(|amount| view! {
-                    <h3>{t!(i18n, follow.amount_per_month)}</h3>
+                    <h3>{tr!(i18n, follow.amount_per_month)}</h3>
                     <p class="decision-amount" dir="ltr">{move || amount.in_language(language_of(i18n.get_locale()))}</p>
                 })}
                 {event.note.clone().map(|note| view! {
-                    <h3>{t!(i18n, follow.reasons)}</h3>
+                    <h3>{tr!(i18n, follow.reasons)}</h3>
                     <p class="counsellor-note" dir="auto">{note}</p>
                 })}
-                <h3>{t!(i18n, application.receipt.appeal_title)}</h3>
-                <p>{t!(i18n, application.receipt.appeal_text)}</p>
+                <h3>{tr!(i18n, application.receipt.appeal_title)}</h3>
+                <p>{tr!(i18n, application.receipt.appeal_text)}</p>
             </section>
         })}
-        <h2>{t!(i18n, follow.timeline_title)}</h2>
+        <h2>{tr!(i18n, follow.timeline_title)}</h2>
         <ol class="timeline">
             {events
                 .into_iter()
@@ -366,7 +366,7 @@ fn Details(application: ApplicationStatus) -> impl IntoView {
             let empty = documents.is_empty();
             move || !empty
         }>
-            <h2>{t!(i18n, follow.documents_title)}</h2>
+            <h2>{tr!(i18n, follow.documents_title)}</h2>
             <ul class="documents">
                 {documents
                     .iter()

@@ -92,7 +92,10 @@ pub async fn an_application_finished_offline_is_sent_once_from_a_reopened_tab(
 ) -> Result<(), String> {
     let (mut app, world) = world.own_server().await;
     let browser = world.browser(Viewport::Mobile).await?;
-    browser.open_in("/", "en").await?;
+    // The resident starts applying with a signal: the application's part is kept from then on
+    // (a part never opened before cannot come without one; `parts.rs` tests that message).
+    browser.open_in("/apply/financial-assistance", "en").await?;
+    browser.wait_for("main h1").await?;
     kept_on_the_device(&browser).await?;
     app.stop().await;
 
@@ -141,7 +144,7 @@ pub async fn an_application_finished_offline_is_sent_once_from_a_reopened_tab(
 }
 
 /// Copies the built app, so a test can deploy a new version of it.
-fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
+pub fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -163,7 +166,7 @@ fn deploy_new_version(dist: &Path) -> Result<Vec<String>, String> {
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();
-    // Trunk's hashes are 10 to 16 hex digits; only those naming a file count (the integrity
+    // The hashes are 10 to 16 hex digits; only those naming a file or folder count (the integrity
     // attributes hold hex-looking runs too, which must stay as they are).
     let mut hashes: Vec<String> = index
         .split(|c: char| !c.is_ascii_hexdigit())
@@ -181,11 +184,16 @@ fn deploy_new_version(dist: &Path) -> Result<Vec<String>, String> {
         let name = entry.map_err(|e| e.to_string())?.file_name();
         let name = name.to_string_lossy();
         if let Some(hash) = hashes.iter().find(|h| name.contains(h.as_str())) {
-            std::fs::copy(
+            let (from, to) = (
                 dist.join(name.as_ref()),
                 dist.join(name.replace(hash.as_str(), &renamed(hash))),
-            )
-            .map_err(|e| e.to_string())?;
+            );
+            // The residents' app is a hashed folder (its parts), the staff's files are hashed.
+            if from.is_dir() {
+                copy_folder(&from, &to)?;
+            } else {
+                std::fs::copy(from, to).map_err(|e| e.to_string())?;
+            }
         }
     }
     for page in ["index.html", "sw.js"] {

@@ -1,0 +1,101 @@
+//! The residents' app in parts. The first part (the frame every screen shares and the home
+//! page) is what every resident downloads; each screen below lives in a part of its own group,
+//! cut into its own wasm file by `wasm-split-cli` (see `xtask/src/split.rs`) and fetched the
+//! first time a resident goes there.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use wasm_bindgen::{JsCast, closure::Closure};
+
+use crate::{
+    components::{focus::focus_late_heading, phone::WithPhoneLinks},
+    i18n::*,
+    screens,
+};
+
+/// A screen that lives in a part: a plain function pointer, so it can cross the split.
+pub type Screen = fn() -> AnyView;
+
+#[derive(Clone, Copy, Debug, thiserror::Error)]
+#[error("a part of the app could not be fetched")]
+pub struct PartMissing;
+
+impl From<SplitLoaderError> for PartMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// One split function per screen; the screens of one group share a wasm file.
+macro_rules! parts {
+    ($($part:ident: $($name:ident => $screen:path),+;)+) => {$($(
+        #[wasm_split($part, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name() -> Result<Screen, PartMissing> {
+            Ok(|| $screen().into_any())
+        }
+    )+)+};
+}
+
+parts! {
+    help: area => screens::area::AreaPage,
+        accessibility => screens::accessibility::AccessibilityStatement;
+    check: check_start => screens::check_start::CheckStart,
+        question => screens::question::QuestionPage,
+        check_answers => screens::check_answers::CheckAnswers,
+        results => screens::results::Results,
+        service_list => screens::service_list::ServiceList;
+    apply: apply_start => screens::apply_start::ApplyStart,
+        apply_step => screens::apply_step::ApplyStepPage,
+        receipt => screens::receipt::Receipt;
+    follow: status => screens::status::StatusPage;
+    partner: partner_start => screens::partner::PartnerStart,
+        partner_step => screens::partner::PartnerStepPage;
+    callback: callback => screens::callback::CallbackPage,
+        callback_sent => screens::callback::CallbackSent;
+}
+
+/// Most residents go from the home page to the screener: once the page is idle, fetch the
+/// screener's part, so the first question does not wait for it. A failure is left for the
+/// screen itself to report, if the resident goes there.
+pub fn prefetch_screener() {
+    let fetch = Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            let _ = __wasm_split_preload_check_start().await;
+        })
+    });
+    let _ = window().request_idle_callback(fetch.unchecked_ref());
+}
+
+/// Shows the screen once its part is here. If the part cannot be fetched (offline before it was
+/// ever needed, or a new version deployed meanwhile), says so in the resident's language with the
+/// Online Center's number and a Try again, instead of a blank page.
+pub fn lazy<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<Screen, PartMissing>> + 'static,
+{
+    let i18n = use_i18n();
+    let part = LocalResource::new(load);
+    move || {
+        match part.get() {
+        None => ().into_any(),
+        Some(Ok(screen)) => {
+            focus_late_heading();
+            screen()
+        }
+        Some(Err(PartMissing)) => view! {
+            <div class="notice" role="alert">
+                <p><WithPhoneLinks text=Signal::derive(move || tr!(i18n, offline.part_missing)().to_owned())/></p>
+            </div>
+            <p>
+                <button type="button" class="button button-secondary" on:click=move |_| part.refetch()>
+                    {tr!(i18n, follow.try_again)}
+                </button>
+            </p>
+        }
+        .into_any(),
+    }
+    }
+}

@@ -1,0 +1,139 @@
+//! The residents' app in parts (frontend/src/parts.rs): the first visit fetches the frame and the
+//! home page, a screen's part is fetched when the resident goes there, and a part that cannot be
+//! fetched is reported in the resident's language with the Online Center's number and a retry.
+
+use std::path::Path;
+
+use velferd_backend::translations;
+use velferd_shared::Language;
+use velferd_tests::{
+    TestApp,
+    browser::{Browser, Viewport},
+};
+
+use super::{TestResult, World, ensure, offline::copy_folder};
+
+/// The names of the wasm files the page has fetched so far.
+async fn fetched_wasm(browser: &Browser) -> Result<Vec<String>, String> {
+    let names = browser
+        .script(
+            "return performance.getEntriesByType('resource') \
+               .map(e => new URL(e.name).pathname.split('/').pop()) \
+               .filter(n => n.endsWith('.wasm'))",
+        )
+        .await?;
+    Ok(names
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/", "en").await?;
+    browser.wait_for("main h1").await?;
+    let on_home = fetched_wasm(&browser).await?;
+    for later in [
+        "split_apply.wasm",
+        "split_follow.wasm",
+        "split_callback.wasm",
+        "split_partner.wasm",
+    ] {
+        ensure(!on_home.iter().any(|n| n == later), || {
+            format!("the home page fetched {later}: {on_home:?}")
+        })?;
+    }
+    browser.click("footer a[href='/call-me']").await?;
+    browser
+        .wait_for_text(
+            "main h1",
+            &translations::text(Language::En, "callback.title"),
+        )
+        .await?;
+    browser.wait_for_heading_focus("/call-me").await?;
+    let after = fetched_wasm(&browser).await?;
+    ensure(after.iter().any(|n| n == "split_callback.wasm"), || {
+        format!("the call-back screen came without its part: {after:?}")
+    })?;
+    ensure(!after.iter().any(|n| n == "split_apply.wasm"), || {
+        format!("asking for a call fetched the application part: {after:?}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
+/// Moves every copy (plain, brotli, gzip) of the call-back part's file from `dist` to `aside`,
+/// or back: as a deploy in between or a lost connection would leave it, out of reach.
+fn move_callback_part(from: &Path, to: &Path) -> std::io::Result<usize> {
+    let mut moved = 0;
+    for folder in std::fs::read_dir(from)? {
+        let folder = folder?.path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder)? {
+            let file = file?;
+            let name = file.file_name();
+            if name.to_string_lossy().starts_with("split_callback.wasm") {
+                let target = to.join(folder.strip_prefix(from).unwrap_or(&folder));
+                std::fs::create_dir_all(&target)?;
+                std::fs::rename(file.path(), target.join(&name))?;
+                moved += 1;
+            }
+        }
+    }
+    Ok(moved)
+}
+
+pub async fn a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let copy = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let (dist, aside) = (copy.path().join("dist"), copy.path().join("aside"));
+    copy_folder(&world.dist, &dist)?;
+    let app = TestApp::spawn_serving(&dist).await;
+    let world = World {
+        base: app.url(""),
+        ..world
+    };
+    let language = Language::from_tag(lang).expect("a language of ours");
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/", lang).await?;
+    browser.wait_for("main h1").await?;
+    let moved = move_callback_part(&dist, &aside).map_err(|e| e.to_string())?;
+    ensure(moved == 3, || {
+        format!("moved {moved} copies of the part, not 3")
+    })?;
+
+    browser.click("footer a[href='/call-me']").await?;
+    // The number is a link of its own, which the page may lay out on a line of its own.
+    let message = translations::text(language, "offline.part_missing");
+    let (before_number, _) = message
+        .split_once("411 1111")
+        .ok_or("no number in the text")?;
+    let shown = browser
+        .wait_for_text("main [role=alert]", before_number.trim())
+        .await?;
+    ensure(shown.contains("411 1111"), || {
+        format!("no phone number in {shown:?}")
+    })?;
+    browser
+        .wait_for("main [role=alert] a[href^='tel:']")
+        .await?;
+
+    move_callback_part(&aside, &dist).map_err(|e| e.to_string())?;
+    browser.click("main [role=alert] + p button").await?;
+    browser
+        .wait_for_text("main h1", &translations::text(language, "callback.title"))
+        .await?;
+    browser.close().await;
+    drop(app);
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The residents' app, built in parts. Trunk cannot split a wasm module (trunk-rs/trunk#1022),
+//! so this is the pipeline it would run, with one step more:
+//!
+//! 1. `cargo rustc --release` with `--emit-relocs`, so the splitter can tell which code and data
+//!    only the screens behind a split point use (`frontend/src/parts.rs`);
+//! 2. `wasm-split-cli` cuts the module into the first part and one wasm file per group of
+//!    screens, and writes `__wasm_split.js`, which fetches a part the first time it is needed;
+//! 3. `wasm-bindgen --target web --keep-lld-exports` on the first part (the parts import its
+//!    memory, table and functions through those exports);
+//! 4. `wasm-opt -Oz` on every wasm file;
+//! 5. everything goes into `dist/app-<hash of the files>/`, so the relative imports between the
+//!    files stay as the tools wrote them and one name changes whenever any byte does;
+//! 6. `dist/index.html` from the root `index.html`, with the style, the loader and preloads of
+//!    exactly the first part's files.
+
+use std::{
+    hash::{Hash, Hasher},
+    path::Path,
+};
+
+use crate::shell::{Failure, Result, command, fail, root, run, step};
+
+const CRATE: &str = "velferd-frontend";
+/// What `frontend/index.html` marks for this step to fill in.
+const ASSETS_MARK: &str = "<!-- assets: written by cargo xtask build -->";
+/// The wasm features rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt may use no others.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds the residents' app into `dist/` (which it empties first).
+pub fn residents(dist: &Path) -> Result {
+    let work = root().join("target/velferd-split");
+    let _ = std::fs::remove_dir_all(&work);
+    let (split, bound) = (work.join("split"), work.join("bound"));
+    for dir in [&split, &bound] {
+        create_dir(dir)?;
+    }
+
+    step("Building the residents' app (cargo, release, with relocations for the splitter)");
+    run(
+        "cargo rustc (residents)",
+        &mut command(
+            "cargo",
+            &[
+                "rustc",
+                "--release",
+                "--offline",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--package",
+                CRATE,
+                "--bin",
+                CRATE,
+                "--",
+                "-C",
+                "link-arg=--emit-relocs",
+            ],
+        ),
+    )?;
+    let linked = root().join(format!(
+        "target/wasm32-unknown-unknown/release/{CRATE}.wasm"
+    ));
+
+    step("Splitting it into the first part and a part per group of screens (wasm-split-cli)");
+    run(
+        "wasm-split-cli",
+        &mut command(
+            "wasm-split-cli",
+            &["--out-name", CRATE, &path_arg(&linked)?, &path_arg(&split)?],
+        ),
+    )?;
+    run(
+        "wasm-bindgen",
+        &mut command(
+            "wasm-bindgen",
+            &[
+                "--target",
+                "web",
+                "--keep-lld-exports",
+                "--no-typescript",
+                "--out-dir",
+                &path_arg(&bound)?,
+                &path_arg(&split.join(format!("{CRATE}.wasm")))?,
+            ],
+        ),
+    )?;
+
+    step("Optimising every part for size (wasm-opt -Oz)");
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let main_wasm = format!("{CRATE}_bg.wasm");
+    optimise(&bound.join(&main_wasm), &work.join(&main_wasm))?;
+    files.push((main_wasm.clone(), read(&work.join(&main_wasm))?));
+    let glue = format!("{CRATE}.js");
+    files.push((glue.clone(), read(&bound.join(&glue))?));
+    for entry in read_dir(&split)? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // The parts (`split_<group>.wasm`) and the code two or more of them share (`chunk_<n>.wasm`).
+        if name.ends_with(".wasm") && name != format!("{CRATE}.wasm") {
+            let optimised = work.join(&name);
+            optimise(&entry.path(), &optimised)?;
+            files.push((name, read(&optimised)?));
+        } else if name.ends_with(".js") {
+            files.push((name, read(&entry.path())?));
+        }
+    }
+    files.push((
+        "style.css".into(),
+        read(&root().join("frontend/style.css"))?,
+    ));
+    files.push((START.into(), start_script(&main_wasm).into_bytes()));
+    files.sort();
+
+    let mut hasher = std::hash::DefaultHasher::new();
+    files.hash(&mut hasher);
+    let folder = format!("app-{:016x}", hasher.finish());
+    let _ = std::fs::remove_dir_all(dist);
+    create_dir(&dist.join(&folder))?;
+    for (name, bytes) in &files {
+        write(&dist.join(&folder).join(name), bytes)?;
+    }
+    let template = String::from_utf8(read(&root().join("index.html"))?)
+        .map_err(|_| Failure("index.html is not UTF-8".into()))?;
+    write(
+        &dist.join("index.html"),
+        index_html(&template, &folder, &main_wasm)?.as_bytes(),
+    )
+}
+
+const START: &str = "start.js";
+
+/// The parts a resident may need without a signal before ever opening them: the help pages, the
+/// screener and asking for a call (which is what the app offers when a resident is offline). The
+/// service worker keeps them when it installs; the others are kept when a resident first opens
+/// them, so a resident who only checks never downloads applying, following or the partner's part.
+pub const KEPT_OFFLINE: &[&str] = &["help", "check", "callback"];
+
+/// The URLs (as `index.html` names files) of the wasm files that `parts` need, read from the
+/// loader that `index` preloads.
+pub fn urls_of_parts(dist: &Path, index: &str, parts: &[&str]) -> Result<Vec<String>> {
+    let assets = crate::bench::first_load_assets(index);
+    let Some(loader_url) = assets.iter().find(|a| a.ends_with("/__wasm_split.js")) else {
+        return fail("index.html names no __wasm_split.js");
+    };
+    let folder = &loader_url[..loader_url.len() - "__wasm_split.js".len()];
+    let loader = String::from_utf8(read(&dist.join(loader_url.trim_start_matches('/')))?)
+        .map_err(|_| Failure("__wasm_split.js is not UTF-8".into()))?;
+    let mut urls = Vec::new();
+    for part in parts {
+        for file in part_files(&loader, part)? {
+            let url = format!("{folder}{file}");
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+    }
+    Ok(urls)
+}
+
+/// The wasm files the loader (`__wasm_split.js`) fetches for `part`: the part's own file and
+/// the shared chunks it depends on. Read from the loader itself, which `wasm-split-cli` writes
+/// as one `makeLoad(fetch "./<file>", [<dependencies>])` per part and per chunk.
+pub fn part_files(loader: &str, part: &str) -> Result<Vec<String>> {
+    let export = format!("export const __wasm_split_load_{part} = ");
+    let Some(at) = loader.find(&export) else {
+        return fail(format!("__wasm_split.js has no part `{part}`"));
+    };
+    let (file, dependencies) = load_of(&loader[at..])?;
+    let mut files = vec![file];
+    for dependency in dependencies {
+        let definition = format!("const {dependency} = ");
+        let Some(at) = loader.find(&definition) else {
+            return fail(format!("__wasm_split.js does not define {dependency}"));
+        };
+        files.push(load_of(&loader[at..])?.0);
+    }
+    Ok(files)
+}
+
+/// The file and the dependencies of the `makeLoad` that `definition` starts with.
+fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
+    let unreadable = || Failure("__wasm_split.js is not as wasm-split-cli 0.2 writes it".into());
+    let url = definition.find("new URL(\"./").ok_or_else(unreadable)? + "new URL(\"./".len();
+    let file = &definition[url..];
+    let file = &file[..file.find('"').ok_or_else(unreadable)?];
+    let list = definition.find("\n, [").ok_or_else(unreadable)? + "\n, [".len();
+    let list = &definition[list..];
+    let list = &list[..list.find(']').ok_or_else(unreadable)?];
+    let dependencies = list
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Ok((file.to_owned(), dependencies))
+}
+
+/// The loader as a file, not inline: the content security policy then needs no hash for it.
+fn start_script(main_wasm: &str) -> String {
+    format!(
+        "import init from \"./{CRATE}.js\";\n\
+         await init({{ module_or_path: new URL(\"./{main_wasm}\", import.meta.url) }});\n"
+    )
+}
+
+/// The first part's files, named in `index.html` so the browser fetches them at once rather
+/// than one after the other (and `bench::first_load_assets` finds exactly these).
+fn index_html(template: &str, folder: &str, main_wasm: &str) -> Result<String> {
+    if !template.contains(ASSETS_MARK) {
+        return fail(format!("index.html has no `{ASSETS_MARK}`"));
+    }
+    let assets = format!(
+        "<link rel=\"stylesheet\" href=\"/{folder}/style.css\">\n  \
+         <link rel=\"modulepreload\" href=\"/{folder}/{CRATE}.js\">\n  \
+         <link rel=\"modulepreload\" href=\"/{folder}/__wasm_split.js\">\n  \
+         <link rel=\"preload\" href=\"/{folder}/{main_wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
+         <script type=\"module\" src=\"/{folder}/{START}\"></script>"
+    );
+    Ok(template.replace(ASSETS_MARK, &assets))
+}
+
+fn optimise(input: &Path, output: &Path) -> Result {
+    let mut args = vec!["-Oz", "--strip-debug", "--strip-producers"];
+    args.extend(WASM_FEATURES);
+    let (input, output) = (path_arg(input)?, path_arg(output)?);
+    args.extend([input.as_str(), "-o", output.as_str()]);
+    run("wasm-opt", &mut command("wasm-opt", &args))
+}
+
+fn path_arg(path: &Path) -> Result<String> {
+    path.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| Failure(format!("{} is not UTF-8", path.display())))
+}
+
+fn create_dir(dir: &Path) -> Result {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", dir.display())))?;
+    Ok(entries.flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_names_the_first_parts_files_in_the_hashed_folder() {
+        let html = index_html(
+            &format!("<head>{ASSETS_MARK}</head>"),
+            "app-0123456789abcdef",
+            "x_bg.wasm",
+        )
+        .unwrap();
+        assert!(html.contains("href=\"/app-0123456789abcdef/style.css\""));
+        assert!(html.contains("src=\"/app-0123456789abcdef/start.js\""));
+        assert!(html.contains("href=\"/app-0123456789abcdef/x_bg.wasm\""));
+        assert!(!html.contains(ASSETS_MARK));
+    }
+
+    #[test]
+    fn a_parts_files_are_its_own_and_its_dependencies() {
+        let loader = "const __chunk_1 = makeLoad(() => {\n    const src = fetch(new URL(\"./chunk_1.wasm\", import.meta.url));\n}\n, []);\n\
+            export const __wasm_split_load_check = wrapAsyncCb(makeLoad(() => {\n    const src = fetch(new URL(\"./split_check.wasm\", import.meta.url));\n}\n, [__chunk_1]));\n";
+        assert_eq!(
+            part_files(loader, "check").unwrap(),
+            vec!["split_check.wasm", "chunk_1.wasm"]
+        );
+        assert!(part_files(loader, "apply").is_err());
+    }
+
+    #[test]
+    fn a_template_without_the_mark_is_refused() {
+        assert!(index_html("<head></head>", "app-0", "x").is_err());
+    }
+}
