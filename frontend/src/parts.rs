@@ -7,7 +7,6 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
-use wasm_bindgen::{JsCast, closure::Closure};
 
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks},
@@ -54,18 +53,6 @@ parts! {
         partner_step => screens::partner::PartnerStepPage;
     callback: callback => screens::callback::CallbackPage,
         callback_sent => screens::callback::CallbackSent;
-}
-
-/// Most residents go from the home page to the screener: once the page is idle, fetch the
-/// screener's part, so the first question does not wait for it. A failure is left for the
-/// screen itself to report, if the resident goes there.
-pub fn prefetch_screener() {
-    let fetch = Closure::once_into_js(|| {
-        leptos::task::spawn_local(async {
-            let _ = __wasm_split_preload_check_start().await;
-        })
-    });
-    let _ = window().request_idle_callback(fetch.unchecked_ref());
 }
 
 /// Shows the screen once its part is here. If the part cannot be fetched (offline before it was

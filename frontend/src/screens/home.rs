@@ -12,7 +12,6 @@ use crate::{
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(|_| crate::parts::prefetch_screener());
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
         <p class="lead">{tr!(i18n, home.intro)}</p>
