@@ -146,14 +146,14 @@ impl Database {
 
 /// The SQLite URL with `mode=rwc` (create the file if missing), its folder created.
 fn sqlite_file(url: &str) -> Result<String, DatabaseError> {
-    let path = url
-        .trim_start_matches("sqlite:")
-        .trim_start_matches("//")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    let folder = std::path::Path::new(path).parent();
-    if let Some(folder) = folder.filter(|p| !p.as_os_str().is_empty() && path != ":memory:") {
+    // sqlx's own reading of the URL, so the folder is the one it will open the file in.
+    let options = <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(url)
+        .map_err(DatabaseError::Url)?;
+    let path = options.get_filename();
+    let folder = path.parent();
+    if let Some(folder) =
+        folder.filter(|p| !p.as_os_str().is_empty() && path != std::path::Path::new(":memory:"))
+    {
         std::fs::create_dir_all(folder).map_err(|source| DatabaseError::Folder {
             path: folder.display().to_string(),
             source,

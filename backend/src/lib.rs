@@ -114,14 +114,15 @@ pub async fn prepare(config: &Config) -> Result<(AppState, TcpListener), StartEr
             addr: config.addr,
             source,
         })?;
+    let load_settings = load::LoadSettings::new(config);
     Ok((
         AppState {
             db,
             site,
             tokens,
             limits,
-            load: load::LoadSettings::new(config),
-            admission: Arc::new(load::Admission::new(&load::LoadSettings::new(config))),
+            admission: Arc::new(load::Admission::new(&load_settings)),
+            load: load_settings,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             staff: staff::sessions::StaffSettings::new(config),
             public_origin: config.public_origin.clone().into(),

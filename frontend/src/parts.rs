@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
 use crate::{
-    components::{focus::focus_late_heading, phone::WithPhoneLinks},
+    components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
     i18n::*,
     screens,
 };
@@ -65,24 +65,20 @@ where
 {
     let i18n = use_i18n();
     let part = LocalResource::new(load);
-    move || {
-        match part.get() {
+    let message = Signal::derive(move || tr!(i18n, offline.part_missing)().to_owned());
+    move || match part.get() {
         None => ().into_any(),
         Some(Ok(screen)) => {
             focus_late_heading();
             screen()
         }
         Some(Err(PartMissing)) => view! {
-            <div class="notice" role="alert">
-                <p><WithPhoneLinks text=Signal::derive(move || tr!(i18n, offline.part_missing)().to_owned())/></p>
-            </div>
-            <p>
-                <button type="button" class="button button-secondary" on:click=move |_| part.refetch()>
-                    {tr!(i18n, follow.try_again)}
-                </button>
-            </p>
+            <TryAgain retry=Callback::new(move |()| part.refetch())>
+                <div class="notice" role="alert">
+                    <p><WithPhoneLinks text=message/></p>
+                </div>
+            </TryAgain>
         }
         .into_any(),
-    }
     }
 }

@@ -458,36 +458,6 @@ fn get(addr: &str, path: &str) -> Result<(String, Vec<u8>)> {
     Ok((head, raw[split + 4..].to_vec()))
 }
 
-/// The URLs the browser fetches on first load: what `index.html` links (CSS, the module and
-/// the wasm it preloads). Trunk's minified HTML may leave attribute values unquoted.
-pub fn first_load_assets(index: &str) -> Vec<String> {
-    let mut assets: Vec<String> = Vec::new();
-    for attribute in ["href=", "src="] {
-        let mut rest = index;
-        while let Some(at) = rest.find(attribute) {
-            rest = &rest[at + attribute.len()..];
-            let (value, after) = match rest.chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let inner = &rest[1..];
-                    let end = inner.find(quote).unwrap_or(inner.len());
-                    (&inner[..end], &inner[end..])
-                }
-                _ => {
-                    let end = rest
-                        .find(|c: char| c.is_whitespace() || c == '>')
-                        .unwrap_or(rest.len());
-                    (&rest[..end], &rest[end..])
-                }
-            };
-            if value.starts_with('/') && !assets.iter().any(|a| a == value) {
-                assets.push(value.to_owned());
-            }
-            rest = after;
-        }
-    }
-    assets
-}
-
 fn first_load(addr: &str, path: &str, parts: &[&str]) -> Result {
     // The index itself is compressed on disk but served by whatever encoding was asked for.
     let (head, body) = get(addr, path)?;
@@ -496,7 +466,7 @@ fn first_load(addr: &str, path: &str, parts: &[&str]) -> Result {
         .map_err(|e| Failure(format!("dist/index.html: {e}")))?;
     let mut first_part = body.len();
     let encoding_of_index = encoding(&head);
-    for asset in first_load_assets(&index) {
+    for asset in crate::split::first_load_assets(&index) {
         first_part += fetched_size(addr, &asset)?;
     }
     let mut own_part = 0;
@@ -543,13 +513,3 @@ fn fetched_size(addr: &str, asset: &str) -> Result<usize> {
     Ok(body.len())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::first_load_assets;
-
-    #[test]
-    fn first_load_assets_are_found_quoted_or_not_and_only_once() {
-        let html = r#"<link href=/a-1.css rel=stylesheet><script src="/b.js"></script><link href='/b.js'><link href=data:, rel=icon>"#;
-        assert_eq!(first_load_assets(html), vec!["/a-1.css", "/b.js"]);
-    }
-}

@@ -144,7 +144,7 @@ fn service_worker(dist: &Path) -> Result {
         .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| Failure(format!("cannot read dist/index.html: {e}")))?;
-    let mut files = crate::bench::first_load_assets(&index);
+    let mut files = crate::split::first_load_assets(&index);
     files.extend(crate::split::urls_of_parts(
         dist,
         &index,

@@ -143,7 +143,7 @@ pub const KEPT_OFFLINE: &[&str] = &["help", "check", "callback"];
 /// The URLs (as `index.html` names files) of the wasm files that `parts` need, read from the
 /// loader that `index` preloads.
 pub fn urls_of_parts(dist: &Path, index: &str, parts: &[&str]) -> Result<Vec<String>> {
-    let assets = crate::bench::first_load_assets(index);
+    let assets = first_load_assets(index);
     let Some(loader_url) = assets.iter().find(|a| a.ends_with("/__wasm_split.js")) else {
         return fail("index.html names no __wasm_split.js");
     };
@@ -209,7 +209,7 @@ fn start_script(main_wasm: &str) -> String {
 }
 
 /// The first part's files, named in `index.html` so the browser fetches them at once rather
-/// than one after the other (and `bench::first_load_assets` finds exactly these).
+/// than one after the other (and `first_load_assets` finds exactly these).
 fn index_html(template: &str, folder: &str, main_wasm: &str) -> Result<String> {
     if !template.contains(ASSETS_MARK) {
         return fail(format!("index.html has no `{ASSETS_MARK}`"));
@@ -258,9 +258,46 @@ fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>> {
     Ok(entries.flatten().collect())
 }
 
+/// The URLs the browser fetches on first load: what `index.html` links (CSS, the module and
+/// the wasm it preloads). Minified HTML (Trunk's, for the staff page) may leave attribute values
+/// unquoted.
+pub fn first_load_assets(index: &str) -> Vec<String> {
+    let mut assets: Vec<String> = Vec::new();
+    for attribute in ["href=", "src="] {
+        let mut rest = index;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            let (value, after) = match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let inner = &rest[1..];
+                    let end = inner.find(quote).unwrap_or(inner.len());
+                    (&inner[..end], &inner[end..])
+                }
+                _ => {
+                    let end = rest
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(rest.len());
+                    (&rest[..end], &rest[end..])
+                }
+            };
+            if value.starts_with('/') && !assets.iter().any(|a| a == value) {
+                assets.push(value.to_owned());
+            }
+            rest = after;
+        }
+    }
+    assets
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_load_assets_are_found_quoted_or_not_and_only_once() {
+        let html = r#"<link href=/a-1.css rel=stylesheet><script src="/b.js"></script><link href='/b.js'><link href=data:, rel=icon>"#;
+        assert_eq!(first_load_assets(html), vec!["/a-1.css", "/b.js"]);
+    }
 
     #[test]
     fn the_index_names_the_first_parts_files_in_the_hashed_folder() {

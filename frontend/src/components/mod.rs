@@ -7,4 +7,5 @@ pub mod header;
 pub mod language_menu;
 pub mod page;
 pub mod phone;
+pub mod try_again;
 pub mod upload;

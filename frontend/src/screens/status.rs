@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     api::{self, StatusError, SubmitError},
     application::{Applications, service_slug},
+    components::try_again::TryAgain,
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
     i18n::*,
     language::language_of,
@@ -276,12 +277,9 @@ fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoVie
 pub fn Unreachable(version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="notice">{tr!(i18n, follow.unreachable)}</p>
-        <p>
-            <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
-                {tr!(i18n, follow.try_again)}
-            </button>
-        </p>
+        <TryAgain retry=Callback::new(move |()| version.update(|v| *v += 1))>
+            <p class="notice">{tr!(i18n, follow.unreachable)}</p>
+        </TryAgain>
     }
 }
 
