@@ -512,4 +512,3 @@ fn fetched_size(addr: &str, asset: &str) -> Result<usize> {
     }
     Ok(body.len())
 }
-
