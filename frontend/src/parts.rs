@@ -3,7 +3,7 @@
 //! cut into its own wasm file by `wasm-split-cli` (see `xtask/src/split.rs`) and fetched the
 //! first time a resident goes there.
 
-use std::future::Future;
+use std::{future::Future, pin::Pin};
 
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
@@ -27,14 +27,29 @@ impl From<SplitLoaderError> for PartMissing {
     }
 }
 
+/// Fetching a screen's part. One boxed type for every screen, so the resource, the view and the
+/// route table that show a part are compiled once, not once per screen (15 copies cost 31 KB of
+/// raw wasm in the first part).
+pub type Part = fn() -> Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>>;
+
 /// One split function per screen; the screens of one group share a wasm file.
 macro_rules! parts {
-    ($($part:ident: $($name:ident => $screen:path),+;)+) => {$($(
-        #[wasm_split($part, fallible, wasm_split_path = ::leptos::wasm_split)]
-        pub fn $name() -> Result<Screen, PartMissing> {
-            Ok(|| $screen().into_any())
+    ($($part:ident: $($name:ident => $screen:path),+;)+) => {
+        mod split {
+            use super::*;
+            $($(
+                #[wasm_split($part, fallible, wasm_split_path = ::leptos::wasm_split)]
+                pub fn $name() -> Result<Screen, PartMissing> {
+                    Ok(|| $screen().into_any())
+                }
+            )+)+
         }
-    )+)+};
+        $($(
+            pub fn $name() -> Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>> {
+                Box::pin(split::$name())
+            }
+        )+)+
+    };
 }
 
 parts! {
@@ -58,11 +73,7 @@ parts! {
 /// Shows the screen once its part is here. If the part cannot be fetched (offline before it was
 /// ever needed, or a new version deployed meanwhile), says so in the resident's language with the
 /// Online Center's number and a Try again, instead of a blank page.
-pub fn lazy<F, Fut>(load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<Screen, PartMissing>> + 'static,
-{
+pub fn lazy(load: Part) -> impl IntoView {
     let i18n = use_i18n();
     let part = LocalResource::new(load);
     let message = Signal::derive(move || tr!(i18n, offline.part_missing)().to_owned());
