@@ -30,7 +30,10 @@ impl From<SplitLoaderError> for PartMissing {
 /// Fetching a screen's part. One boxed type for every screen, so the resource, the view and the
 /// route table that show a part are compiled once, not once per screen (15 copies cost 31 KB of
 /// raw wasm in the first part).
-pub type Part = fn() -> Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>>;
+pub type Part = fn() -> PartLoading;
+
+/// A part on its way: the one future type every screen's split function is boxed into.
+pub type PartLoading = Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>>;
 
 /// One split function per screen; the screens of one group share a wasm file.
 macro_rules! parts {
@@ -45,7 +48,7 @@ macro_rules! parts {
             )+)+
         }
         $($(
-            pub fn $name() -> Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>> {
+            pub fn $name() -> PartLoading {
                 Box::pin(split::$name())
             }
         )+)+
