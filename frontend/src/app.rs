@@ -5,14 +5,13 @@ use leptos_router::{
 };
 
 use crate::{
-    application::{Applications, partner::Partners},
     components::{focus::RouteFocus, footer::Footer, header::Header},
     i18n::*,
     language::{LanguageFromUrl, LanguageMemory},
     offline::{Connection, OfflineApp},
     parts::{self, lazy},
-    screener::Screener,
-    screens::{callback::CallbackOutbox, home::Home, not_found::NotFound, urgent::UrgentHelp},
+    screens::{home::Home, not_found::NotFound, urgent::UrgentHelp},
+    storage,
 };
 
 #[component]
@@ -34,10 +33,9 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     Connection::provide();
-    Screener::provide();
-    Applications::provide();
-    Partners::provide();
-    CallbackOutbox::provide();
+    storage::provide_frame_owner();
+    parts::wake_device_records();
+    parts::prefetch_next_parts();
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
         ev.prevent_default();

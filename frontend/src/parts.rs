@@ -11,7 +11,7 @@ use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
     i18n::*,
-    screens,
+    screens, storage,
 };
 
 /// A screen that lives in a part: a plain function pointer, so it can cross the split.
@@ -71,6 +71,122 @@ parts! {
         partner_step => screens::partner::PartnerStepPage;
     callback: callback => screens::callback::CallbackPage,
         callback_sent => screens::callback::CallbackSent;
+    device: your_applications => screens::home::YourApplications;
+}
+
+/// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their
+/// records come with the screens that write them; a device that holds some sets them up at
+/// start, so that what waits is sent, what expired is deleted and the home page lists them.
+const DEVICE_RECORDS: [&str; 3] = [
+    "velferd.applications.",
+    "velferd.partner.",
+    "velferd.callbacks",
+];
+
+/// Whether the device's records are set up: at start if it held some, or since another tab
+/// wrote the first. The home page lists them from then on.
+#[derive(Clone, Copy)]
+pub struct DeviceRecords(pub RwSignal<bool>);
+
+impl DeviceRecords {
+    pub fn get() -> DeviceRecords {
+        expect_context()
+    }
+
+    /// The applications' records are set up (a screen of an application opened, say). The
+    /// home page's list of them is fetched now, so that it is on the device when offline.
+    pub fn mark_set_up() {
+        if let Some(DeviceRecords(set_up)) = use_context() {
+            set_up.set(true);
+        }
+        leptos::task::spawn_local(async {
+            let _ = your_applications().await;
+        });
+    }
+}
+
+mod device {
+    use super::*;
+    use crate::{
+        application::{Applications, partner::Partners},
+        screens::callback::CallbackOutbox,
+    };
+
+    /// A plain function pointer, so that it can cross the split and be called under the frame.
+    #[wasm_split(device, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn records() -> Result<fn(), PartMissing> {
+        Ok(|| {
+            Applications::get();
+            Partners::get();
+            CallbackOutbox::get();
+        })
+    }
+}
+
+/// Sets up what the device keeps if it holds any, now and whenever another tab writes some.
+pub fn wake_device_records() {
+    let woken = RwSignal::new(false);
+    provide_context(DeviceRecords(woken));
+    let owner = Owner::current();
+    let wake = move || {
+        let owner = owner.clone();
+        leptos::task::spawn_local(async move {
+            if let (Ok(set_up), Some(owner)) = (device::records().await, owner) {
+                owner.with(set_up);
+                woken.set(true);
+            }
+        });
+    };
+    if storage::holds_any(&DEVICE_RECORDS) {
+        wake();
+    }
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        let key = event.key().unwrap_or_default();
+        if !woken.get_untracked() && DEVICE_RECORDS.iter().any(|prefix| key.starts_with(prefix)) {
+            wake();
+        }
+    });
+}
+
+/// Where a resident most often goes next from `path`, fetched once the browser is idle so that the
+/// next screen does not wait for its code. Never the application, follow-up or call-back parts:
+/// a resident who only reads or checks what they can get does not download them.
+fn next_parts(path: &str) -> &'static [Part] {
+    match path {
+        "/" => &[question, area],
+        _ if path.starts_with("/help/") || path == "/urgent-help" => &[question],
+        _ => &[],
+    }
+}
+
+/// After every navigation, fetches the parts the resident is likely to need next when idle.
+pub fn prefetch_next_parts() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let next = next_parts(&location.pathname.get());
+        if !next.is_empty() {
+            when_idle(move || {
+                for part in next {
+                    leptos::task::spawn_local(async move {
+                        let _ = part().await;
+                    });
+                }
+            });
+        }
+    });
+}
+
+/// `requestIdleCallback`, or a second's wait where the browser has none (Safari).
+fn when_idle(run: impl FnOnce() + 'static) {
+    use wasm_bindgen::{JsCast, closure::Closure};
+    let callback = Closure::once_into_js(run);
+    if window()
+        .request_idle_callback(callback.unchecked_ref())
+        .is_err()
+    {
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+    }
 }
 
 /// Shows the screen once its part is here. If the part cannot be fetched (offline before it was
@@ -95,4 +211,11 @@ pub fn lazy(load: Part) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// A section of a screen that lives in a part, shown once the part is here. The screen is whole
+/// without it, so a part that cannot be fetched leaves the section out.
+pub fn lazy_section(load: Part) -> impl IntoView {
+    let part = LocalResource::new(load);
+    move || part.get().and_then(Result::ok).map(|section| section())
 }

@@ -1,10 +1,11 @@
 //! What the resident has typed, kept in the browser's `localStorage` so that a reload, a lost
 //! connection or a closed tab loses nothing. Nothing here leaves the device.
 
+use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
 
 fn local() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
+    window().local_storage().ok().flatten()
 }
 
 /// The value saved under `key`. A record this version cannot read (from an older version, say)
@@ -38,11 +39,52 @@ pub fn remove(key: &str) {
 /// applications, receipts, call-back confirmations and set-aside records. For a shared computer.
 pub fn forget_everything() {
     let Some(storage) = local() else { return };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+    for key in keys(&storage) {
+        if key.starts_with("velferd.") && key != crate::language::LANGUAGE_KEY {
+            let _ = storage.remove_item(&key);
+        }
+    }
+}
+
+fn keys(storage: &web_sys::Storage) -> Vec<String> {
+    (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with("velferd.") && k != crate::language::LANGUAGE_KEY)
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
+        .collect()
+}
+
+/// Whether anything is kept under a key starting with one of `prefixes`, without reading it.
+pub fn holds_any(prefixes: &[&str]) -> bool {
+    local().is_some_and(|storage| {
+        keys(&storage)
+            .iter()
+            .any(|key| prefixes.iter().any(|prefix| key.starts_with(prefix)))
+    })
+}
+
+/// The frame's reactive owner. What a part sets up the first time a screen needs it (an outbox,
+/// say) belongs to the frame, so it outlives that screen and every screen shares it.
+#[derive(Clone)]
+struct FrameOwner(Owner);
+
+pub fn provide_frame_owner() {
+    if let Some(owner) = Owner::current() {
+        provide_context(FrameOwner(owner));
+    }
+}
+
+/// The app's one `T`, set up by `create` under the frame the first time any screen asks, so
+/// that its code and its records' parsing live in the parts that use them.
+pub fn frame_wide<T: Clone + Send + Sync + 'static>(create: fn() -> T) -> T {
+    if let Some(existing) = use_context::<T>() {
+        return existing;
+    }
+    let set_up = move || {
+        let value = untrack(create);
+        provide_context(value.clone());
+        value
+    };
+    match use_context::<FrameOwner>() {
+        Some(FrameOwner(owner)) => owner.with(set_up),
+        None => set_up(),
     }
 }

@@ -1150,6 +1150,7 @@ fn main() {
         offline::clearing_my_information_leaves_nothing_of_mine_in_caches_or_storage,
         offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
         parts::a_screens_part_is_fetched_only_when_the_resident_goes_there,
+        parts::the_screeners_part_is_fetched_while_the_home_page_is_idle,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         partner::a_partner_gives_their_part_from_the_invitation_link_on_a_phone,

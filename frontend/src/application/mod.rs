@@ -129,7 +129,7 @@ pub struct Applications {
 impl Applications {
     /// Restores drafts, the outbox and receipts, saves every change, and starts sending anything
     /// left in the outbox (a reload while waiting).
-    pub fn provide() {
+    fn create() -> Applications {
         let mut drafts = storage::read(DRAFTS_KEY).unwrap_or_default();
         let mut touched = storage::read(TOUCHED_KEY).unwrap_or_default();
         let mut receipts = storage::read(RECEIPTS_KEY).unwrap_or_default();
@@ -171,12 +171,14 @@ impl Applications {
                 _ => {}
             }
         });
-        provide_context(apps);
         apps.flush();
+        crate::parts::DeviceRecords::mark_set_up();
+        apps
     }
 
+    /// Set up the first time a screen asks, or at start when the device holds applications.
     pub fn get() -> Applications {
-        expect_context::<Applications>()
+        storage::frame_wide(Self::create)
     }
 
     /// The draft for `service`, started from the screener's answers the first time.

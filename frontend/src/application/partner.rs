@@ -57,7 +57,7 @@ pub struct Partners {
 }
 
 impl Partners {
-    pub fn provide() {
+    fn create() -> Partners {
         let now = js_sys::Date::now();
         let mut drafts: BTreeMap<String, PartnerDraft> =
             storage::read(DRAFTS_KEY).unwrap_or_default();
@@ -67,11 +67,11 @@ impl Partners {
             refused: RwSignal::new(None),
         };
         Effect::new(move |_| partners.drafts.with(|d| storage::write(DRAFTS_KEY, d)));
-        provide_context(partners);
+        partners
     }
 
     pub fn get() -> Partners {
-        expect_context::<Partners>()
+        storage::frame_wide(Self::create)
     }
 
     pub fn draft(self, token: &str) -> ApplicationDraft {

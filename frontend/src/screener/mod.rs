@@ -20,7 +20,7 @@ pub struct Screener {
 impl Screener {
     /// Restores saved answers (a damaged or outdated record is set aside rather than trusted) and
     /// saves every change.
-    pub fn provide() {
+    fn create() -> Screener {
         let answers = RwSignal::new(storage::read::<Answers>(STORAGE_KEY).unwrap_or_default());
         Effect::new(move |_| answers.with(|a| storage::write(STORAGE_KEY, a)));
         // Answers given in another tab reach this one instead of being overwritten by it.
@@ -29,11 +29,13 @@ impl Screener {
                 answers.set(storage::read(STORAGE_KEY).unwrap_or_default());
             }
         });
-        provide_context(Screener { answers });
+        Screener { answers }
     }
 
+    /// Set up by the first screen that asks, so that the answers' code and parsing come with the
+    /// screener's part rather than the first one.
     pub fn get() -> Screener {
-        expect_context::<Screener>()
+        storage::frame_wide(Self::create)
     }
 
     /// "Start again": asks first, in the resident's language, and clears only on a yes.

@@ -55,7 +55,7 @@ pub struct CallbackOutbox {
 const RETRY: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl CallbackOutbox {
-    pub fn provide() {
+    fn create() -> CallbackOutbox {
         let outbox = CallbackOutbox {
             waiting: RwSignal::new(storage::read(OUTBOX_KEY).unwrap_or_default()),
             sent: RwSignal::new(None),
@@ -64,12 +64,12 @@ impl CallbackOutbox {
         Effect::new(move |_| outbox.waiting.with(|w| storage::write(OUTBOX_KEY, w)));
         let _ = window_event_listener(leptos::ev::online, move |_| outbox.flush());
         let _ = set_interval_with_handle(move || outbox.flush(), RETRY);
-        provide_context(outbox);
         outbox.flush();
+        outbox
     }
 
-    fn get() -> CallbackOutbox {
-        expect_context::<CallbackOutbox>()
+    pub fn get() -> CallbackOutbox {
+        storage::frame_wide(Self::create)
     }
 
     fn queue(self, key: String, request: CallbackRequest) {

@@ -5,6 +5,7 @@ use crate::{
     application::{Applications, check_path, receipt_path},
     components::page::PageHeading,
     i18n::*,
+    parts,
     text::{area_summary, area_title, service_name},
 };
 
@@ -12,11 +13,12 @@ use crate::{
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    let parts::DeviceRecords(records) = parts::DeviceRecords::get();
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
         <p class="lead">{tr!(i18n, home.intro)}</p>
         <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
-        <YourApplications/>
+        {move || records.get().then(|| parts::lazy_section(parts::your_applications))}
         <ul class="cards">
             {Area::ALL
                 .into_iter()
@@ -40,7 +42,7 @@ pub fn Home() -> impl IntoView {
 /// Applications sent from this device, and any still waiting to be sent: a receipt is never
 /// out of reach, even when the answer came after the resident had left the page.
 #[component]
-fn YourApplications() -> impl IntoView {
+pub fn YourApplications() -> impl IntoView {
     let i18n = use_i18n();
     let apps = Applications::get();
     let entries = move || {

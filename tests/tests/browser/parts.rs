@@ -40,6 +40,8 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     browser.wait_for("main h1").await?;
     let on_home = fetched_wasm(&browser).await?;
     for later in [
+        // A device that keeps no application needs none of the outboxes' code.
+        "split_device.wasm",
         "split_apply.wasm",
         "split_follow.wasm",
         "split_callback.wasm",
@@ -64,6 +66,37 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     ensure(!after.iter().any(|n| n == "split_apply.wasm"), || {
         format!("asking for a call fetched the application part: {after:?}")
     })?;
+    browser.close().await;
+    Ok(())
+}
+
+pub async fn the_screeners_part_is_fetched_while_the_home_page_is_idle(world: World) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/", "en").await?;
+    browser.wait_for("main h1").await?;
+    let prefetched = velferd_tests::wait_until(
+        "the screener's part to be fetched without a click",
+        std::time::Duration::from_secs(10),
+        || async {
+            let fetched = fetched_wasm(&browser).await?;
+            if fetched.iter().any(|n| n == "split_check.wasm") {
+                Ok(fetched)
+            } else {
+                Err(format!("fetched so far: {fetched:?}"))
+            }
+        },
+    )
+    .await?;
+    ensure(
+        !prefetched
+            .iter()
+            .any(|n| n == "split_apply.wasm" || n == "split_follow.wasm"),
+        || {
+            format!(
+                "idling on the home page fetched more than the next screens need: {prefetched:?}"
+            )
+        },
+    )?;
     browser.close().await;
     Ok(())
 }
