@@ -94,14 +94,14 @@ impl DeviceRecords {
     }
 
     /// The applications' records are set up (a screen of an application opened, say). The
-    /// home page's list of them is fetched now, so that it is on the device when offline.
+    /// frame then fetches the home page's list of them, so that it is on the device when offline.
+    /// Only the signal is set here: this runs inside parts, whose exported entry points every
+    /// bundle linking this crate keeps (the staff workspace's too), and a part loader called
+    /// from one would make that bundle import the split pipeline's placeholder module.
     pub fn mark_set_up() {
         if let Some(DeviceRecords(set_up)) = use_context() {
             set_up.set(true);
         }
-        leptos::task::spawn_local(async {
-            let _ = your_applications().await;
-        });
     }
 }
 
@@ -140,6 +140,15 @@ pub fn wake_device_records() {
     if storage::holds_any(&DEVICE_RECORDS) {
         wake();
     }
+    Effect::new(move |fetched: Option<bool>| {
+        let set_up = woken.get();
+        if set_up && fetched != Some(true) {
+            leptos::task::spawn_local(async {
+                let _ = your_applications().await;
+            });
+        }
+        set_up || fetched == Some(true)
+    });
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         let key = event.key().unwrap_or_default();
         if !woken.get_untracked() && DEVICE_RECORDS.iter().any(|prefix| key.starts_with(prefix)) {

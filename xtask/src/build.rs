@@ -4,7 +4,7 @@ use std::{io::Write, path::Path};
 
 use crate::{
     offline,
-    shell::{Failure, Result, command, root, run, step},
+    shell::{Failure, Result, command, fail, root, run, step},
     split, tools,
 };
 
@@ -29,10 +29,34 @@ pub fn frontend() -> Result {
             "/staff/",
         ]),
     )?;
+    staff_stands_alone(&root().join("dist/staff"))?;
     step("Writing the service worker, the web app manifests and the icons");
     offline::write(&root().join("dist"))?;
     step("Precompressing dist/ and dist/staff/ (brotli, gzip)");
     precompress(&root().join("dist"))
+}
+
+/// The staff bundle links the residents' crate for its form kit but is never split, so a part
+/// loader reachable from it (through a part's exported entry point, which the linker keeps) leaves
+/// an import of the split pipeline's placeholder module that no browser can resolve: the
+/// workspace would load to a blank page. Caught here, at build time, with the reason.
+fn staff_stands_alone(staff: &Path) -> Result {
+    let entries = std::fs::read_dir(staff)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", staff.display())))?;
+    for path in entries.flatten().map(|entry| entry.path()) {
+        if path.extension().is_some_and(|ext| ext == "js") {
+            let script = std::fs::read_to_string(&path)
+                .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+            if script.contains("__wasm_split_placeholder__") {
+                return fail(format!(
+                    "{} imports __wasm_split_placeholder__: code reachable from a part's entry \
+                     point calls a part loader; call loaders only from the residents' frame",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `trunk build <target> --release …`, offline. The target comes first: Trunk's flags take an
