@@ -11,7 +11,7 @@ use crate::{
     offline::{Connection, OfflineApp},
     parts::{self, lazy},
     screens::{home::Home, not_found::NotFound, urgent::UrgentHelp},
-    storage,
+    storage, strings,
 };
 
 #[component]
@@ -34,6 +34,7 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     Connection::provide();
     storage::provide_frame_owner();
+    strings::fetch_from_parts();
     parts::wake_device_records();
     parts::prefetch_next_parts();
     let skip = move |ev: leptos::ev::MouseEvent| {
@@ -42,7 +43,7 @@ fn Shell() -> impl IntoView {
         crate::components::focus::focus_main();
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{built_in!(i18n, skip_to_content)}</a>
         <Header/>
         <OfflineApp/>
         <main id="main" tabindex="-1">

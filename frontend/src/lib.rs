@@ -3,13 +3,39 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+// The texts come from the active language's table (`strings.rs`), not from leptos_i18n's
+// macros, which compile all seven languages into every screen that shows a text. Same form as
+// theirs (`td_string!`, `t_string!`), other names: `use crate::i18n::*` brings theirs in.
+
+/// The text at a key (`home.title`) in `locale`.
+macro_rules! td_text {
+    ($locale:expr, $($key:ident).+) => {
+        $crate::strings::text($locale, $crate::strings::keys::$($key)::+)
+    };
+}
+
+/// The text at a key in the language chosen now.
+macro_rules! t_text {
+    ($i18n:expr, $($key:ident).+) => {
+        td_text!(($i18n).get_locale(), $($key).+)
+    };
+}
+
+/// A text built into the first part in all seven languages, for what is said before any table
+/// has arrived (that one could not be fetched).
+macro_rules! built_in {
+    ($i18n:expr, $($key:ident).+) => {
+        $crate::text::live($i18n, |locale| $crate::i18n::td_string!(locale, $($key).+))
+    };
+}
+
 /// A text in the chosen language that follows a change of language. Unlike leptos_i18n's `t!`,
 /// which makes a closure of its own at every call site (and so its own copy of the reactive
 /// render code: one per text on every screen), every `tr!` is the same closure type around a
 /// plain `fn(Locale) -> &str`, so the render code exists once.
 macro_rules! tr {
     ($i18n:expr, $($key:tt)+) => {
-        $crate::text::live($i18n, |locale| td_string!(locale, $($key)+))
+        $crate::text::live($i18n, |locale| td_text!(locale, $($key)+))
     };
 }
 
@@ -24,6 +50,7 @@ mod parts;
 mod screener;
 mod screens;
 mod storage;
+mod strings;
 mod text;
 
 pub use app::App;

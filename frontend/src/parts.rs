@@ -11,7 +11,7 @@ use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
     i18n::*,
-    screens, storage,
+    screens, storage, strings,
 };
 
 /// A screen that lives in a part: a plain function pointer, so it can cross the split.
@@ -170,11 +170,14 @@ fn next_parts(path: &str) -> &'static [Part] {
 
 /// After every navigation, fetches the parts the resident is likely to need next when idle.
 pub fn prefetch_next_parts() {
+    let i18n = use_i18n();
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
         let next = next_parts(&location.pathname.get());
         if !next.is_empty() {
             when_idle(move || {
+                // Their screens show once the language's texts are here too.
+                strings::request(i18n.get_locale_untracked());
                 for part in next {
                     leptos::task::spawn_local(async move {
                         let _ = part().await;
@@ -202,29 +205,47 @@ fn when_idle(run: impl FnOnce() + 'static) {
 /// ever needed, or a new version deployed meanwhile), says so in the resident's language with the
 /// Online Center's number and a Try again, instead of a blank page.
 pub fn lazy(load: Part) -> impl IntoView {
-    let i18n = use_i18n();
-    let part = LocalResource::new(load);
-    let message = Signal::derive(move || tr!(i18n, offline.part_missing)().to_owned());
+    let part = with_texts(load);
     move || match part.get() {
         None => ().into_any(),
         Some(Ok(screen)) => {
             focus_late_heading();
             screen()
         }
-        Some(Err(PartMissing)) => view! {
-            <TryAgain retry=Callback::new(move |()| part.refetch())>
-                <div class="notice" role="alert">
-                    <p><WithPhoneLinks text=message/></p>
-                </div>
-            </TryAgain>
+        Some(Err(PartMissing)) => part_missing(Callback::new(move |()| part.refetch())).into_any(),
+    }
+}
+
+/// A screen's part and the table of the language the resident reads, fetched side by side: the
+/// screen shows once both are here, whole, in one step.
+fn with_texts(load: Part) -> LocalResource<Result<Screen, PartMissing>> {
+    let i18n = use_i18n();
+    LocalResource::new(move || {
+        let (screen, texts) = (load(), strings::load(i18n.get_locale_untracked()));
+        async move {
+            let (screen, texts) = futures::future::join(screen, texts).await;
+            texts.and(screen)
         }
-        .into_any(),
+    })
+}
+
+/// That a part (a screen's, or the language's texts) could not be fetched, with the Online
+/// Center's number and Try again: in texts built into the first part, as no table may be here.
+pub fn part_missing(retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = Signal::derive(move || built_in!(i18n, offline.part_missing)().to_owned());
+    view! {
+        <TryAgain retry=retry>
+            <div class="notice" role="alert">
+                <p><WithPhoneLinks text=message/></p>
+            </div>
+        </TryAgain>
     }
 }
 
 /// A section of a screen that lives in a part, shown once the part is here. The screen is whole
 /// without it, so a part that cannot be fetched leaves the section out.
 pub fn lazy_section(load: Part) -> impl IntoView {
-    let part = LocalResource::new(load);
+    let part = with_texts(load);
     move || part.get().and_then(Result::ok).map(|section| section())
 }

@@ -26,15 +26,15 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer">
-            <h2>{tr!(i18n, footer.contact_heading)}</h2>
+            <h2>{built_in!(i18n, footer.contact_heading)}</h2>
             <p>
-                {tr!(i18n, footer.phone_text)} " "
+                {built_in!(i18n, footer.phone_text)} " "
                 <PhoneLink number=CITY_PHONE/>
             </p>
-            <p><a class="standalone-link" href="/call-me">{tr!(i18n, follow.call_me)}</a></p>
-            <p><a class="standalone-link" href="/accessibility">{tr!(i18n, accessibility.title)}</a></p>
-            <h3>{tr!(i18n, footer.centres_heading)}</h3>
-            <p>{tr!(i18n, footer.centres_text)}</p>
+            <p><a class="standalone-link" href="/call-me">{built_in!(i18n, follow.call_me)}</a></p>
+            <p><a class="standalone-link" href="/accessibility">{built_in!(i18n, accessibility.title)}</a></p>
+            <h3>{built_in!(i18n, footer.centres_heading)}</h3>
+            <p>{built_in!(i18n, footer.centres_text)}</p>
             <ul class="centres">
                 {ServiceCentre::DISTRICT_CENTRES
                     .into_iter()
@@ -51,10 +51,10 @@ pub fn Footer() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p class="guidance">{tr!(i18n, footer.guidance)}</p>
+            <p class="guidance">{built_in!(i18n, footer.guidance)}</p>
             <p class="no-print">
                 <button type="button" class="button-link" on:click=forget>
-                    {tr!(i18n, footer.forget_device)}
+                    {built_in!(i18n, footer.forget_device)}
                 </button>
             </p>
         </footer>

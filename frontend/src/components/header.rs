@@ -13,19 +13,19 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="header-bar">
                 <a class="brand" href="/">
-                    <span class="brand-name">{tr!(i18n, app.name)}</span>
-                    <span class="brand-tagline">{tr!(i18n, app.tagline)}</span>
+                    <span class="brand-name">{built_in!(i18n, app.name)}</span>
+                    <span class="brand-tagline">{built_in!(i18n, app.tagline)}</span>
                 </a>
                 <LanguageMenu/>
             </div>
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
                 <ul>
                     <li>
-                        <a href="/" aria-current=current("/")>{tr!(i18n, nav.home)}</a>
+                        <a href="/" aria-current=current("/")>{built_in!(i18n, nav.home)}</a>
                     </li>
                     <li>
                         <a class="urgent-link" href="/urgent-help" aria-current=current("/urgent-help")>
-                            {tr!(i18n, nav.urgent)}
+                            {built_in!(i18n, nav.urgent)}
                         </a>
                     </li>
                 </ul>

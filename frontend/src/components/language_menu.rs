@@ -4,6 +4,7 @@ use velferd_shared::Language;
 use crate::{
     i18n::*,
     language::{language_of, locale_of},
+    strings,
 };
 
 /// Each language is offered in its own name and marked with its `lang`, so a screen reader reads
@@ -22,15 +23,22 @@ pub fn LanguageMenu() -> impl IntoView {
                     <circle cx="12" cy="12" r="9.5"/>
                     <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/>
                 </svg>
-                <span class="language-label">{tr!(i18n, language.label)} ":"</span>
+                <span class="language-label">{built_in!(i18n, language.label)} ":"</span>
                 <span lang=move || current().code()>{move || current().native_name()}</span>
             </summary>
             <ul>
                 {Language::ALL
                     .into_iter()
                     .map(|language| {
+                        // The texts first, so the page changes language in one step. If they
+                        // cannot be fetched (offline, a language never read here), the page
+                        // stays in the language it is in.
                         let choose = move |_| {
-                            i18n.set_locale(locale_of(language));
+                            leptos::task::spawn_local(async move {
+                                if strings::load(locale_of(language)).await.is_ok() {
+                                    i18n.set_locale(locale_of(language));
+                                }
+                            });
                             if let Some(details) = details.get() {
                                 details.set_open(false);
                             }

@@ -1,4 +1,5 @@
-//! What a screen says when something it needs did not arrive: the notice, then Try again.
+//! What a screen says when something it needs did not arrive: the notice, then Try again (built
+//! in, as the language's texts may be what did not arrive).
 
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn TryAgain(retry: Callback<()>, children: Children) -> impl IntoView {
         {children()}
         <p>
             <button type="button" class="button button-secondary" on:click=move |_| retry.run(())>
-                {tr!(i18n, follow.try_again)}
+                {built_in!(i18n, follow.try_again)}
             </button>
         </p>
     }

@@ -162,24 +162,24 @@ pub fn DocumentUpload(
         let locale = i18n.get_locale();
         match state.get() {
             Upload::Idle => None,
-            Upload::NoFile => Some(td_string!(locale, follow.upload_choose_first)),
-            Upload::Preparing | Upload::Sending(_) => Some(td_string!(locale, follow.uploading)),
-            Upload::Waiting => Some(td_string!(locale, offline.upload_waiting)),
-            Upload::Sent { already: false } => Some(td_string!(locale, follow.uploaded)),
+            Upload::NoFile => Some(td_text!(locale, follow.upload_choose_first)),
+            Upload::Preparing | Upload::Sending(_) => Some(td_text!(locale, follow.uploading)),
+            Upload::Waiting => Some(td_text!(locale, offline.upload_waiting)),
+            Upload::Sent { already: false } => Some(td_text!(locale, follow.uploaded)),
             Upload::Sent { already: true } => {
-                Some(td_string!(locale, follow.upload_already_received))
+                Some(td_text!(locale, follow.upload_already_received))
             }
             Upload::Failed(UploadError::TooLarge) => {
-                Some(td_string!(locale, follow.upload_too_large))
+                Some(td_text!(locale, follow.upload_too_large))
             }
             Upload::Failed(UploadError::WrongType) => {
-                Some(td_string!(locale, follow.upload_wrong_type))
+                Some(td_text!(locale, follow.upload_wrong_type))
             }
             Upload::Failed(UploadError::LimitReached) => {
-                Some(td_string!(locale, follow.upload_limit_reached))
+                Some(td_text!(locale, follow.upload_limit_reached))
             }
             Upload::Failed(UploadError::Failed | UploadError::Unreachable) => {
-                Some(td_string!(locale, follow.upload_failed))
+                Some(td_text!(locale, follow.upload_failed))
             }
         }
     };
@@ -206,15 +206,15 @@ pub fn DocumentUpload(
                     <progress
                         max="100"
                         value=move || match state.get() { Upload::Sending(done) => (done * 100.0).round().to_string(), _ => "0".into() }
-                        aria-label=move || td_string!(i18n.get_locale(), follow.uploading)
+                        aria-label=move || td_text!(i18n.get_locale(), follow.uploading)
                     ></progress>
                 </Show>
                 <p class="upload-status" class:field-error=failed role="status">{message}</p>
                 <button type="submit" class="button">
                     {move || if (failed() || state.get() == Upload::Waiting) && prepared.with_value(Option::is_some) {
-                        td_string!(i18n.get_locale(), follow.try_again)
+                        td_text!(i18n.get_locale(), follow.try_again)
                     } else {
-                        td_string!(i18n.get_locale(), follow.upload_button)
+                        td_text!(i18n.get_locale(), follow.upload_button)
                     }}
                 </button>
             </form>

@@ -12,8 +12,8 @@ use crate::{
 #[component]
 pub fn AccessibilityStatement() -> impl IntoView {
     let i18n = use_i18n();
-    let title = Signal::derive(move || t_string!(i18n, accessibility.title).to_string());
-    let report = Signal::derive(move || t_string!(i18n, accessibility.report_text).to_string());
+    let title = Signal::derive(move || t_text!(i18n, accessibility.title).to_string());
+    let report = Signal::derive(move || t_text!(i18n, accessibility.report_text).to_string());
     view! {
         <PageHeading text=title/>
         <p class="lead">{tr!(i18n, accessibility.intro)}</p>

@@ -106,7 +106,7 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
 
     view! {
         <ErrorSummary errors=summary attempts/>
-        <PageHeading text=Signal::derive(move || t_string!(i18n, application.check_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, application.check_title).to_string())/>
         <p class="lead">
             {move || service_name(i18n.get_locale(), service)} " "
             "(" <span lang="is">{service.service().official_name}</span> ")"
@@ -132,9 +132,9 @@ pub fn CheckApplication(service: ServiceId) -> impl IntoView {
                         <h2>{tr!(i18n, application.queued_title)}</h2>
                         <p>
                             <WithPhoneLinks text=Signal::derive(move || if state == Waiting::Failed {
-                                td_string!(i18n.get_locale(), application.failed).to_string()
+                                td_text!(i18n.get_locale(), application.failed).to_string()
                             } else {
-                                td_string!(i18n.get_locale(), application.queued_text).to_string()
+                                td_text!(i18n.get_locale(), application.queued_text).to_string()
                             })/>
                         </p>
                         <button type="button" class="button button-secondary" on:click=move |_| apps.retry_now()>
@@ -176,7 +176,7 @@ pub fn answer_rows(
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned),
         };
-        answer.unwrap_or_else(|| td_string!(locale, application.not_given).to_owned())
+        answer.unwrap_or_else(|| td_text!(locale, application.not_given).to_owned())
     };
     flow.form()
         .steps(draft)
@@ -187,7 +187,7 @@ pub fn answer_rows(
             let answer = answer_in(draft, field);
             let changed = previous.is_some_and(|before| answer_in(before, field) != answer);
             let answer = if changed {
-                format!("{answer} ({})", td_string!(locale, application.changed))
+                format!("{answer} ({})", td_text!(locale, application.changed))
             } else {
                 answer
             };

@@ -34,7 +34,7 @@ fn Start(service: ServiceId) -> impl IntoView {
     let title = Signal::derive(move || {
         format!(
             "{}: {}",
-            t_string!(i18n, application.start_title),
+            t_text!(i18n, application.start_title),
             service_name(i18n.get_locale(), service)
         )
     });
@@ -47,9 +47,9 @@ fn Start(service: ServiceId) -> impl IntoView {
         <p>
             <a class="button" href=apps.next_path(service)>
                 {move || if started {
-                    t_string!(i18n, application.continue_application)
+                    t_text!(i18n, application.continue_application)
                 } else {
-                    t_string!(i18n, application.start_button)
+                    t_text!(i18n, application.start_button)
                 }}
             </a>
         </p>

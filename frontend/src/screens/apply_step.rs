@@ -183,7 +183,7 @@ pub fn StepForm(flow: Flow, step: Step) -> impl IntoView {
                         let locale = i18n.get_locale();
                         // The partner agrees to take part, rather than to apply.
                         if partner && field == Field::Consent {
-                            td_string!(locale, partner.consent_label).to_owned()
+                            td_text!(locale, partner.consent_label).to_owned()
                         } else {
                             field_label(locale, field).to_owned()
                         }

@@ -325,13 +325,13 @@ pub fn CallbackPage() -> impl IntoView {
         let mut options = radio_options(locale, Language::OPTIONS);
         options.push(RadioOption {
             value: OTHER_LANGUAGE,
-            label: td_string!(locale, callback.language_other).to_owned(),
+            label: td_text!(locale, callback.language_other).to_owned(),
             lang: None,
         });
         options
     });
     let windows = Signal::derive(move || radio_options(i18n.get_locale(), TimeWindow::OPTIONS));
-    let title = Signal::derive(move || t_string!(i18n, callback.title).to_string());
+    let title = Signal::derive(move || t_text!(i18n, callback.title).to_string());
 
     view! {
         <ErrorSummary errors=summary attempts/>
@@ -367,43 +367,43 @@ pub fn CallbackPage() -> impl IntoView {
             </div>
             <Choices
                 id="language"
-                naming=label(|l| td_string!(l, callback.language))
+                naming=label(|l| td_text!(l, callback.language))
                 options=languages
                 chosen=language
                 error=problem_of(&[CallbackField::Language, CallbackField::OtherLanguage])
             />
             <Show when=move || language.get() == Some(OTHER_LANGUAGE)>
-                <TextField id="other_language" naming=label(|l| td_string!(l, callback.other_language))
+                <TextField id="other_language" naming=label(|l| td_text!(l, callback.other_language))
                     kind=InputKind::Text value=other_language error=Signal::derive(|| None)/>
             </Show>
-            <TextField id="phone" naming=label(|l| td_string!(l, callback.phone)) kind=InputKind::Phone
-                autocomplete="tel" value=phone hint=hint(|l| td_string!(l, callback.phone_hint))
+            <TextField id="phone" naming=label(|l| td_text!(l, callback.phone)) kind=InputKind::Phone
+                autocomplete="tel" value=phone hint=hint(|l| td_text!(l, callback.phone_hint))
                 error=problem_of(&[CallbackField::Phone])/>
             <Choices
                 id="window"
-                naming=label(|l| td_string!(l, callback.window))
+                naming=label(|l| td_text!(l, callback.window))
                 options=windows
                 chosen=window_choice
                 error=problem_of(&[CallbackField::Window])
             />
-            <TextField id="postcode" naming=label(|l| td_string!(l, callback.postcode)) kind=InputKind::Number
-                autocomplete="postal-code" value=postcode hint=hint(|l| td_string!(l, callback.postcode_hint))
+            <TextField id="postcode" naming=label(|l| td_text!(l, callback.postcode)) kind=InputKind::Number
+                autocomplete="postal-code" value=postcode hint=hint(|l| td_text!(l, callback.postcode_hint))
                 error=problem_of(&[CallbackField::Postcode])/>
-            <TextField id="message" naming=label(|l| td_string!(l, callback.message))
+            <TextField id="message" naming=label(|l| td_text!(l, callback.message))
                 kind=InputKind::LongText(velferd_shared::follow::MAX_CALLBACK_MESSAGE)
-                value=message hint=hint(|l| td_string!(l, callback.message_hint))
+                value=message hint=hint(|l| td_text!(l, callback.message_hint))
                 error=problem_of(&[CallbackField::Message])/>
-            <TextField id="email" naming=label(|l| td_string!(l, callback.email)) kind=InputKind::Email
-                autocomplete="email" value=email hint=hint(|l| td_string!(l, callback.email_hint))
+            <TextField id="email" naming=label(|l| td_text!(l, callback.email)) kind=InputKind::Email
+                autocomplete="email" value=email hint=hint(|l| td_text!(l, callback.email_hint))
                 error=problem_of(&[CallbackField::Email])/>
             <Show when=move || !connection.online.get() && !outbox.is_waiting()>
                 <p class="notice offline-notice">{tr!(i18n, offline.callback_offline)}</p>
             </Show>
             <button type="submit" class="button" disabled=move || sending.get()>
                 {move || if sending.get() {
-                    td_string!(i18n.get_locale(), callback.sending)
+                    td_text!(i18n.get_locale(), callback.sending)
                 } else {
-                    td_string!(i18n.get_locale(), callback.send)
+                    td_text!(i18n.get_locale(), callback.send)
                 }}
             </button>
             <p role="status" class="send-status">
@@ -411,7 +411,7 @@ pub fn CallbackPage() -> impl IntoView {
                     {tr!(i18n, offline.callback_waiting)}
                 </Show>
                 <Show when=move || failed.get()>
-                    <WithPhoneLinks text=Signal::derive(move || td_string!(i18n.get_locale(), callback.failed).to_string())/>
+                    <WithPhoneLinks text=Signal::derive(move || td_text!(i18n.get_locale(), callback.failed).to_string())/>
                 </Show>
             </p>
         </form>
@@ -429,7 +429,7 @@ pub fn CallbackSent() -> impl IntoView {
             .into_iter()
             .find(|r| r.reference == reference)
     };
-    let title = Signal::derive(move || t_string!(i18n, callback.sent_title).to_string());
+    let title = Signal::derive(move || t_text!(i18n, callback.sent_title).to_string());
     view! {
         <PageHeading text=title/>
         <p class="lead">{tr!(i18n, callback.sent_text)}</p>

@@ -24,7 +24,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 .filter(|q| q.is_answered(a))
                 .map(|q| {
                     let answer = if q.is_unknown(a) {
-                        td_string!(locale, screener.answer_dont_know).to_owned()
+                        td_text!(locale, screener.answer_dont_know).to_owned()
                     } else {
                         match (questions::chosen(q, a), questions::options(q, locale)) {
                             (Some(key), Some(options)) => {
@@ -39,13 +39,13 @@ pub fn CheckAnswers() -> impl IntoView {
         })
     };
     let start_again = move |_| {
-        let question = td_string!(i18n.get_locale_untracked(), screener.start_again_confirm);
+        let question = td_text!(i18n.get_locale_untracked(), screener.start_again_confirm);
         if screener.clear_if_confirmed(question) {
             navigate("/check", Default::default());
         }
     };
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, screener.check_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, screener.check_title).to_string())/>
         <p class="lead">{tr!(i18n, screener.check_intro)}</p>
         <dl class="summary-list">
             <For each=rows key=|(q, answer)| (*q, answer.clone()) let((question, answer))>

@@ -19,7 +19,7 @@ pub fn CheckStart() -> impl IntoView {
     let start_button = NodeRef::<leptos::html::Button>::new();
     let start = move |_| navigate(&screener.next_path(), Default::default());
     let start_again = move |_| {
-        let question = td_string!(i18n.get_locale_untracked(), screener.start_again_confirm);
+        let question = td_text!(i18n.get_locale_untracked(), screener.start_again_confirm);
         if screener.clear_if_confirmed(question) {
             // The button that had focus disappears; Start takes its place.
             if let Some(button) = start_button.get() {
@@ -28,7 +28,7 @@ pub fn CheckStart() -> impl IntoView {
         }
     };
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, screener.start_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, screener.start_title).to_string())/>
         <p class="lead">{tr!(i18n, screener.start_intro)}</p>
         <p>{tr!(i18n, screener.start_privacy)}</p>
         <p>

@@ -16,8 +16,8 @@ pub fn Home() -> impl IntoView {
     let parts::DeviceRecords(records) = parts::DeviceRecords::get();
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
-        <p class="lead">{tr!(i18n, home.intro)}</p>
-        <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
+        <p class="lead">{built_in!(i18n, home.intro)}</p>
+        <p><a class="button" href="/check">{built_in!(i18n, screener.start_link)}</a></p>
         {move || records.get().then(|| parts::lazy_section(parts::your_applications))}
         <ul class="cards">
             {Area::ALL

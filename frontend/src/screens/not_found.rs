@@ -7,7 +7,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading text=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
-        <p>{tr!(i18n, not_found.text)}</p>
-        <p><a class="standalone-link" href="/">{tr!(i18n, not_found.home_link)}</a></p>
+        <p>{built_in!(i18n, not_found.text)}</p>
+        <p><a class="standalone-link" href="/">{built_in!(i18n, not_found.home_link)}</a></p>
     }
 }

@@ -46,7 +46,7 @@ pub fn PartnerStart() -> impl IntoView {
         version.track();
         async move { api::partner_invitation(&token).await }
     });
-    let title = Signal::derive(move || t_string!(i18n, partner.title).to_string());
+    let title = Signal::derive(move || t_text!(i18n, partner.title).to_string());
     view! {
         {move || match invitation.get() {
             None => view! {
@@ -56,7 +56,7 @@ pub fn PartnerStart() -> impl IntoView {
             .into_any(),
             Some(Err(StatusError::NotFound)) => view! {
                 <PageHeading text=title/>
-                <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, partner.not_found).to_string())/></p>
+                <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_text!(i18n, partner.not_found).to_string())/></p>
             }
             .into_any(),
             Some(Err(StatusError::Unreachable)) => view! {
@@ -90,7 +90,7 @@ fn Invited(token: String, invitation: PartnerInvitation) -> impl IntoView {
     let started = Partners::get().started(&token);
     let start = move |_| navigate(&flow.next_path(), Default::default());
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, partner.title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, partner.title).to_string())/>
         <p class="lead">{tr!(i18n, partner.intro)}</p>
         <Reference invitation/>
         <p>{tr!(i18n, partner.private)}</p>
@@ -98,9 +98,9 @@ fn Invited(token: String, invitation: PartnerInvitation) -> impl IntoView {
         <p>
             <button type="button" class="button" on:click=start>
                 {move || if started {
-                    t_string!(i18n, partner.continue_button)
+                    t_text!(i18n, partner.continue_button)
                 } else {
-                    t_string!(i18n, partner.start_button)
+                    t_text!(i18n, partner.start_button)
                 }}
             </button>
         </p>
@@ -113,12 +113,12 @@ fn Received(invitation: PartnerInvitation) -> impl IntoView {
     let at = invitation.answered_at.clone().unwrap_or_default();
     let day = at.get(..10).unwrap_or_default().to_owned();
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, partner.received_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, partner.received_title).to_string())/>
         <div class="receipt-panel">
             <p>{tr!(i18n, partner.received_on)} " " <time datetime=at>{day}</time></p>
         </div>
         <Reference invitation/>
-        <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, partner.received_text).to_string())/></p>
+        <p><WithPhoneLinks text=Signal::derive(move || t_text!(i18n, partner.received_text).to_string())/></p>
     }
 }
 
@@ -214,7 +214,7 @@ fn PartnerCheck(flow: Flow) -> impl IntoView {
     let editable = Signal::derive(move || !sending.get());
     view! {
         <ErrorSummary errors=summary attempts/>
-        <PageHeading text=Signal::derive(move || t_string!(i18n, partner.check_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, partner.check_title).to_string())/>
         <p class="lead">
             {move || service_name(i18n.get_locale(), ServiceId::FinancialAssistance)} " "
             "(" <span lang="is">{ServiceId::FinancialAssistance.service().official_name}</span> ")"
@@ -241,11 +241,11 @@ fn PartnerCheck(flow: Flow) -> impl IntoView {
                     .into_any(),
                     (_, Some(NotSent::Refused)) => view! { <p class="notice">{tr!(i18n, application.rejected)}</p> }.into_any(),
                     (_, Some(NotSent::AlreadySent)) => view! {
-                        <p class="notice"><WithPhoneLinks text=text(|l| td_string!(l, partner.already_sent))/></p>
+                        <p class="notice"><WithPhoneLinks text=text(|l| td_text!(l, partner.already_sent))/></p>
                     }
                     .into_any(),
                     (_, Some(NotSent::UnknownLink)) => view! {
-                        <p class="notice"><WithPhoneLinks text=text(|l| td_string!(l, partner.not_found))/></p>
+                        <p class="notice"><WithPhoneLinks text=text(|l| td_text!(l, partner.not_found))/></p>
                     }
                     .into_any(),
                 }

@@ -120,7 +120,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
             let mut options = questions::options(question, locale).unwrap_or_default();
             options.push(RadioOption {
                 value: questions::DONT_KNOW,
-                label: td_string!(locale, screener.dont_know).to_owned(),
+                label: td_text!(locale, screener.dont_know).to_owned(),
                 lang: None,
             });
             options

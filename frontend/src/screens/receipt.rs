@@ -22,7 +22,7 @@ pub fn Receipt() -> impl IntoView {
         match apps.receipt(&reference) {
             Some(receipt) => view! { <ReceiptView receipt/> }.into_any(),
             None => view! {
-                <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
+                <PageHeading text=Signal::derive(move || t_text!(i18n, application.receipt.title).to_string())/>
                 <p>{tr!(i18n, application.receipt.missing)}</p>
             }
             .into_any(),
@@ -51,7 +51,7 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
         .unwrap_or_default()
         .to_owned();
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, application.receipt.title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, application.receipt.title).to_string())/>
         <div class="receipt-panel">
             <p>{tr!(i18n, application.receipt.reference)}</p>
             <p class="reference"><strong dir="ltr">{receipt.reference.clone()}</strong></p>
@@ -94,12 +94,12 @@ fn ReceiptView(receipt: ApplicationReceipt) -> impl IntoView {
                 {tr!(i18n, application.receipt.copy)}
             </button>
             <span role="status" class="copied">
-                {move || copied.get().then(|| td_string!(i18n.get_locale(), application.receipt.copied))}
+                {move || copied.get().then(|| td_text!(i18n.get_locale(), application.receipt.copied))}
             </span>
         </p>
         <h2>{tr!(i18n, application.receipt.appeal_title)}</h2>
         <p>{tr!(i18n, application.receipt.appeal_text)}</p>
-        <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, application.receipt.contact).to_string())/></p>
+        <p><WithPhoneLinks text=Signal::derive(move || t_text!(i18n, application.receipt.contact).to_string())/></p>
         <p class="no-print">
             <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
                 {tr!(i18n, application.receipt.print)}

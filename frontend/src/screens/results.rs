@@ -45,7 +45,7 @@ pub fn Results() -> impl IntoView {
         closed_after_print.remove();
     });
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, screener.results_title).to_string())/>
+        <PageHeading text=Signal::derive(move || t_text!(i18n, screener.results_title).to_string())/>
         <p class="lead">{tr!(i18n, screener.results_intro)}</p>
         <p>
             {tr!(i18n, screener.results_contact)} " "
@@ -158,21 +158,21 @@ fn SummaryLine(result: ServiceResult) -> impl IntoView {
     let outcome = move || {
         let locale = i18n.get_locale();
         match result.outcome {
-            Outcome::LikelyEligible => td_string!(locale, screener.outcome_likely),
-            Outcome::MayBeEligible => td_string!(locale, screener.outcome_may_be),
-            Outcome::NotEligible => td_string!(locale, screener.outcome_not),
-            Outcome::NeedMoreAnswers => td_string!(locale, screener.outcome_unfinished),
+            Outcome::LikelyEligible => td_text!(locale, screener.outcome_likely),
+            Outcome::MayBeEligible => td_text!(locale, screener.outcome_may_be),
+            Outcome::NotEligible => td_text!(locale, screener.outcome_not),
+            Outcome::NeedMoreAnswers => td_text!(locale, screener.outcome_unfinished),
         }
     };
     let amount = result.amount.map(|amount| {
         move || {
             let locale = i18n.get_locale();
             let per = match amount.period {
-                Period::Year => td_string!(locale, screener.per_year),
-                _ => td_string!(locale, screener.per_month),
+                Period::Year => td_text!(locale, screener.per_year),
+                _ => td_text!(locale, screener.per_month),
             };
             let up_to = if amount.up_to {
-                format!("{} ", td_string!(locale, screener.up_to))
+                format!("{} ", td_text!(locale, screener.up_to))
             } else {
                 String::new()
             };
@@ -254,8 +254,8 @@ fn AmountLine(amount: Amount) -> impl IntoView {
             <Show when=move || amount.up_to>{tr!(i18n, screener.up_to)} " "</Show>
             <span class="amount-value">{move || money(i18n.get_locale(), amount.kronur)}</span> " "
             {move || match amount.period {
-                Period::Year => td_string!(i18n.get_locale(), screener.per_year),
-                _ => td_string!(i18n.get_locale(), screener.per_month),
+                Period::Year => td_text!(i18n.get_locale(), screener.per_year),
+                _ => td_text!(i18n.get_locale(), screener.per_month),
             }}
             <Show when=move || amount.estimate>
                 <span class="estimate-note">{tr!(i18n, screener.estimate_note)}</span>
@@ -291,7 +291,7 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                                         {move || figure_label(i18n.get_locale(), f.figure)} ": "
                                         <span class="figure-value">{move || figure_value(i18n.get_locale(), &f)}</span>
                                         " ("
-                                        {move || td_string!(i18n.get_locale(), figures.units.year_figure).replace("{year}", &f.year.to_string())}
+                                        {move || td_text!(i18n.get_locale(), figures.units.year_figure).replace("{year}", &f.year.to_string())}
                                         ", "
                                         {move || figure_status_label(i18n.get_locale(), f.status)}
                                         ")"

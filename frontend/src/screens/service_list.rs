@@ -21,7 +21,7 @@ pub fn ServiceList() -> impl IntoView {
             .filter_map(|slug| CATALOGUE.iter().find(|s| service_slug(s.id) == slug))
             .collect::<Vec<_>>()
     };
-    let title = Signal::derive(move || t_string!(i18n, screener.list_title).to_string());
+    let title = Signal::derive(move || t_text!(i18n, screener.list_title).to_string());
     view! {
         <PageHeading text=title/>
         <p class="lead">{tr!(i18n, screener.list_intro)}</p>

@@ -26,19 +26,19 @@ use crate::{
 
 pub fn status_label(locale: Locale, status: Status) -> &'static str {
     match status {
-        Status::Received => td_string!(locale, follow.status.received),
-        Status::InReview => td_string!(locale, follow.status.in_review),
-        Status::MoreInformationNeeded => td_string!(locale, follow.status.more_information_needed),
-        Status::DocumentReceived => td_string!(locale, follow.status.document_received),
-        Status::Decided => td_string!(locale, follow.status.decided),
+        Status::Received => td_text!(locale, follow.status.received),
+        Status::InReview => td_text!(locale, follow.status.in_review),
+        Status::MoreInformationNeeded => td_text!(locale, follow.status.more_information_needed),
+        Status::DocumentReceived => td_text!(locale, follow.status.document_received),
+        Status::Decided => td_text!(locale, follow.status.decided),
     }
 }
 
 fn decision_label(locale: Locale, decision: Decision) -> &'static str {
     match decision {
-        Decision::Granted => td_string!(locale, follow.decision.granted),
-        Decision::PartlyGranted => td_string!(locale, follow.decision.partly_granted),
-        Decision::Refused => td_string!(locale, follow.decision.refused),
+        Decision::Granted => td_text!(locale, follow.decision.granted),
+        Decision::PartlyGranted => td_text!(locale, follow.decision.partly_granted),
+        Decision::Refused => td_text!(locale, follow.decision.refused),
     }
 }
 
@@ -114,7 +114,7 @@ pub fn StatusPage() -> impl IntoView {
             found.set(service);
         }
     });
-    let title = Signal::derive(move || t_string!(i18n, follow.title).to_string());
+    let title = Signal::derive(move || t_text!(i18n, follow.title).to_string());
     view! {
         <PageHeading text=title/>
         {move || match status.get() {
@@ -135,7 +135,7 @@ pub fn StatusPage() -> impl IntoView {
                 <Details application=seen.status/>
             }
             .into_any(),
-            Some(Err(Online(StatusError::NotFound))) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, follow.not_found).to_string())/></p> }.into_any(),
+            Some(Err(Online(StatusError::NotFound))) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_text!(i18n, follow.not_found).to_string())/></p> }.into_any(),
             Some(Err(Online(StatusError::Unreachable))) => view! { <Unreachable version/> }.into_any(),
             Some(Ok(application)) => {
                 let partner = application.partner.clone();
@@ -259,7 +259,7 @@ fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoVie
                             Some(Reminder::Sent) => view! { <p>{tr!(i18n, follow.partner_reminded)}</p> }.into_any(),
                             Some(Reminder::TooSoon) => view! { <p class="notice">{tr!(i18n, follow.partner_too_soon)}</p> }.into_any(),
                             Some(Reminder::NoMore) => view! {
-                                <p class="notice">{phone_text(|l| td_string!(l, follow.partner_no_more))}</p>
+                                <p class="notice">{phone_text(|l| td_text!(l, follow.partner_no_more))}</p>
                             }
                             .into_any(),
                             Some(Reminder::Unreachable) => view! { <p class="notice">{tr!(i18n, follow.unreachable)}</p> }.into_any(),

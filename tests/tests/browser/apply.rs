@@ -395,16 +395,27 @@ pub async fn drafts_expire_after_30_days_and_receipts_after_12_months_and_the_pa
         ))
         .await?;
     browser.reload().await?;
-    let left = browser
-        .script(
-            "return [Object.keys(JSON.parse(localStorage.getItem('velferd.applications.drafts'))), \
-                     JSON.parse(localStorage.getItem('velferd.applications.receipts')).map(k => k.receipt.reference)]",
-        )
-        .await?;
-    ensure(
-        left == serde_json::json!([["home-support"], ["RVK-2026-000002"]]),
-        || format!("left on the device (drafts, receipts): {left}"),
-    )?;
+    // The device's records are set up once their part has arrived after start: wait for it.
+    let kept = serde_json::json!([["home-support"], ["RVK-2026-000002"]]);
+    velferd_tests::wait_until(
+        "the expired draft and receipt to be deleted",
+        std::time::Duration::from_secs(10),
+        || async {
+            let left = browser
+                .script(
+                    "return [Object.keys(JSON.parse(localStorage.getItem('velferd.applications.drafts'))), \
+                             JSON.parse(localStorage.getItem('velferd.applications.receipts')).map(k => k.receipt.reference)]",
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            if left == kept {
+                Ok(())
+            } else {
+                Err(format!("left on the device (drafts, receipts): {left}"))
+            }
+        },
+    )
+    .await?;
     let note = velferd_backend::translations::text(
         velferd_shared::Language::En,
         "application.draft_expiry",

@@ -66,6 +66,14 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     ensure(!after.iter().any(|n| n == "split_apply.wasm"), || {
         format!("asking for a call fetched the application part: {after:?}")
     })?;
+    // The screen's texts came in English alone: no other language's table was fetched.
+    let tables: Vec<&String> = after
+        .iter()
+        .filter(|n| n.starts_with("split_strings_"))
+        .collect();
+    ensure(tables == ["split_strings_en.wasm"], || {
+        format!("the texts fetched for an English page: {tables:?}")
+    })?;
     browser.close().await;
     Ok(())
 }
@@ -103,7 +111,7 @@ pub async fn the_screeners_part_is_fetched_while_the_home_page_is_idle(world: Wo
 
 /// Moves every copy (plain, brotli, gzip) of the call-back part's file from `dist` to `aside`,
 /// or back: as a deploy in between or a lost connection would leave it, out of reach.
-fn move_callback_part(from: &Path, to: &Path) -> std::io::Result<usize> {
+fn move_part(from: &Path, to: &Path, part: &str) -> std::io::Result<usize> {
     let mut moved = 0;
     for folder in std::fs::read_dir(from)? {
         let folder = folder?.path();
@@ -113,7 +121,7 @@ fn move_callback_part(from: &Path, to: &Path) -> std::io::Result<usize> {
         for file in std::fs::read_dir(&folder)? {
             let file = file?;
             let name = file.file_name();
-            if name.to_string_lossy().starts_with("split_callback.wasm") {
+            if name.to_string_lossy().starts_with(part) {
                 let target = to.join(folder.strip_prefix(from).unwrap_or(&folder));
                 std::fs::create_dir_all(&target)?;
                 std::fs::rename(file.path(), target.join(&name))?;
@@ -128,6 +136,28 @@ pub async fn a_part_that_cannot_be_fetched_is_reported_in_the_residents_language
     world: World,
     lang: &'static str,
 ) -> TestResult {
+    reported_with_a_retry_when_missing(world, lang, "split_callback.wasm".to_owned(), false).await
+}
+
+/// As a screen's part, so the table of the language's texts that the screen needs.
+pub async fn a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    // Gone before the home page opens: it fetches the table as soon as it is idle.
+    reported_with_a_retry_when_missing(world, lang, format!("split_strings_{lang}.wasm"), true)
+        .await
+}
+
+/// Opens the call-back screen with `part` (all its copies) gone from the server (since before the
+/// home page opened, or since it showed), expects the translated notice with the number, puts
+/// the part back and expects Try again to show the screen.
+async fn reported_with_a_retry_when_missing(
+    world: World,
+    lang: &'static str,
+    part: String,
+    gone_before_opening: bool,
+) -> TestResult {
     let copy = tempfile::tempdir().map_err(|e| e.to_string())?;
     let (dist, aside) = (copy.path().join("dist"), copy.path().join("aside"));
     copy_folder(&world.dist, &dist)?;
@@ -138,12 +168,20 @@ pub async fn a_part_that_cannot_be_fetched_is_reported_in_the_residents_language
     };
     let language = Language::from_tag(lang).expect("a language of ours");
     let browser = world.browser(Viewport::Mobile).await?;
+    let take_away = || -> TestResult {
+        let moved = move_part(&dist, &aside, &part).map_err(|e| e.to_string())?;
+        ensure(moved == 3, || {
+            format!("moved {moved} copies of {part}, not 3")
+        })
+    };
+    if gone_before_opening {
+        take_away()?;
+    }
     browser.open_in("/", lang).await?;
     browser.wait_for("main h1").await?;
-    let moved = move_callback_part(&dist, &aside).map_err(|e| e.to_string())?;
-    ensure(moved == 3, || {
-        format!("moved {moved} copies of the part, not 3")
-    })?;
+    if !gone_before_opening {
+        take_away()?;
+    }
 
     browser.click("footer a[href='/call-me']").await?;
     // The number is a link of its own, which the page may lay out on a line of its own.
@@ -161,7 +199,7 @@ pub async fn a_part_that_cannot_be_fetched_is_reported_in_the_residents_language
         .wait_for("main [role=alert] a[href^='tel:']")
         .await?;
 
-    move_callback_part(&aside, &dist).map_err(|e| e.to_string())?;
+    move_part(&aside, &dist, &part).map_err(|e| e.to_string())?;
     browser.click("main [role=alert] + p button").await?;
     browser
         .wait_for_text("main h1", &translations::text(language, "callback.title"))
