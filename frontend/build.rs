@@ -82,7 +82,7 @@ fn strings() -> Result<String, Box<dyn Error>> {
             "pub mod {locale} {{\n    use super::*;\n\
              \x20   #[wasm_split(strings_{locale}, fallible, wasm_split_path = ::leptos::wasm_split)]\n\
              \x20   pub fn table() -> Result<Table, PartMissing> {{\n        Ok(text)\n    }}\n\
-             \x20   fn text(key: Key) -> &'static str {{\n        text_in(ALL, &ENDS, key)\n    }}\n\
+             \x20   pub(super) fn text(key: Key) -> &'static str {{\n        text_in(ALL, &ENDS, key)\n    }}\n\
              \x20   static ALL: &str = {all:?};\n\
              \x20   static ENDS: [u32; TEXTS] = {ends:?};\n}}"
         )?;

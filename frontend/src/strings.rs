@@ -120,3 +120,21 @@ pub async fn load(locale: Locale) -> Result<(), PartMissing> {
     CHANGED.with(|changed| changed.notify());
     loaded
 }
+
+/// Every language's table here at once, as parts are only fetched in a browser: for the unit
+/// tests, which run natively and read the texts the browser shows.
+#[cfg(test)]
+pub fn all_here() {
+    let tables: [(Locale, Table); LANGUAGES] = [
+        (Locale::is, is::text),
+        (Locale::en, en::text),
+        (Locale::pl, pl::text),
+        (Locale::uk, uk::text),
+        (Locale::lt, lt::text),
+        (Locale::es, es::text),
+        (Locale::ar, ar::text),
+    ];
+    for (locale, table) in tables {
+        slot(locale, |s| s.set(TableState::Here(table)));
+    }
+}

@@ -656,6 +656,7 @@ mod tests {
 
     #[test]
     fn every_problem_code_reads_as_the_same_message_in_the_browser_and_the_api() {
+        crate::strings::all_here();
         for language in Language::ALL {
             let table = locale_file(language);
             for code in ProblemCode::all() {
@@ -680,6 +681,7 @@ mod tests {
 
     #[test]
     fn a_figure_reads_with_its_unit_in_the_languages_number_format() {
+        crate::strings::all_here();
         use velferd_shared::rules::{FigureId, FigureUsed, parameters::figure};
         let shown = |id: FigureId, year: u16, language: Language| {
             figure_value(locale_of(language), &FigureUsed::from(figure(id, year)))
