@@ -1151,6 +1151,7 @@ fn main() {
         offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
         parts::a_screens_part_is_fetched_only_when_the_resident_goes_there,
         parts::the_screeners_part_is_fetched_while_the_home_page_is_idle,
+        parts::a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fetched_once,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         partner::a_partner_gives_their_part_from_the_invitation_link_on_a_phone,

@@ -113,7 +113,18 @@ pub fn residents(dist: &Path) -> Result {
         "style.css".into(),
         read(&root().join("frontend/style.css"))?,
     ));
-    files.push((START.into(), start_script(&main_wasm).into_bytes()));
+    let loader = String::from_utf8(read(&split.join("__wasm_split.js"))?)
+        .map_err(|_| Failure("__wasm_split.js is not UTF-8".into()))?;
+    let tables: Vec<String> = files
+        .iter()
+        .filter_map(|(name, _)| name.strip_prefix("split_")?.strip_suffix(".wasm"))
+        .filter(|part| part.starts_with("strings_"))
+        .map(str::to_owned)
+        .collect();
+    files.push((
+        START.into(),
+        start_script(&main_wasm, &loader, &tables)?.into_bytes(),
+    ));
     files.sort();
 
     let mut hasher = std::hash::DefaultHasher::new();
@@ -200,12 +211,48 @@ fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
     Ok((file.to_owned(), dependencies))
 }
 
-/// The loader as a file, not inline: the content security policy then needs no hash for it.
-fn start_script(main_wasm: &str) -> String {
-    format!(
-        "import init from \"./{CRATE}.js\";\n\
-         await init({{ module_or_path: new URL(\"./{main_wasm}\", import.meta.url) }});\n"
-    )
+/// Where the screens of each part live, as `frontend/src/app.rs` routes them: `start.js`
+/// preloads the part of the address a resident opens.
+const PARTS_BY_ADDRESS: &[(&str, &str)] = &[
+    ("/help/", "help"),
+    ("/accessibility", "help"),
+    ("/check", "check"),
+    ("/apply/", "apply"),
+    ("/receipt/", "apply"),
+    ("/status/", "follow"),
+    ("/partner/", "partner"),
+    ("/call-me", "callback"),
+];
+
+/// `start.js` from `frontend/start.js`, with each address's part files and each language's table
+/// files named. A file, not inline: the content security policy then needs no hash for it.
+fn start_script(main_wasm: &str, loader: &str, tables: &[String]) -> Result<String> {
+    let template_path = root().join("frontend/start.js");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
+    let mut parts = Vec::new();
+    for (address, part) in PARTS_BY_ADDRESS {
+        parts.push(serde_json::json!([address, part_files(loader, part)?]));
+    }
+    let mut by_language = serde_json::Map::new();
+    for table in tables {
+        let language = table.trim_start_matches("strings_").to_owned();
+        by_language.insert(language, part_files(loader, table)?.into());
+    }
+    // Its comments are for whoever reads frontend/start.js, not for every resident's download.
+    let template: String = template
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    Ok(template
+        .replace("__GLUE__", &format!("{CRATE}.js"))
+        .replace("__MAIN_WASM__", main_wasm)
+        .replace("__PARTS__", &serde_json::Value::from(parts).to_string())
+        .replace(
+            "__TABLES__",
+            &serde_json::Value::from(by_language).to_string(),
+        ))
 }
 
 /// The first part's files, named in `index.html` so the browser fetches them at once rather

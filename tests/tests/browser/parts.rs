@@ -15,21 +15,11 @@ use super::{TestResult, World, ensure, offline::copy_folder};
 
 /// The names of the wasm files the page has fetched so far.
 async fn fetched_wasm(browser: &Browser) -> Result<Vec<String>, String> {
-    let names = browser
-        .script(
-            "return performance.getEntriesByType('resource') \
-               .map(e => new URL(e.name).pathname.split('/').pop()) \
-               .filter(n => n.endsWith('.wasm'))",
-        )
-        .await?;
-    Ok(names
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|n| n.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    Ok(wasm_initiators(browser)
+        .await?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect())
 }
 
 pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
@@ -74,6 +64,56 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     ensure(tables == ["split_strings_en.wasm"], || {
         format!("the texts fetched for an English page: {tables:?}")
     })?;
+    browser.close().await;
+    Ok(())
+}
+
+/// How the page fetched each wasm file so far: its name and what asked for it (`link` for a
+/// preload, `fetch` for the loader).
+async fn wasm_initiators(browser: &Browser) -> Result<Vec<(String, String)>, String> {
+    let entries = browser
+        .script(
+            "return performance.getEntriesByType('resource') \
+               .filter(e => e.name.endsWith('.wasm')) \
+               .map(e => [new URL(e.name).pathname.split('/').pop(), e.initiatorType])",
+        )
+        .await?;
+    Ok(entries
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| Some((pair[0].as_str()?.to_owned(), pair[1].as_str()?.to_owned())))
+        .collect())
+}
+
+pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fetched_once(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check/q/age", "ar").await?;
+    browser
+        .wait_for_text(
+            "main h1",
+            &translations::text(Language::Ar, "questions.age.title"),
+        )
+        .await?;
+    let fetched = wasm_initiators(&browser).await?;
+    for file in ["split_check.wasm", "split_strings_ar.wasm"] {
+        let asks: Vec<&String> = fetched
+            .iter()
+            .filter(|(n, _)| n == file)
+            .map(|(_, i)| i)
+            .collect();
+        ensure(asks == ["link"], || {
+            format!("{file} was not fetched once, by the preload: {fetched:?}")
+        })?;
+    }
+    ensure(
+        !fetched
+            .iter()
+            .any(|(n, _)| n.starts_with("split_strings_") && n != "split_strings_ar.wasm"),
+        || format!("another language's texts were fetched: {fetched:?}"),
+    )?;
     browser.close().await;
     Ok(())
 }
