@@ -9,9 +9,11 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm's binaryen: Debian's wasm-opt (108) is too old and breaks the optimised module.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// Minifies the residents' JavaScript glue (Trunk's own minifier stops at its `import`s).
+pub const ESBUILD_VERSION: &str = "0.24.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli and wasm-opt: everything a
+/// The wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt and esbuild: everything a
 /// frontend build needs.
 pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
@@ -292,6 +294,7 @@ fn ensure_npm_packages() -> Result {
     let wanted = [
         ("binaryen", BINARYEN_VERSION),
         ("axe-core", AXE_CORE_VERSION),
+        ("esbuild", ESBUILD_VERSION),
     ];
     if wanted
         .iter()
@@ -299,7 +302,7 @@ fn ensure_npm_packages() -> Result {
     {
         return Ok(());
     }
-    step("Installing wasm-opt (npm binaryen) and axe-core into .tools/node");
+    step("Installing wasm-opt (npm binaryen), esbuild and axe-core into .tools/node");
     let specs: Vec<String> = wanted.iter().map(|(p, v)| format!("{p}@{v}")).collect();
     npm_install(&npm_folder(), &specs)
 }
