@@ -4,10 +4,10 @@ use leptos_router::{
     path,
 };
 
+use crate::language::use_i18n;
 use crate::{
     components::{focus::RouteFocus, footer::Footer, header::Header},
-    i18n::*,
-    language::{LanguageFromUrl, LanguageMemory},
+    language::{LanguageFromUrl, LanguageMemory, LanguageProvider},
     offline::{Connection, OfflineApp},
     parts::{self, lazy},
     screens::{home::Home, not_found::NotFound, urgent::UrgentHelp},
@@ -17,13 +17,13 @@ use crate::{
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <I18nContextProvider>
+        <LanguageProvider>
             <Router>
                 <LanguageMemory/>
                 <LanguageFromUrl/>
                 <Shell/>
             </Router>
-        </I18nContextProvider>
+        </LanguageProvider>
     }
 }
 

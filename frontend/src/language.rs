@@ -10,6 +10,68 @@ use velferd_shared::Language;
 
 use crate::i18n::*;
 
+/// The language the resident reads, for every screen: the one reactive value every text follows.
+/// Ours rather than leptos_i18n's context, whose start-up (matching the browser's languages
+/// through ICU, leptos-use's listeners) cost the first part about 25 KB of wasm; the texts are
+/// read from our tables (`strings.rs`) and the built-in ones need only the `Locale`.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Locale>);
+
+impl I18n {
+    pub fn get_locale(self) -> Locale {
+        self.0.get()
+    }
+
+    pub fn get_locale_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    pub fn set_locale(self, locale: Locale) {
+        self.0.set(locale);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context()
+}
+
+/// Provides the language: the one a `?lang=` link asks for, else the one chosen on this device,
+/// else the first of the browser's we speak, else Icelandic. Keeps `<html lang dir>` in step.
+#[component]
+pub fn LanguageProvider(children: Children) -> impl IntoView {
+    let search = window().location().search().unwrap_or_default();
+    let asked = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .map(str::to_owned);
+    let stored = storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten());
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    // A tag we do not speak, in the link or stored, means Icelandic (as `LanguageFromUrl` and
+    // `LanguageMemory` read them).
+    let language = match asked.or(stored) {
+        Some(tag) => Language::from_tag(&tag).unwrap_or_default(),
+        None => Language::negotiate(browser.iter().map(String::as_str)),
+    };
+    let locale = RwSignal::new(locale_of(language));
+    provide_context(I18n(locale));
+    let mark_page = move |locale: Locale| {
+        if let Some(html) = document().document_element() {
+            let language = language_of(locale);
+            let _ = html.set_attribute("lang", language.code());
+            let _ = html.set_attribute("dir", language.direction().html_dir());
+        }
+    };
+    mark_page(locale.get_untracked());
+    Effect::new(move |_| mark_page(locale.get()));
+    children()
+}
+
 pub fn locale_of(language: Language) -> Locale {
     match language {
         Language::Is => Locale::is,

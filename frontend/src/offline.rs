@@ -6,7 +6,8 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::{i18n::*, language::language_of};
+use crate::language::language_of;
+use crate::language::use_i18n;
 
 /// What the browser says about the connection. A server that is down while the phone has a
 /// signal shows up only as failed requests, which each screen handles itself.

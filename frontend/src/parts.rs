@@ -8,9 +8,9 @@ use std::{future::Future, pin::Pin};
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
+use crate::language::use_i18n;
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
-    i18n::*,
     screens, storage, strings,
 };
 

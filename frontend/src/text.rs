@@ -7,7 +7,7 @@ use crate::i18n::*;
 
 /// What `tr!` builds: the text of the chosen language, read again when the language changes.
 pub fn live(
-    i18n: leptos_i18n::I18nContext<Locale>,
+    i18n: crate::language::I18n,
     text: fn(Locale) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || text(i18n.get_locale())

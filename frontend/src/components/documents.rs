@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use velferd_shared::catalogue::Document;
 
-use crate::{i18n::*, text::document_name};
+use crate::language::use_i18n;
+use crate::text::document_name;
 
 /// "What to bring", on the area pages and on each result.
 #[component]

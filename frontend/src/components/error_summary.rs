@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::*;
+use crate::language::use_i18n;
 
 /// GOV.UK's pattern: a summary at the top that takes focus and links to the field, so a screen
 /// reader user hears what is wrong and can jump straight to it.

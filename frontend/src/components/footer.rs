@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use velferd_shared::{ServiceCentre, catalogue::CITY_PHONE};
 
+use crate::language::use_i18n;
 use crate::{components::phone::PhoneLink, i18n::*};
 
 #[component]

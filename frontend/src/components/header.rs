@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::language::use_i18n;
 use crate::{components::language_menu::LanguageMenu, i18n::*};
 
 #[component]
@@ -18,7 +19,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <LanguageMenu/>
             </div>
-            <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
+            <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label).to_string()>
                 <ul>
                     <li>
                         <a href="/" aria-current=current("/")>{built_in!(i18n, nav.home)}</a>

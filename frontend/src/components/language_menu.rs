@@ -1,8 +1,8 @@
 use leptos::{html::Details, prelude::*};
 use velferd_shared::Language;
 
+use crate::language::use_i18n;
 use crate::{
-    i18n::*,
     language::{language_of, locale_of},
     strings,
 };

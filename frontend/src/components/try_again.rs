@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::*;
+use crate::language::use_i18n;
 
 /// `children` say what went wrong (in a notice); the button below runs `retry`.
 #[component]

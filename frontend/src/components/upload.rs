@@ -8,10 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use std::time::Duration;
 
+use crate::language::use_i18n;
 use crate::{
     api::{self, UploadError, Uploaded},
     device_files,
-    i18n::*,
     offline::Connection,
 };
 

@@ -4,10 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    components::{page::PageHeading, phone::WithPhoneLinks},
-    i18n::*,
-};
+use crate::components::{page::PageHeading, phone::WithPhoneLinks};
+use crate::language::use_i18n;
 
 #[component]
 pub fn AccessibilityStatement() -> impl IntoView {

@@ -9,6 +9,7 @@ use velferd_shared::{
     application::{self, ApplicationDraft, Field, Step},
 };
 
+use crate::language::use_i18n;
 use crate::{
     application::{
         Applications, Waiting, fields, fields::Control, flow::Flow, receipt_path, text::field_label,

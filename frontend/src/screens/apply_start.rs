@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use velferd_shared::ServiceId;
 
+use crate::language::use_i18n;
 use crate::{
     application::{Applications, service_from_slug},
     components::page::PageHeading,
-    i18n::*,
     screens::not_found::NotFound,
     text::service_name,
 };

@@ -14,6 +14,7 @@ use velferd_shared::{
     application::{Field, Form, Step},
 };
 
+use crate::language::use_i18n;
 use crate::{
     application::{
         Applications, check_path, fields,
@@ -28,7 +29,6 @@ use crate::{
         form::{Checkbox, Choices, Naming, TextField},
         page::PageHeading,
     },
-    i18n::*,
     screens::{apply_check::CheckApplication, not_found::NotFound},
     text::problem_message,
 };

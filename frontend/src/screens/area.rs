@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use velferd_shared::{Area, HowToApply, Service, catalogue::CITY_PHONE};
 
+use crate::language::use_i18n;
 use crate::{
     components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},
     i18n::*,

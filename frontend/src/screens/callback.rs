@@ -12,6 +12,7 @@ use velferd_shared::{
     follow::{CallbackField, CallbackReceipt, CallbackRequest, TimeWindow, validate_callback},
 };
 
+use crate::language::use_i18n;
 use crate::{
     api::{self, SubmitError},
     application::service_slug,

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use velferd_shared::answers::Question;
 
+use crate::language::use_i18n;
 use crate::{
     components::{form::chosen_label, page::PageHeading},
-    i18n::*,
     screener::{Screener, questions},
     text::question_title,
 };

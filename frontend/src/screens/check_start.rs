@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use velferd_shared::answers::Question;
 
-use crate::{components::page::PageHeading, i18n::*, screener::Screener};
+use crate::language::use_i18n;
+use crate::{components::page::PageHeading, screener::Screener};
 
 #[component]
 pub fn CheckStart() -> impl IntoView {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use velferd_shared::Area;
 
+use crate::language::use_i18n;
 use crate::{
     application::{Applications, check_path, receipt_path},
     components::page::PageHeading,
@@ -15,7 +16,7 @@ pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let parts::DeviceRecords(records) = parts::DeviceRecords::get();
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
+        <PageHeading text=Signal::derive(move || td_string!(i18n.get_locale(), home.title).to_string())/>
         <p class="lead">{built_in!(i18n, home.intro)}</p>
         <p><a class="button" href="/check">{built_in!(i18n, screener.start_link)}</a></p>
         {move || records.get().then(|| parts::lazy_section(parts::your_applications))}

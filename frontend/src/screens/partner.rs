@@ -12,6 +12,7 @@ use velferd_shared::{
     partner::PartnerInvitation,
 };
 
+use crate::language::use_i18n;
 use crate::{
     api::{self, StatusError},
     application::{

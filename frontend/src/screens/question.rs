@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use velferd_shared::{ProblemCode, answers::Question};
 
+use crate::language::use_i18n;
 use crate::{
     components::{
         error_summary::ErrorSummary,
         form::{Choices, InputKind, Naming, RadioOption, TextField},
     },
-    i18n::*,
     screener::{
         Screener,
         questions::{self, Input},

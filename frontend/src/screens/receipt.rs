@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use velferd_shared::{ServiceId, api::ApplicationReceipt};
 
+use crate::language::use_i18n;
 use crate::{
     application::Applications,
     components::{page::PageHeading, phone::WithPhoneLinks, upload::DocumentUpload},
-    i18n::*,
     text::service_name,
 };
 

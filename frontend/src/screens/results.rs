@@ -9,6 +9,7 @@ use velferd_shared::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::language::use_i18n;
 use crate::{
     application::service_slug,
     components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},

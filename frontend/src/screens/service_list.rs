@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use velferd_shared::catalogue::CATALOGUE;
 
-use crate::{
-    application::service_slug, components::page::PageHeading, i18n::*, screens::area::ServiceCard,
-};
+use crate::language::use_i18n;
+use crate::{application::service_slug, components::page::PageHeading, screens::area::ServiceCard};
 
 #[component]
 pub fn ServiceList() -> impl IntoView {

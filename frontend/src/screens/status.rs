@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::use_i18n;
 use crate::{
     api::{self, StatusError, SubmitError},
     application::{Applications, service_slug},

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use velferd_shared::catalogue::{CHILD_PROTECTION_EMAIL, CITY_PHONE, EMERGENCY_NUMBER};
 
+use crate::language::use_i18n;
 use crate::{
     components::{
         page::PageHeading,
@@ -14,11 +15,11 @@ use crate::{
 pub fn UrgentHelp() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <PageHeading text=Signal::derive(move || t_string!(i18n, urgent.title).to_string())/>
+        <PageHeading text=Signal::derive(move || td_string!(i18n.get_locale(), urgent.title).to_string())/>
         <p class="lead">{built_in!(i18n, urgent.intro)}</p>
         <section class="card urgent" aria-labelledby="urgent-danger">
             <h2 id="urgent-danger">{built_in!(i18n, urgent.danger_heading)}</h2>
-            <p><WithPhoneLinks text=Signal::derive(move || t_string!(i18n, urgent.danger_text).to_string())/></p>
+            <p><WithPhoneLinks text=Signal::derive(move || td_string!(i18n.get_locale(), urgent.danger_text).to_string())/></p>
             <p>
                 <a class="button button-danger" href=format!("tel:{EMERGENCY_NUMBER}")>
                     {built_in!(i18n, urgent.call_112)}
