@@ -16,16 +16,16 @@ use crate::{
 /// The product budget for a page's first load (product.md).
 const FIRST_LOAD_BUDGET: usize = 150 * 1024;
 
-/// The pages #12 measures, with the parts of the app (`frontend/src/parts.rs`) that each one's
-/// screen lives in: a first visit there fetches those as well as the first part.
-const FIRST_LOAD_PAGES: &[(&str, &[&str])] = &[
-    ("/", &[]),
-    ("/check/q/age", &["check"]),
-    ("/check/results", &["check"]),
-    ("/apply/financial-assistance/consent", &["apply"]),
-    ("/status/a-private-link", &["follow"]),
-    ("/call-me", &["callback"]),
-    ("/help/money", &["help"]),
+/// The pages #12 measures. A first visit to one fetches the first part and, for a screen in a
+/// part, that part (`split::part_of_address`, the list `start.js` preloads from) and a table.
+const FIRST_LOAD_PAGES: &[&str] = &[
+    "/",
+    "/check/q/age",
+    "/check/results",
+    "/apply/financial-assistance/consent",
+    "/status/a-private-link",
+    "/call-me",
+    "/help/money",
 ];
 
 pub fn all() -> Result {
@@ -52,15 +52,14 @@ pub fn all() -> Result {
     println!(
         "  The frame's texts are built in, in all seven languages; a screen in a part also fetches its language's table (strings_<language>)."
     );
-    for (path, parts) in FIRST_LOAD_PAGES {
-        if parts.is_empty() {
-            first_load(&server.addr, path, parts)?;
+    for path in FIRST_LOAD_PAGES {
+        let Some(part) = crate::split::part_of_address(path) else {
+            first_load(&server.addr, path, &[])?;
             continue;
-        }
+        };
         for language in ["is", "ar"] {
             let table = format!("strings_{language}");
-            let with_table: Vec<&str> = parts.iter().copied().chain([table.as_str()]).collect();
-            first_load(&server.addr, path, &with_table)?;
+            first_load(&server.addr, path, &[part, table.as_str()])?;
         }
     }
     step(

@@ -225,6 +225,14 @@ const PARTS_BY_ADDRESS: &[(&str, &str)] = &[
     ("/call-me", "callback"),
 ];
 
+/// The part whose screen shows at `path`, if it is not in the first part.
+pub fn part_of_address(path: &str) -> Option<&'static str> {
+    PARTS_BY_ADDRESS
+        .iter()
+        .find(|(address, _)| path.starts_with(address))
+        .map(|(_, part)| *part)
+}
+
 /// `start.js` from `frontend/start.js`, with each address's part files and each language's table
 /// files named. A file, not inline: the content security policy then needs no hash for it.
 fn start_script(main_wasm: &str, loader: &str, tables: &[String]) -> Result<String> {
@@ -390,6 +398,14 @@ mod tests {
             vec!["split_check.wasm", "chunk_1.wasm"]
         );
         assert!(part_files(loader, "apply").is_err());
+    }
+
+    #[test]
+    fn each_address_is_found_in_its_part_and_the_home_page_in_none() {
+        assert_eq!(part_of_address("/check/q/age"), Some("check"));
+        assert_eq!(part_of_address("/help/money"), Some("help"));
+        assert_eq!(part_of_address("/status/a-private-link"), Some("follow"));
+        assert_eq!(part_of_address("/"), None);
     }
 
     #[test]
