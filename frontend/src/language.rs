@@ -141,19 +141,11 @@ fn remember(language: Language) {
     }
 }
 
-/// Keeps the resident's choice on the device across reloads. A stored value we do not
-/// recognise means Icelandic; with nothing stored, the browser's preference decides.
+/// Keeps the resident's choice on the device across reloads (`LanguageProvider` starts from it).
 #[component]
 pub fn LanguageMemory() -> impl IntoView {
     let i18n = use_i18n();
-    // An effect, not a plain call: the provider sets its starting locale in an effect of its own,
-    // which runs first and would otherwise undo the restored choice.
     Effect::new(move |previous: Option<Locale>| {
-        if previous.is_none()
-            && let Some(stored) = storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten())
-        {
-            i18n.set_locale(locale_of(Language::from_tag(&stored).unwrap_or_default()));
-        }
         let locale = i18n.get_locale();
         // Only a change is a choice; the first run is whatever the page started in.
         if previous.is_some_and(|p| p != locale) {

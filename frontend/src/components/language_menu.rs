@@ -30,14 +30,13 @@ pub fn LanguageMenu() -> impl IntoView {
                 {Language::ALL
                     .into_iter()
                     .map(|language| {
-                        // The texts first, so the page changes language in one step. If they
-                        // cannot be fetched (offline, a language never read here), the page
-                        // stays in the language it is in.
+                        // The texts first, so a screen in a part changes language in one step.
+                        // If they cannot be fetched (offline, a language never read here), the
+                        // frame changes all the same and the screen keeps its language.
                         let choose = move |_| {
                             leptos::task::spawn_local(async move {
-                                if strings::load(locale_of(language)).await.is_ok() {
-                                    i18n.set_locale(locale_of(language));
-                                }
+                                let _ = strings::load(locale_of(language)).await;
+                                i18n.set_locale(locale_of(language));
                             });
                             if let Some(details) = details.get() {
                                 details.set_open(false);
