@@ -55,10 +55,22 @@ async fn the_receipt_is_mailed_in_the_contact_language_with_the_private_link() {
     );
     assert!(mail.text.contains("411 1111"));
 
-    // Sent, and the link kept nowhere on the server any more.
-    let rows = sent_and_emptied(&app).await;
-    assert_eq!(rows.len(), 1);
-    assert!(rows[0].0.is_some(), "marked sent");
+    // Sent, and the link kept nowhere on the server any more. The server has the mail before
+    // the outbox records it as sent, so wait for the record.
+    let rows = velferd_tests::wait_until(
+        "the outbox to record the mail as sent",
+        std::time::Duration::from_secs(20),
+        || async {
+            let rows = sent_and_emptied(&app).await;
+            if rows.len() == 1 && rows[0].0.is_some() {
+                Ok(rows)
+            } else {
+                Err(format!("{rows:?}"))
+            }
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(
         rows[0].1, "",
         "the body (with the private link) is emptied once sent"
