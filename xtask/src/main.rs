@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod glue_names;
 mod offline;
 mod postgres;
 mod shell;

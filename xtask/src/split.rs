@@ -7,7 +7,8 @@
 //!    screens, and writes `__wasm_split.js`, which fetches a part the first time it is needed;
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the first part (the parts import its
 //!    memory, table and functions through those exports);
-//! 4. `wasm-opt -Oz` on every wasm file, esbuild on wasm-bindgen's glue;
+//! 4. `wasm-opt -Oz` on every wasm file, esbuild on wasm-bindgen's glue, and short names for
+//!    what the first part imports from the glue (`glue_names.rs`);
 //! 5. everything goes into `dist/app-<hash of the files>/`, so the relative imports between the
 //!    files stay as the tools wrote them and one name changes whenever any byte does;
 //! 6. `dist/index.html` from the root `index.html`, with the style, the loader and preloads of
@@ -95,10 +96,14 @@ pub fn residents(dist: &Path) -> Result {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let main_wasm = format!("{CRATE}_bg.wasm");
     optimise(&bound.join(&main_wasm), &work.join(&main_wasm))?;
-    files.push((main_wasm.clone(), read(&work.join(&main_wasm))?));
     let glue = format!("{CRATE}.js");
     minify(&bound.join(&glue), &work.join(&glue))?;
-    files.push((glue.clone(), read(&work.join(&glue))?));
+    let minified = String::from_utf8(read(&work.join(&glue))?)
+        .map_err(|_| Failure("the minified glue is not UTF-8".into()))?;
+    let (shortened_wasm, shortened_glue) =
+        crate::glue_names::shorten(&read(&work.join(&main_wasm))?, &minified)?;
+    files.push((main_wasm.clone(), shortened_wasm));
+    files.push((glue.clone(), shortened_glue.into_bytes()));
     for entry in read_dir(&split)? {
         let name = entry.file_name().to_string_lossy().into_owned();
         // The parts (`split_<group>.wasm`) and the code two or more of them share (`chunk_<n>.wasm`).
