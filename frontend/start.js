@@ -1,6 +1,5 @@
 // The residents' app starts here. `cargo xtask build` (xtask/src/split.rs) writes it into the
 // app's folder with the names below filled in.
-import init from "./__GLUE__";
 
 // A resident who opens a screen in a part (a link to /check/q/age, say) would otherwise wait for
 // the first part to run before its part and their language's texts were even asked for: they are
@@ -22,6 +21,21 @@ function language() {
   return "is";
 }
 
+// A page the build pre-rendered (xtask/src/prerender.rs) is on screen already: its first paint
+// does not share a slow line with the code, which is fetched from the frame after it. (Such a
+// page names none of the code in its head, for the same reason.)
+if (document.getElementById("prerendered")) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  for (const file of ["__GLUE__", "__wasm_split.js"]) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = new URL("./" + file, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+// The first part's wasm is asked for before its glue has arrived.
+const wasm = fetch(new URL("./__MAIN_WASM__", import.meta.url));
+
 const part = PARTS.find(([address]) => location.pathname.startsWith(address));
 if (part) {
   for (const file of [...part[1], ...TABLES[language()]]) {
@@ -34,4 +48,5 @@ if (part) {
   }
 }
 
-await init({ module_or_path: new URL("./__MAIN_WASM__", import.meta.url) });
+const { default: init } = await import("./__GLUE__");
+await init({ module_or_path: wasm });

@@ -12,8 +12,10 @@
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "velferd-" + VERSION;
-// Every route of the residents' app is answered with the same index.html: one copy serves all.
-const SHELL = "/";
+// Offline, every route of the residents' app is answered with the plain index.html: one copy
+// serves all. (Online, the server answers the first screens with their page pre-rendered in the
+// reader's language; kept as the shell, one screen's copy would show under every other address.)
+const SHELL = "/index.html";
 
 self.addEventListener("install", (event) => {
   // Files are fetched through the HTTP cache: just after a first visit they are all there.
@@ -78,13 +80,10 @@ function storable(response) {
 const PATIENCE_MS = 4000;
 
 async function page(event) {
-  const network = fetch(event.request).then(async (response) => {
-    const html = (response.headers.get("content-type") || "").startsWith("text/html");
-    if (html && storable(response)) await (await caches.open(CACHE)).put(SHELL, response.clone());
-    return response;
-  });
-  // Called before anything is awaited, as the platform requires: the fresh copy is still kept
-  // when it arrives after the kept one was shown.
+  // The shell is this version's, kept when the worker installed: it names exactly the files this
+  // worker keeps.
+  const network = fetch(event.request);
+  // Called before anything is awaited, as the platform requires.
   event.waitUntil(network.catch(() => {}));
   const kept = (await (await caches.open(CACHE)).match(SHELL)) || (await caches.match(SHELL));
   if (!kept) return network;

@@ -1,8 +1,13 @@
 //! The built frontend in `dist/`: precompressed files, cache headers, and `index.html` for every
-//! client-side route. The staff workspace is a bundle of its own in `dist/staff/`: `/staff` and
+//! client-side route — for the first screens the build rendered, that screen's page in the
+//! reader's language (`dist/pages/`), which paints before the wasm has arrived. The staff workspace is a bundle of its own in `dist/staff/`: `/staff` and
 //! every route under it get `dist/staff/index.html`, so residents never load any of it.
 
-use std::path::{Path, PathBuf};
+use std::{
+    collections::HashSet,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use axum::{
     Router,
@@ -16,11 +21,14 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+use velferd_shared::{Language, prerendered};
 
 #[derive(Debug)]
 pub struct Site {
     dist_dir: PathBuf,
     content_security_policy: String,
+    /// The pre-rendered pages the build wrote, as `prerendered::file` names them.
+    prerendered: HashSet<String>,
 }
 
 impl Site {
@@ -38,9 +46,19 @@ impl Site {
         let mut hashes = inline_script_hashes(&index);
         hashes.extend(inline_script_hashes(&staff_index));
         hashes.dedup();
+        let prerendered = Language::ALL
+            .into_iter()
+            .flat_map(|language| {
+                prerendered::addresses()
+                    .into_iter()
+                    .filter_map(move |address| prerendered::file(language, &address))
+            })
+            .filter(|file| dist_dir.join(prerendered::FOLDER).join(file).is_file())
+            .collect();
         Site {
             dist_dir: dist_dir.to_owned(),
             content_security_policy: content_security_policy(&hashes),
+            prerendered,
         }
     }
 
@@ -125,13 +143,37 @@ pub fn service(site: &Site) -> Router {
             .precompressed_gzip()
     };
     let (index, staff_index) = (index("index.html"), index(STAFF_INDEX));
+    let pages = site.dist_dir.join(prerendered::FOLDER);
+    let prerendered = Arc::new(site.prerendered.clone());
     Router::new()
         .fallback(move |request: Request| {
             let (files, index, staff_index) = (files.clone(), index.clone(), staff_index.clone());
+            let (pages, prerendered) = (pages.clone(), prerendered.clone());
             async move {
                 let response = match page_for(request.uri().path()) {
                     Page::File => files.oneshot(request).await,
-                    Page::Residents => index.oneshot(request).await,
+                    Page::Residents => {
+                        let page =
+                            prerendered::file(reader_language(&request), request.uri().path())
+                                .filter(|file| prerendered.contains(file));
+                        let mut response = match page {
+                            Some(file) => {
+                                ServeFile::new(pages.join(file))
+                                    .precompressed_br()
+                                    .precompressed_gzip()
+                                    .oneshot(request)
+                                    .await
+                            }
+                            None => index.oneshot(request).await,
+                        };
+                        if let Ok(response) = &mut response {
+                            response.headers_mut().append(
+                                header::VARY,
+                                HeaderValue::from_static("accept-encoding, accept-language"),
+                            );
+                        }
+                        response
+                    }
                     Page::Staff => staff_index.oneshot(request).await,
                 };
                 match response {
@@ -141,6 +183,27 @@ pub fn service(site: &Site) -> Router {
             }
         })
         .layer(middleware::from_fn(cache_headers))
+}
+
+/// The language a page is rendered in for this request: the app's own rule (`?lang=` first, then
+/// the browser's preference) as far as the server can see it; a choice kept on the device alone
+/// is applied by the app once it runs.
+fn reader_language(request: &Request) -> Language {
+    let from_address = request
+        .uri()
+        .query()
+        .into_iter()
+        .flat_map(|query| query.split('&'))
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Language::from_tag);
+    from_address.unwrap_or_else(|| {
+        let preferred = request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        Language::negotiate(preferred.split(','))
+    })
 }
 
 /// Content-hashed assets never change, so browsers may keep them for a year; `index.html` names
@@ -208,6 +271,26 @@ mod tests {
         assert_eq!(page_for("/"), Page::Residents);
         assert_eq!(page_for("/status/abc"), Page::Residents);
         assert_eq!(page_for("/style-f58559e7887e16f9.css"), Page::File);
+    }
+
+    #[test]
+    fn the_address_chooses_the_language_before_the_browsers_preference() {
+        let request = |uri: &str, accept: &str| {
+            Request::builder()
+                .uri(uri)
+                .header(header::ACCEPT_LANGUAGE, accept)
+                .body(Body::empty())
+                .unwrap()
+        };
+        assert_eq!(
+            reader_language(&request("/help/money?lang=ar", "pl-PL,pl;q=0.9")),
+            Language::Ar
+        );
+        assert_eq!(
+            reader_language(&request("/help/money", "de-DE,pl;q=0.8")),
+            Language::Pl
+        );
+        assert_eq!(reader_language(&request("/?lang=xx", "fr")), Language::Is);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::{
     language::{LanguageFromUrl, LanguageMemory, LanguageProvider},
     offline::{Connection, OfflineApp},
     parts::{self, lazy},
+    prerendered,
     screens::{home::Home, not_found::NotFound, urgent::UrgentHelp},
     storage, strings,
 };
@@ -37,6 +38,8 @@ fn Shell() -> impl IntoView {
     strings::fetch_from_parts();
     parts::wake_device_records();
     parts::prefetch_next_parts();
+    let live_main = NodeRef::new();
+    prerendered::take_down_when_drawn(live_main);
     let skip = move |ev: leptos::ev::MouseEvent| {
         // Move focus, not just the scroll position, so the next Tab continues inside main.
         ev.prevent_default();
@@ -46,7 +49,7 @@ fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip>{built_in!(i18n, skip_to_content)}</a>
         <Header/>
         <OfflineApp/>
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" node_ref=live_main>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/help/:area") view=|| lazy(parts::area)/>

@@ -47,6 +47,7 @@ mod device_files;
 mod language;
 mod offline;
 mod parts;
+mod prerendered;
 mod screener;
 mod screens;
 mod storage;

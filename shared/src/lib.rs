@@ -13,6 +13,7 @@ pub mod numbers;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod partner;
+pub mod prerendered;
 pub mod problem;
 pub mod rules;
 pub mod staff;

@@ -204,12 +204,31 @@ impl Browser {
             .goto(&format!("{}{}", self.base, path))
             .await
             .map_err(err("navigate"))?;
-        self.wait_for("main h1").await.map(|_| ())
+        self.wait_for_live_app().await
     }
 
     pub async fn reload(&self) -> Result<(), Failure> {
         self.client.refresh().await.map_err(err("reload"))?;
-        self.wait_for("main h1").await.map(|_| ())
+        self.wait_for_live_app().await
+    }
+
+    /// Waits until the app has drawn its first heading and taken down the copy of the screen the
+    /// build pre-rendered, whose controls do nothing until then.
+    pub async fn wait_for_live_app(&self) -> Result<(), Failure> {
+        wait_until(
+            "the app to replace the pre-rendered screen",
+            Duration::from_secs(15),
+            || async move {
+                match self
+                    .script("return !document.getElementById('prerendered') && !!document.querySelector('main h1')")
+                    .await?
+                {
+                    Value::Bool(true) => Ok(()),
+                    other => Err(format!("not yet: {other}")),
+                }
+            },
+        )
+        .await
     }
 
     pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element, Failure> {

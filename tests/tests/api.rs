@@ -21,6 +21,15 @@ fn fixture_site(dir: &Path) {
     std::fs::write(dir.join("app-0123456789abcdef.js"), "plain").unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.js.br"), "brotli").unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.js.gz"), "gzip").unwrap();
+    // Two of the first screens the build renders per language (xtask/src/prerender.rs).
+    for (file, text) in [
+        ("pages/ar/help/money.html", "المال"),
+        ("pages/pl/index.html", "Jak możemy ci pomóc?"),
+    ] {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, format!("<html><body><h1>{text}</h1></body></html>")).unwrap();
+    }
 }
 
 async fn spawn() -> TestApp {
@@ -98,6 +107,38 @@ async fn client_side_routes_get_the_app_index_revalidated_every_time() {
         assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
         assert!(response.text().await.unwrap().contains(LOADER), "{path}");
     }
+}
+
+#[tokio::test]
+async fn a_first_screen_comes_rendered_in_the_language_asked_for_or_else_the_browsers() {
+    let app = spawn().await;
+    let page = |path: &'static str, accept: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .request(Method::GET, path)
+                .header("accept-language", accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
+            assert!(
+                header(&response, "vary").contains("accept-language"),
+                "{path}"
+            );
+            response.text().await.unwrap()
+        }
+    };
+    assert!(
+        page("/help/money", "ar-IS, en;q=0.5")
+            .await
+            .contains("المال")
+    );
+    assert!(page("/?lang=pl", "ar").await.contains("Jak możemy"));
+    // Not rendered in that language, or not a first screen: the app's index, which renders it.
+    assert!(page("/help/money?lang=pl", "ar").await.contains(LOADER));
+    assert!(page("/status/abc", "ar").await.contains(LOADER));
 }
 
 #[tokio::test]

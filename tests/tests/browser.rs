@@ -1160,6 +1160,7 @@ fn main() {
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
         parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
         parts::a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry,
+        parts::a_first_screen_paints_from_its_html_and_the_app_takes_it_over,
     ]);
     // Icelandic, Lithuanian (the longest words) and Arabic (right to left).
     trials.extend(trials![rt, &world; in ["is", "lt", "ar"] =>

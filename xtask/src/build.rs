@@ -3,7 +3,7 @@
 use std::{io::Write, path::Path};
 
 use crate::{
-    offline,
+    offline, prerender,
     shell::{Failure, Result, command, fail, root, run, step},
     split, tools,
 };
@@ -32,6 +32,7 @@ pub fn frontend() -> Result {
     staff_stands_alone(&root().join("dist/staff"))?;
     step("Writing the service worker, the web app manifests and the icons");
     offline::write(&root().join("dist"))?;
+    prerender::write(&root().join("dist"))?;
     step("Precompressing dist/ and dist/staff/ (brotli, gzip)");
     precompress(&root().join("dist"))
 }

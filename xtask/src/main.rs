@@ -6,6 +6,7 @@ mod build;
 mod glue_names;
 mod offline;
 mod postgres;
+mod prerender;
 mod shell;
 mod split;
 mod test;

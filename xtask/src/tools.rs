@@ -13,9 +13,10 @@ pub const AXE_CORE_VERSION: &str = "4.14.1";
 pub const ESBUILD_VERSION: &str = "0.24.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt and esbuild: everything a
-/// frontend build needs.
+/// Chromium, the wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt and esbuild:
+/// everything a frontend build needs.
 pub fn ensure_build_tools() -> Result {
+    ensure_chromium()?;
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
@@ -52,6 +53,15 @@ fn ensure_wasm_split() -> Result {
             ],
         ),
     )
+}
+
+/// Chromium from Debian: the build renders the first screens with it (`prerender.rs`).
+fn ensure_chromium() -> Result {
+    if chromium().exists() {
+        return Ok(());
+    }
+    step("Installing chromium (Debian package)");
+    apt_install(&["chromium"])
 }
 
 /// Chromium and chromedriver from Debian, and axe-core from npm, for the browser tests.

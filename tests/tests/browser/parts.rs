@@ -248,3 +248,61 @@ async fn reported_with_a_retry_when_missing(
     drop(app);
     Ok(())
 }
+
+/// The first screens come as HTML in the reader's language (`xtask/src/prerender.rs`), so a
+/// phone paints them before the wasm has arrived; the app then puts its live screen in the
+/// copy's place, and the copy's controls, which could not keep what was typed, do nothing.
+pub async fn a_first_screen_paints_from_its_html_and_the_app_takes_it_over(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let language = Language::from_tag(lang).ok_or("a language we speak")?;
+    let question = translations::text(language, "questions.age.title");
+    let html = reqwest::get(format!("{}/check/q/age?lang={lang}", world.base))
+        .await
+        .map_err(|e| e.to_string())?
+        .text()
+        .await
+        .map_err(|e| e.to_string())?;
+    ensure(html.contains("<div id=\"prerendered\">"), || {
+        format!("no pre-rendered screen in the page: {html}")
+    })?;
+    ensure(html.contains(&question), || {
+        format!("the page is not in {lang}: {html}")
+    })?;
+    ensure(
+        html.contains(&format!(
+            "<html lang=\"{lang}\" dir=\"{}\">",
+            language.direction().html_dir()
+        )),
+        || format!("the page's own language is not {lang}"),
+    )?;
+    ensure(html.contains("<form inert"), || {
+        format!("the copy's form takes input that would be lost: {html}")
+    })?;
+    ensure(!html.contains("rel=\"preload\""), || {
+        "the pre-rendered page asks for the code before it paints".to_owned()
+    })?;
+
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check/q/age", lang).await?;
+    let mains = browser
+        .script("return document.querySelectorAll('main').length")
+        .await?;
+    ensure(mains == serde_json::json!(1), || {
+        format!("the copy and the live screen are both there: {mains} main elements")
+    })?;
+    ensure(browser.text("main h1").await? == question, || {
+        "the live screen is not the question the copy showed".to_owned()
+    })?;
+    // The live form takes what is typed.
+    browser.type_into("#answer", "34").await?;
+    let typed = browser
+        .script("return document.getElementById('answer').value")
+        .await?;
+    ensure(typed == serde_json::json!("34"), || {
+        format!("the live field holds {typed}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
