@@ -186,8 +186,8 @@ pub fn service(site: &Site) -> Router {
 }
 
 /// The language a page is rendered in for this request: the app's own rule (`?lang=` first, then
-/// the browser's preference) as far as the server can see it; a choice kept on the device alone
-/// is applied by the app once it runs.
+/// the choice made on this device, then the browser's preference) as far as the server can see
+/// it. The app applies its own rule once it runs, so a wrong guess costs a moment, not a screen.
 fn reader_language(request: &Request) -> Language {
     let from_address = request
         .uri()
@@ -196,7 +196,18 @@ fn reader_language(request: &Request) -> Language {
         .flat_map(|query| query.split('&'))
         .find_map(|pair| pair.strip_prefix("lang="))
         .and_then(Language::from_tag);
-    from_address.unwrap_or_else(|| {
+    let cookie = format!("{}=", prerendered::LANGUAGE_COOKIE);
+    let chosen = || {
+        request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|cookies| cookies.split(';'))
+            .find_map(|pair| pair.trim().strip_prefix(cookie.as_str()))
+            .and_then(Language::from_tag)
+    };
+    from_address.or_else(chosen).unwrap_or_else(|| {
         let preferred = request
             .headers()
             .get(header::ACCEPT_LANGUAGE)
@@ -291,6 +302,13 @@ mod tests {
             Language::Pl
         );
         assert_eq!(reader_language(&request("/?lang=xx", "fr")), Language::Is);
+        // The choice made on the device comes between the two.
+        let mut chosen = request("/help/money", "pl");
+        chosen.headers_mut().insert(
+            header::COOKIE,
+            HeaderValue::from_static("other=1; velferd-language=uk"),
+        );
+        assert_eq!(reader_language(&chosen), Language::Uk);
     }
 
     #[test]

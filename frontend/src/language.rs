@@ -55,7 +55,11 @@ pub fn LanguageProvider(children: Children) -> impl IntoView {
     // A tag we do not speak, in the link or stored, means Icelandic (as `LanguageFromUrl` and
     // `LanguageMemory` read them).
     let language = match asked.or(stored) {
-        Some(tag) => Language::from_tag(&tag).unwrap_or_default(),
+        Some(tag) => {
+            let chosen = Language::from_tag(&tag).unwrap_or_default();
+            tell_server(chosen);
+            chosen
+        }
         None => Language::negotiate(browser.iter().map(String::as_str)),
     };
     let locale = RwSignal::new(locale_of(language));
@@ -139,6 +143,18 @@ fn remember(language: Language) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANGUAGE_KEY, language.code());
     }
+    tell_server(language);
+}
+
+/// The server renders the first screens in the language chosen here when it knows it (the
+/// storage above is out of its reach): a cookie with the language's code alone.
+fn tell_server(language: Language) {
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        velferd_shared::prerendered::LANGUAGE_COOKIE,
+        language.code()
+    );
+    let _ = js_sys::Reflect::set(&document(), &"cookie".into(), &cookie.into());
 }
 
 /// Keeps the resident's choice on the device across reloads (`LanguageProvider` starts from it).

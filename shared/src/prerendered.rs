@@ -6,6 +6,11 @@ use crate::{Area, Language, answers::Question};
 /// The folder of `dist/` that holds the pages.
 pub const FOLDER: &str = "pages";
 
+/// The cookie in which the app tells the server the language chosen on this device, so that a
+/// first screen comes in it (the choice itself is kept in the device's storage, which the server
+/// cannot read). It holds a language code and nothing else.
+pub const LANGUAGE_COOKIE: &str = "velferd-language";
+
 /// The addresses a resident most often opens first, from a search or a link: the home page,
 /// the help pages and the screener's first question. Their HTML paints before the wasm arrives.
 pub fn addresses() -> Vec<String> {

@@ -136,6 +136,15 @@ async fn a_first_screen_comes_rendered_in_the_language_asked_for_or_else_the_bro
             .contains("المال")
     );
     assert!(page("/?lang=pl", "ar").await.contains("Jak możemy"));
+    // The language chosen on the device, told by the app's cookie, before the browser's.
+    let chosen = app
+        .request(Method::GET, "/")
+        .header("accept-language", "ar")
+        .header("cookie", "velferd-language=pl")
+        .send()
+        .await
+        .unwrap();
+    assert!(chosen.text().await.unwrap().contains("Jak możemy"));
     // Not rendered in that language, or not a first screen: the app's index, which renders it.
     assert!(page("/help/money?lang=pl", "ar").await.contains(LOADER));
     assert!(page("/status/abc", "ar").await.contains(LOADER));

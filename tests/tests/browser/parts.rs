@@ -295,6 +295,14 @@ pub async fn a_first_screen_paints_from_its_html_and_the_app_takes_it_over(
     ensure(browser.text("main h1").await? == question, || {
         "the live screen is not the question the copy showed".to_owned()
     })?;
+    // The choice (here from the link) is told to the server for the next first screen.
+    let cookie = browser.script("return document.cookie").await?;
+    ensure(
+        cookie
+            .as_str()
+            .is_some_and(|c| c.contains(&format!("velferd-language={lang}"))),
+        || format!("the server is not told the language: {cookie}"),
+    )?;
     // The live form takes what is typed.
     browser.type_into("#answer", "34").await?;
     let typed = browser
