@@ -22,6 +22,8 @@ use crate::shell::{Failure, Result, command, fail, step};
 
 /// Chromium renders this many pages at once (the build machines have two cores).
 const AT_ONCE: usize = 2;
+/// How often a page is rendered before the build gives up on it.
+const ATTEMPTS: usize = 3;
 
 /// Writes `dist/pages/<language>/<address>.html` for every address and language.
 pub fn write(dist: &Path) -> Result {
@@ -42,9 +44,14 @@ pub fn write(dist: &Path) -> Result {
             let (queue, failure, index, files) = (&queue, &failure, &index, &files);
             scope.spawn(move || {
                 while let Some((language, address)) = queue.lock().ok().and_then(|mut q| q.pop()) {
-                    let rendered = render(&files.url(&address, language), worker)
-                        .and_then(|dom| page(index, &dom, language, &address))
-                        .and_then(|html| save(dist, language, &address, &html));
+                    let rendered = rendered_page(
+                        &files.url(&address, language),
+                        worker,
+                        index,
+                        language,
+                        &address,
+                    )
+                    .and_then(|html| save(dist, language, &address, &html));
                     if let Err(e) = rendered {
                         if let Ok(mut first) = failure.lock() {
                             first.get_or_insert(e);
@@ -58,6 +65,24 @@ pub fn write(dist: &Path) -> Result {
     match failure.into_inner() {
         Ok(Some(failure)) => Err(failure),
         _ => Ok(()),
+    }
+}
+
+/// The page of `address`, tried again when Chromium did not finish the screen in its time (a busy
+/// machine) before the build gives up on it.
+fn rendered_page(
+    url: &str,
+    worker: usize,
+    index: &str,
+    language: Language,
+    address: &str,
+) -> Result<String> {
+    let mut attempt = 1;
+    loop {
+        match render(url, worker).and_then(|dom| page(index, &dom, language, address)) {
+            Err(_) if attempt < ATTEMPTS => attempt += 1,
+            done => return done,
+        }
     }
 }
 
