@@ -36,17 +36,24 @@ if (document.getElementById("prerendered")) {
 // The first part's wasm is asked for before its glue has arrived.
 const wasm = fetch(new URL("./__MAIN_WASM__", import.meta.url));
 
-const part = PARTS.find(([address]) => location.pathname.startsWith(address));
-if (part) {
-  for (const file of [...part[1], ...TABLES[language()]]) {
+// The files of the part `address` shows in and of the language's texts, asked for as `rel`.
+function fetchAhead(address, lang, rel) {
+  const part = PARTS.find(([start]) => address.startsWith(start));
+  if (!part) return;
+  for (const file of [...part[1], ...(TABLES[lang] || [])]) {
     const link = document.createElement("link");
-    link.rel = "preload";
+    link.rel = rel;
     link.as = "fetch";
     link.crossOrigin = "anonymous";
     link.href = new URL("./" + file, import.meta.url).href;
     document.head.append(link);
   }
 }
+fetchAhead(location.pathname, language(), "preload");
+// Where a resident most often goes next, when the app finds the browser idle
+// (parts::prefetch_next_parts): the files only, into the HTTP cache. Compiling them then would
+// block the page the resident is reading; it takes a moment once they go there.
+globalThis.velferdPrefetch = (address, lang) => fetchAhead(address, lang, "prefetch");
 
 const { default: init } = await import("./__GLUE__");
 await init({ module_or_path: wasm });

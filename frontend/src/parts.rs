@@ -160,28 +160,37 @@ pub fn wake_device_records() {
 /// Where a resident most often goes next from `path`, fetched once the browser is idle so that the
 /// next screen does not wait for its code. Never the application, follow-up or call-back parts:
 /// a resident who only reads or checks what they can get does not download them.
-fn next_parts(path: &str) -> &'static [Part] {
+fn next_addresses(path: &str) -> &'static [&'static str] {
     match path {
-        "/" => &[question, area],
-        _ if path.starts_with("/help/") || path == "/urgent-help" => &[question],
+        "/" => &["/check/q/", "/help/"],
+        _ if path.starts_with("/help/") || path == "/urgent-help" => &["/check/q/"],
         _ => &[],
     }
 }
 
-/// After every navigation, fetches the parts the resident is likely to need next when idle.
+/// After every navigation, fetches the files of the parts the resident is likely to need next,
+/// with their language's texts, when idle (through `start.js`, which knows the files).
 pub fn prefetch_next_parts() {
+    use wasm_bindgen::JsCast;
     let i18n = use_i18n();
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        let next = next_parts(&location.pathname.get());
+        let next = next_addresses(&location.pathname.get());
         if !next.is_empty() {
             when_idle(move || {
-                // Their screens show once the language's texts are here too.
-                strings::request(i18n.get_locale_untracked());
-                for part in next {
-                    leptos::task::spawn_local(async move {
-                        let _ = part().await;
-                    });
+                let language = crate::language::language_of(i18n.get_locale_untracked());
+                let Some(prefetch) = js_sys::Reflect::get(&window(), &"velferdPrefetch".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                else {
+                    return;
+                };
+                for address in next {
+                    let _ = prefetch.call2(
+                        &wasm_bindgen::JsValue::NULL,
+                        &(*address).into(),
+                        &language.code().into(),
+                    );
                 }
             });
         }
