@@ -149,22 +149,26 @@ fn lighthouse(addr: &str) -> Result {
                 profile.0.display()
             );
             let output_path = format!("--output-path={}", report.display());
-            run(
-                "lighthouse",
-                command(
-                    "node",
-                    &[
-                        &cli.to_string_lossy(),
-                        &url,
-                        "--quiet",
-                        "--only-categories=performance,accessibility",
-                        "--output=json",
-                        &output_path,
-                        &chrome_flags,
-                    ],
+            let lighthouse = || {
+                run(
+                    "lighthouse",
+                    command(
+                        "node",
+                        &[
+                            &cli.to_string_lossy(),
+                            &url,
+                            "--quiet",
+                            "--only-categories=performance,accessibility",
+                            "--output=json",
+                            &output_path,
+                            &chrome_flags,
+                        ],
+                    )
+                    .env("CHROME_PATH", tools::chromium()),
                 )
-                .env("CHROME_PATH", tools::chromium()),
-            )?;
+            };
+            // Lighthouse now and then fails to record the trace (NO_NAVSTART): a second try.
+            lighthouse().or_else(|_| lighthouse())?;
             let json: serde_json::Value = serde_json::from_slice(
                 &std::fs::read(&report).map_err(|e| Failure(format!("lighthouse report: {e}")))?,
             )
