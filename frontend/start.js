@@ -25,7 +25,11 @@ function language() {
 // does not share a slow line with the code, which is fetched from the frame after it. (Such a
 // page names none of the code in its head, for the same reason.)
 if (document.getElementById("prerendered")) {
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  // Two frames: the first is produced after the first callback, so after the second it is on
+  // screen (a fast line could otherwise bring the app before the copy was ever shown).
+  await new Promise((painted) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))),
+  );
   for (const file of ["__GLUE__", "__wasm_split.js"]) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
