@@ -122,24 +122,27 @@ mod tests {
         assert!(!is_hashed("__wasm_split_load_check_0123"));
     }
 
-    #[test]
-    fn the_wasm_and_the_glue_get_the_same_short_names() {
+    /// A module that imports functions of these names from the glue.
+    fn importing(names: &[&str]) -> Vec<u8> {
         let mut imports = ImportSection::new();
-        let long = "__wbg_body_5f971cbc6950ca4f";
-        imports.import("./app_bg.js", long, wasm_encoder::EntityType::Function(0));
-        imports.import(
-            "./app_bg.js",
-            "__wbindgen_init_externref_table",
-            wasm_encoder::EntityType::Function(0),
-        );
+        for name in names {
+            imports.import("./app_bg.js", name, wasm_encoder::EntityType::Function(0));
+        }
         let mut types = wasm_encoder::TypeSection::new();
         types.ty().function([], []);
         let mut module = Module::new();
         module.section(&types).section(&imports);
+        module.finish()
+    }
+
+    #[test]
+    fn the_wasm_and_the_glue_get_the_same_short_names() {
+        let long = "__wbg_body_5f971cbc6950ca4f";
+        let module = importing(&[long, "__wbindgen_init_externref_table"]);
         let glue =
             format!("const i={{{long}:function(){{}},__wbindgen_init_externref_table(){{}}}}");
 
-        let (wasm, glue) = shorten(&module.finish(), &glue).unwrap();
+        let (wasm, glue) = shorten(&module, &glue).unwrap();
         assert_eq!(
             glue,
             "const i={a:function(){},__wbindgen_init_externref_table(){}}"
@@ -161,16 +164,7 @@ mod tests {
 
     #[test]
     fn a_name_the_glue_does_not_hold_once_stops_the_build() {
-        let mut imports = ImportSection::new();
-        imports.import(
-            "./app_bg.js",
-            "__wbg_body_5f971cbc6950ca4f",
-            wasm_encoder::EntityType::Function(0),
-        );
-        let mut types = wasm_encoder::TypeSection::new();
-        types.ty().function([], []);
-        let mut module = Module::new();
-        module.section(&types).section(&imports);
-        assert!(shorten(&module.finish(), "const i={}").is_err());
+        let module = importing(&["__wbg_body_5f971cbc6950ca4f"]);
+        assert!(shorten(&module, "const i={}").is_err());
     }
 }
