@@ -2,9 +2,10 @@
 //! files), so every key used in the code is checked at compile time. Nothing here downloads
 //! locale data: the ICU data is compiled into the crate.
 //!
-//! It also writes `strings.rs`: a key per text, and per language a table of all its texts behind
-//! a split point of its own, so the browser fetches only the language the resident reads
-//! (`src/strings.rs`).
+//! It also writes `strings.rs`: a key per text, and per language a few tables of its texts (the
+//! frame's, the help pages', the other screens'), each behind a split point of its own, so the
+//! browser fetches only the language the resident reads, and a screen's texts only with a screen
+//! that needs them (`src/strings.rs`).
 
 use leptos_i18n_build::{Config, TranslationsInfos};
 use serde_json::Value;
@@ -56,37 +57,150 @@ fn flatten(prefix: &str, value: &Value, into: &mut Texts) -> Result<(), String> 
     }
 }
 
+/// Each language's texts come in tables, each a part of its own fetched when a screen needs it:
+/// (the section's name in `strings::Section`, its module, its part's name, the keys or groups of
+/// keys it holds). A text is in the first table that names it, else in the last, the screens'.
+/// The frame's (header, footer, home page, urgent help, not found, the update notice) are
+/// fetched before the frame draws, so that the home page does not bring every screen's texts;
+/// the help pages' with those pages, whose part needs no others. (The notice that a part could
+/// not be fetched, and its Try again, are built in: `built_in!`.)
+const TABLES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "Frame",
+        "frame",
+        "frame",
+        &[
+            "accessibility.title",
+            "app",
+            "areas",
+            "follow.call_me",
+            "footer",
+            "home",
+            "language",
+            "nav",
+            "not_found",
+            "offline.update_now",
+            "offline.update_ready",
+            "screener.start_link",
+            "skip_to_content",
+            "urgent",
+        ],
+    ),
+    (
+        "Help",
+        "help",
+        "help_texts",
+        &[
+            "accessibility",
+            "apply",
+            "area_page",
+            "documents",
+            "next_steps",
+            "services",
+        ],
+    ),
+    ("Screens", "screens", "strings", &[]),
+];
+
+/// The table (its index in `TABLES`) that holds `key`.
+fn table_of(key: &str) -> usize {
+    let named = |text: &&str| {
+        key.strip_prefix(*text)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    TABLES
+        .iter()
+        .position(|(.., keys)| keys.iter().any(named))
+        .unwrap_or(TABLES.len() - 1)
+}
+
 fn strings() -> Result<String, Box<dyn Error>> {
     let reference = texts_of(LOCALES[0])?;
-    let keys: Vec<&String> = reference.keys().collect();
+    // Table by table, so that each table holds one range of keys.
+    let mut held: Vec<Vec<&String>> = vec![Vec::new(); TABLES.len()];
+    for key in reference.keys() {
+        held[table_of(key)].push(key);
+    }
+    let keys: Vec<&String> = held.iter().flatten().copied().collect();
     // Some texts only the server sends (mail, say); their keys are unused here.
     let mut code = String::from(
         "/// Every text's place in each language's table.\n#[allow(dead_code)]\npub mod keys {\n",
     );
     write_keys(&mut code, &keys, "", 1);
     code.push_str("}\n");
-    writeln!(code, "pub const TEXTS: usize = {};", keys.len())?;
+
+    let sections: Vec<&str> = TABLES.iter().map(|(section, ..)| *section).collect();
+    let mut starts = Vec::new();
+    let mut first = 0;
+    for keys in &held {
+        starts.push(first);
+        first += keys.len();
+    }
+    writeln!(
+        code,
+        "/// A language's tables.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n\
+         pub enum Section {{ {} }}\n\
+         impl Section {{\n    pub const ALL: [Section; {}] = [{}];\n\
+         \x20   /// Where each table's keys start.\n    const STARTS: [u16; {}] = {starts:?};\n}}",
+        sections.join(", "),
+        sections.len(),
+        sections
+            .iter()
+            .map(|s| format!("Section::{s}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        sections.len(),
+    )?;
+
+    let mut fetch = String::from(
+        "/// Fetches the table of `section` in `locale` (once: a part is fetched once).\n\
+         async fn fetch_table(section: Section, locale: Locale) -> Result<Table, PartMissing> {\n\
+         \x20   match (section, locale) {\n",
+    );
+    let mut every = String::from(
+        "/// Every table, as the unit tests (native: nothing is fetched) read them.\n\
+         #[cfg(test)]\nfn every_table() -> Vec<(Section, Locale, Table)> {\n    vec![\n",
+    );
     for locale in LOCALES {
         let texts = texts_of(locale)?;
-        // Text by text, so that one table is one string and its ends: plain data the splitter
-        // moves into the language's part with the one function that reads it.
-        let mut all = String::new();
-        let mut ends = Vec::with_capacity(keys.len());
-        for key in &keys {
-            // A text a language lacks is read in Icelandic, as leptos_i18n does.
-            all.push_str(texts.get(*key).unwrap_or(&reference[*key]));
-            ends.push(all.len());
+        writeln!(code, "pub mod {locale} {{\n    use super::*;")?;
+        for ((section, module, part, _), (held, first)) in
+            TABLES.iter().zip(held.iter().zip(&starts))
+        {
+            // Text by text, so that one table is one string and its ends: plain data the
+            // splitter moves into the table's part with the one function that reads it.
+            let mut all = String::new();
+            let mut ends = Vec::with_capacity(held.len());
+            for key in held {
+                // A text a language lacks is read in Icelandic, as leptos_i18n does.
+                all.push_str(texts.get(*key).unwrap_or(&reference[*key]));
+                ends.push(all.len());
+            }
+            writeln!(
+                code,
+                "    pub mod {module} {{\n        use super::*;\n\
+                 \x20       #[wasm_split({part}_{locale}, fallible, wasm_split_path = ::leptos::wasm_split)]\n\
+                 \x20       pub fn table() -> Result<Table, PartMissing> {{\n            Ok(text)\n        }}\n\
+                 \x20       pub(crate) fn text(key: Key) -> &'static str {{\n            text_in(ALL, &ENDS, key, {first})\n        }}\n\
+                 \x20       static ALL: &str = {all:?};\n\
+                 \x20       static ENDS: [u32; {}] = {ends:?};\n    }}",
+                held.len()
+            )?;
+            writeln!(
+                fetch,
+                "        (Section::{section}, Locale::{locale}) => {locale}::{module}::table().await,"
+            )?;
+            writeln!(
+                every,
+                "        (Section::{section}, Locale::{locale}, {locale}::{module}::text as Table),"
+            )?;
         }
-        writeln!(
-            code,
-            "pub mod {locale} {{\n    use super::*;\n\
-             \x20   #[wasm_split(strings_{locale}, fallible, wasm_split_path = ::leptos::wasm_split)]\n\
-             \x20   pub fn table() -> Result<Table, PartMissing> {{\n        Ok(text)\n    }}\n\
-             \x20   pub(super) fn text(key: Key) -> &'static str {{\n        text_in(ALL, &ENDS, key)\n    }}\n\
-             \x20   static ALL: &str = {all:?};\n\
-             \x20   static ENDS: [u32; TEXTS] = {ends:?};\n}}"
-        )?;
+        code.push_str("}\n");
     }
+    fetch.push_str("    }\n}\n");
+    every.push_str("    ]\n}\n");
+    code.push_str(&fetch);
+    code.push_str(&every);
     Ok(code)
 }
 

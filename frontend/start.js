@@ -3,7 +3,10 @@
 
 // A resident who opens a screen in a part (a link to /check/q/age, say) would otherwise wait for
 // the first part to run before its part and their language's texts were even asked for: they are
-// preloaded now, side by side with the first part. The loader's fetches then find them.
+// preloaded now, side by side with the first part. The loader's fetches then find them. So are
+// the frame's texts in their language, which every page waits for before it draws.
+// PARTS: [address, the part's files, the tables of texts it reads]; TABLES: language -> table ->
+// its files.
 const PARTS = __PARTS__;
 const TABLES = __TABLES__;
 
@@ -40,11 +43,9 @@ if (document.getElementById("prerendered")) {
 // The first part's wasm is asked for before its glue has arrived.
 const wasm = fetch(new URL("./__MAIN_WASM__", import.meta.url));
 
-// The files of the part `address` shows in and of the language's texts, asked for as `rel`.
-function fetchAhead(address, lang, rel) {
-  const part = PARTS.find(([start]) => address.startsWith(start));
-  if (!part) return;
-  for (const file of [...part[1], ...(TABLES[lang] || [])]) {
+// `files` of the app, asked for as `rel`.
+function fetchAll(files, rel) {
+  for (const file of files) {
     const link = document.createElement("link");
     link.rel = rel;
     link.as = "fetch";
@@ -53,6 +54,14 @@ function fetchAhead(address, lang, rel) {
     document.head.append(link);
   }
 }
+
+// The files of the part `address` shows in and of the tables of texts it reads in `lang`.
+function fetchAhead(address, lang, rel) {
+  const part = PARTS.find(([start]) => address.startsWith(start));
+  const tables = TABLES[lang] || {};
+  if (part) fetchAll([...part[1], ...part[2].flatMap((table) => tables[table] || [])], rel);
+}
+fetchAll((TABLES[language()] || {}).frame || [], "preload");
 fetchAhead(location.pathname, language(), "preload");
 // Where a resident most often goes next, when the app finds the browser idle
 // (parts::prefetch_next_parts): the files only, into the HTTP cache. Compiling them then would

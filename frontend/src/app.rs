@@ -22,9 +22,30 @@ pub fn App() -> impl IntoView {
             <Router>
                 <LanguageMemory/>
                 <LanguageFromUrl/>
-                <Shell/>
+                <WithFrameTexts>
+                    <Shell/>
+                </WithFrameTexts>
             </Router>
         </LanguageProvider>
+    }
+}
+
+/// The frame draws once its texts are here (its language's frame table, which `start.js` asks for
+/// beside the code). If they cannot be fetched (offline before this language was ever read
+/// here), the built-in notice with the Online Center's number and Try again takes its place.
+#[component]
+fn WithFrameTexts(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    strings::fetch_from_parts();
+    let texts = LocalResource::new(move || strings::load_frame(i18n.get_locale_untracked()));
+    move || match texts.get() {
+        None => ().into_any(),
+        Some(Ok(())) => children().into_any(),
+        Some(Err(_)) => {
+            prerendered::take_down();
+            let retry = Callback::new(move |()| texts.refetch());
+            view! { <main id="main" tabindex="-1">{parts::part_missing(retry)}</main> }.into_any()
+        }
     }
 }
 
@@ -35,7 +56,6 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     Connection::provide();
     storage::provide_frame_owner();
-    strings::fetch_from_parts();
     parts::wake_device_records();
     parts::prefetch_next_parts();
     let live_main = NodeRef::new();
@@ -46,7 +66,7 @@ fn Shell() -> impl IntoView {
         crate::components::focus::focus_main();
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{built_in!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{tr!(i18n, skip_to_content)}</a>
         <Header/>
         <OfflineApp/>
         <main id="main" tabindex="-1" node_ref=live_main>

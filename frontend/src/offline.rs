@@ -116,9 +116,9 @@ pub fn OfflineApp() -> impl IntoView {
         <div role="status">
             <Show when=move || update.get() == Update::Ready>
                 <div class="update-notice">
-                    <p>{built_in!(i18n, offline.update_ready)}</p>
+                    <p>{tr!(i18n, offline.update_ready)}</p>
                     <button type="button" class="button button-secondary" on:click=apply_now>
-                        {built_in!(i18n, offline.update_now)}
+                        {tr!(i18n, offline.update_now)}
                     </button>
                 </div>
             </Show>

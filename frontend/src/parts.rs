@@ -11,7 +11,8 @@ use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use crate::language::use_i18n;
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
-    screens, storage, strings,
+    screens, storage,
+    strings::{self, Section},
 };
 
 /// A screen that lives in a part: a plain function pointer, so it can cross the split.
@@ -27,17 +28,22 @@ impl From<SplitLoaderError> for PartMissing {
     }
 }
 
-/// Fetching a screen's part. One boxed type for every screen, so the resource, the view and the
-/// route table that show a part are compiled once, not once per screen (15 copies cost 31 KB of
-/// raw wasm in the first part).
-pub type Part = fn() -> PartLoading;
+/// A screen's part and the tables of texts it reads (with the frame's, which every screen has).
+/// One type for every screen, so the resource, the view and the route table that show a part
+/// are compiled once, not once per screen (15 copies cost 31 KB of raw wasm in the first part).
+#[derive(Clone, Copy)]
+pub struct Part {
+    pub load: fn() -> PartLoading,
+    pub texts: &'static [Section],
+}
 
 /// A part on its way: the one future type every screen's split function is boxed into.
 pub type PartLoading = Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>>;
 
-/// One split function per screen; the screens of one group share a wasm file.
+/// One split function per screen; the screens of one group share a wasm file and read the same
+/// tables of texts. (`xtask/src/split.rs` names the same tables per address, for `start.js`.)
 macro_rules! parts {
-    ($($part:ident: $($name:ident => $screen:path),+;)+) => {
+    ($($part:ident $texts:tt: $($name:ident => $screen:path),+;)+) => {
         mod split {
             use super::*;
             $($(
@@ -48,30 +54,35 @@ macro_rules! parts {
             )+)+
         }
         $($(
-            pub fn $name() -> PartLoading {
-                Box::pin(split::$name())
-            }
+            #[allow(non_upper_case_globals)]
+            pub const $name: Part = Part {
+                load: || Box::pin(split::$name()),
+                texts: {
+                    use Section::*;
+                    &$texts
+                },
+            };
         )+)+
     };
 }
 
 parts! {
-    help: area => screens::area::AreaPage,
+    help [Help]: area => screens::area::AreaPage,
         accessibility => screens::accessibility::AccessibilityStatement;
-    check: check_start => screens::check_start::CheckStart,
+    check [Help, Screens]: check_start => screens::check_start::CheckStart,
         question => screens::question::QuestionPage,
         check_answers => screens::check_answers::CheckAnswers,
         results => screens::results::Results,
         service_list => screens::service_list::ServiceList;
-    apply: apply_start => screens::apply_start::ApplyStart,
+    apply [Help, Screens]: apply_start => screens::apply_start::ApplyStart,
         apply_step => screens::apply_step::ApplyStepPage,
         receipt => screens::receipt::Receipt;
-    follow: status => screens::status::StatusPage;
-    partner: partner_start => screens::partner::PartnerStart,
+    follow [Help, Screens]: status => screens::status::StatusPage;
+    partner [Help, Screens]: partner_start => screens::partner::PartnerStart,
         partner_step => screens::partner::PartnerStepPage;
-    callback: callback => screens::callback::CallbackPage,
+    callback [Help, Screens]: callback => screens::callback::CallbackPage,
         callback_sent => screens::callback::CallbackSent;
-    device: your_applications => screens::home::YourApplications;
+    device [Help, Screens]: your_applications => screens::home::YourApplications;
 }
 
 /// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their
@@ -144,7 +155,7 @@ pub fn wake_device_records() {
         let set_up = woken.get();
         if set_up && fetched != Some(true) {
             leptos::task::spawn_local(async {
-                let _ = your_applications().await;
+                let _ = (your_applications.load)().await;
             });
         }
         set_up || fetched == Some(true)
@@ -200,21 +211,21 @@ pub fn prefetch_next_parts() {
 /// `requestIdleCallback`, or a second's wait where the browser has none (Safari).
 fn when_idle(run: impl FnOnce() + 'static) {
     use wasm_bindgen::{JsCast, closure::Closure};
-    let callback = Closure::once_into_js(run);
+    let idle = Closure::once_into_js(run);
     if window()
-        .request_idle_callback(callback.unchecked_ref())
+        .request_idle_callback(idle.unchecked_ref())
         .is_err()
     {
         let _ = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 1000);
     }
 }
 
 /// Shows the screen once its part is here. If the part cannot be fetched (offline before it was
 /// ever needed, or a new version deployed meanwhile), says so in the resident's language with the
 /// Online Center's number and a Try again, instead of a blank page.
-pub fn lazy(load: Part) -> impl IntoView {
-    let part = with_texts(load);
+pub fn lazy(screen: Part) -> impl IntoView {
+    let part = with_texts(screen);
     move || match part.get() {
         None => ().into_any(),
         Some(Ok(screen)) => {
@@ -225,12 +236,13 @@ pub fn lazy(load: Part) -> impl IntoView {
     }
 }
 
-/// A screen's part and the table of the language the resident reads, fetched side by side: the
-/// screen shows once both are here, whole, in one step.
-fn with_texts(load: Part) -> LocalResource<Result<Screen, PartMissing>> {
+/// A screen's part and the tables it reads in the resident's language, fetched side by side: the
+/// screen shows once all are here, whole, in one step.
+fn with_texts(part: Part) -> LocalResource<Result<Screen, PartMissing>> {
     let i18n = use_i18n();
     LocalResource::new(move || {
-        let (screen, texts) = (load(), strings::load(i18n.get_locale_untracked()));
+        let screen = (part.load)();
+        let texts = strings::load(i18n.get_locale_untracked(), part.texts);
         async move {
             let (screen, texts) = futures::future::join(screen, texts).await;
             texts.and(screen)
@@ -254,7 +266,7 @@ pub fn part_missing(retry: Callback<()>) -> impl IntoView {
 
 /// A section of a screen that lives in a part, shown once the part is here. The screen is whole
 /// without it, so a part that cannot be fetched leaves the section out.
-pub fn lazy_section(load: Part) -> impl IntoView {
-    let part = with_texts(load);
+pub fn lazy_section(section: Part) -> impl IntoView {
+    let part = with_texts(section);
     move || part.get().and_then(Result::ok).map(|section| section())
 }

@@ -19,3 +19,11 @@ pub fn take_down_when_drawn(live_main: NodeRef<Main>) {
         _ => take_down_when_drawn(live_main),
     });
 }
+
+/// Takes the copy down now: the live app shows something in its stead that is not a screen (that
+/// the frame's texts could not be fetched).
+pub fn take_down() {
+    if let Some(copy) = document().get_element_by_id(COPY) {
+        copy.remove();
+    }
+}

@@ -13,28 +13,28 @@ pub fn live(
     move || text(i18n.get_locale())
 }
 
-/// Built in (leptos_i18n's `td_string!`): the home page lists the areas before any table.
+/// From the frame's table: the home page lists the areas.
 pub fn area_title(locale: Locale, area: Area) -> &'static str {
     match area {
-        Area::Money => td_string!(locale, areas.money.title),
-        Area::Housing => td_string!(locale, areas.housing.title),
-        Area::ChildrenAndFamily => td_string!(locale, areas.children_and_family.title),
-        Area::Disability => td_string!(locale, areas.disability.title),
-        Area::OlderAge => td_string!(locale, areas.older_age.title),
-        Area::Refugees => td_string!(locale, areas.refugees.title),
-        Area::NoHome => td_string!(locale, areas.no_home.title),
+        Area::Money => td_text!(locale, areas.money.title),
+        Area::Housing => td_text!(locale, areas.housing.title),
+        Area::ChildrenAndFamily => td_text!(locale, areas.children_and_family.title),
+        Area::Disability => td_text!(locale, areas.disability.title),
+        Area::OlderAge => td_text!(locale, areas.older_age.title),
+        Area::Refugees => td_text!(locale, areas.refugees.title),
+        Area::NoHome => td_text!(locale, areas.no_home.title),
     }
 }
 
 pub fn area_summary(locale: Locale, area: Area) -> &'static str {
     match area {
-        Area::Money => td_string!(locale, areas.money.summary),
-        Area::Housing => td_string!(locale, areas.housing.summary),
-        Area::ChildrenAndFamily => td_string!(locale, areas.children_and_family.summary),
-        Area::Disability => td_string!(locale, areas.disability.summary),
-        Area::OlderAge => td_string!(locale, areas.older_age.summary),
-        Area::Refugees => td_string!(locale, areas.refugees.summary),
-        Area::NoHome => td_string!(locale, areas.no_home.summary),
+        Area::Money => td_text!(locale, areas.money.summary),
+        Area::Housing => td_text!(locale, areas.housing.summary),
+        Area::ChildrenAndFamily => td_text!(locale, areas.children_and_family.summary),
+        Area::Disability => td_text!(locale, areas.disability.summary),
+        Area::OlderAge => td_text!(locale, areas.older_age.summary),
+        Area::Refugees => td_text!(locale, areas.refugees.summary),
+        Area::NoHome => td_text!(locale, areas.no_home.summary),
     }
 }
 

@@ -1151,6 +1151,7 @@ fn main() {
         offline::the_app_can_be_installed_with_a_manifest_in_the_residents_language,
         parts::a_screens_part_is_fetched_only_when_the_resident_goes_there,
         parts::the_screeners_part_is_fetched_while_the_home_page_is_idle,
+        parts::a_help_page_asks_for_its_own_texts_and_not_the_other_screens,
         parts::a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fetched_once,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
@@ -1160,6 +1161,7 @@ fn main() {
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
         parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
         parts::a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry,
+        parts::the_frames_texts_that_cannot_be_fetched_are_reported_in_that_language_with_a_retry,
         parts::a_first_screen_paints_from_its_html_and_the_app_takes_it_over,
     ]);
     // Icelandic, Lithuanian (the longest words) and Arabic (right to left).

@@ -7,10 +7,12 @@ use std::{
     time::{Duration, Instant},
 };
 
+use velferd_shared::Language;
+
 use crate::{
     build, postgres,
     shell::{Failure, Result, command, run, step},
-    tools,
+    split, tools,
 };
 
 /// The product budget for a page's first load (product.md).
@@ -52,17 +54,22 @@ pub fn all() -> Result {
         "First loads (as served, brotli): the page's HTML, the first part, and the page's own part",
     );
     println!(
-        "  The frame's texts are built in, in all seven languages; a screen in a part also fetches its language's table (strings_<language>)."
+        "  Every page fetches its language's frame texts (frame_<language>); a screen in a part also the tables of texts it reads (help_texts_<language>, strings_<language>)."
     );
     for path in FIRST_LOAD_PAGES {
         // In the language asked for: the first screens' HTML is rendered in it.
-        for language in ["is", "ar"] {
-            let address = format!("{path}?lang={language}");
-            let table = format!("strings_{language}");
-            match crate::split::part_of_address(path) {
-                Some(part) => first_load(&server.addr, &address, &[part, table.as_str()])?,
-                None => first_load(&server.addr, &address, &[])?,
+        for language in [Language::Is, Language::Ar] {
+            let address = format!("{path}?lang={}", language.code());
+            let mut parts = vec![split::table(split::FRAME_TEXTS, language)];
+            if let Some(part) = split::part_of_address(path) {
+                parts.push(part.to_owned());
+                parts.extend(
+                    split::tables_of(part)
+                        .iter()
+                        .map(|t| split::table(t, language)),
+                );
             }
+            first_load(&server.addr, &address, &parts)?;
         }
     }
     step(
@@ -472,7 +479,7 @@ fn get(addr: &str, path: &str) -> Result<(String, Vec<u8>)> {
     Ok((head, raw[split + 4..].to_vec()))
 }
 
-fn first_load(addr: &str, path: &str, parts: &[&str]) -> Result {
+fn first_load(addr: &str, path: &str, parts: &[String]) -> Result {
     // The index itself is compressed on disk but served by whatever encoding was asked for.
     let (head, body) = get(addr, path)?;
     let dist = crate::shell::root().join("dist");
@@ -490,12 +497,8 @@ fn first_load(addr: &str, path: &str, parts: &[&str]) -> Result {
     }
     let total = first_part + own_part;
     println!(
-        "  {total:>9} B  {path} ({encoding_of_index}): index.html and the first part {first_part} B, {} {own_part} B in {} files; budget {FIRST_LOAD_BUDGET} B: {}",
-        if parts.is_empty() {
-            "no part of its own".to_owned()
-        } else {
-            format!("part {}", parts.join("+"))
-        },
+        "  {total:>9} B  {path} ({encoding_of_index}): index.html and the first part {first_part} B, parts {} {own_part} B in {} files; budget {FIRST_LOAD_BUDGET} B: {}",
+        parts.join("+"),
         part_files.len(),
         if total <= FIRST_LOAD_BUDGET {
             "within"

@@ -135,7 +135,7 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the first part of the code,
 /// the style, the manifest), which every screen needs offline and a first visit downloads anyway,
-/// and the parts of the help pages and the screener (`split::KEPT_OFFLINE`), and a version
+/// and the parts of the help pages and the screener with the frame's texts (`split::kept_offline`), and a version
 /// that changes whenever any of them or the worker itself does. The icons and the other
 /// languages' manifests are kept when the browser first asks for them.
 fn service_worker(dist: &Path) -> Result {
@@ -148,7 +148,7 @@ fn service_worker(dist: &Path) -> Result {
     files.extend(crate::split::urls_of_parts(
         dist,
         &index,
-        crate::split::KEPT_OFFLINE,
+        &crate::split::kept_offline(),
     )?);
     files.sort();
     let mut version = std::hash::DefaultHasher::new();

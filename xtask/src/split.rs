@@ -19,6 +19,8 @@ use std::{
     path::Path,
 };
 
+use velferd_shared::Language;
+
 use crate::shell::{Failure, Result, command, fail, root, run, step};
 
 const CRATE: &str = "velferd-frontend";
@@ -121,15 +123,9 @@ pub fn residents(dist: &Path) -> Result {
     ));
     let loader = String::from_utf8(read(&split.join("__wasm_split.js"))?)
         .map_err(|_| Failure("__wasm_split.js is not UTF-8".into()))?;
-    let tables: Vec<String> = files
-        .iter()
-        .filter_map(|(name, _)| name.strip_prefix("split_")?.strip_suffix(".wasm"))
-        .filter(|part| part.starts_with("strings_"))
-        .map(str::to_owned)
-        .collect();
     files.push((
         START.into(),
-        start_script(&main_wasm, &loader, &tables)?.into_bytes(),
+        start_script(&main_wasm, &loader)?.into_bytes(),
     ));
     files.sort();
 
@@ -153,13 +149,37 @@ const START: &str = "start.js";
 
 /// The parts a resident may need without a signal before ever opening them: the help pages, the
 /// screener and asking for a call (which is what the app offers when a resident is offline). The
-/// service worker keeps them when it installs; the others are kept when a resident first opens
-/// them, so a resident who only checks never downloads applying, following or the partner's part.
-pub const KEPT_OFFLINE: &[&str] = &["help", "check", "callback"];
+/// service worker keeps them when it installs, with every language's frame texts (a new version
+/// must open offline in the resident's language, which the worker does not know); the others are
+/// kept when a resident first opens them, so a resident who only checks never downloads applying,
+/// following or the partner's part.
+pub fn kept_offline() -> Vec<String> {
+    let mut parts: Vec<String> = ["help", "check", "callback"].map(str::to_owned).into();
+    parts.extend(Language::ALL.map(|language| table(FRAME_TEXTS, language)));
+    parts
+}
+
+/// The table of texts every page fetches before the frame draws (`frontend/build.rs`).
+pub const FRAME_TEXTS: &str = "frame";
+
+/// The tables of texts a part's screens read beside the frame's, as `frontend/src/parts.rs`
+/// declares them: the help pages' alone for the help pages, and the other screens' too for the
+/// rest.
+pub fn tables_of(part: &str) -> &'static [&'static str] {
+    match part {
+        "help" => &["help_texts"],
+        _ => &["help_texts", "strings"],
+    }
+}
+
+/// The part that holds `language`'s texts of the table `name` (`frame_ar`, say).
+pub fn table(name: &str, language: Language) -> String {
+    format!("{name}_{}", language.code())
+}
 
 /// The URLs (as `index.html` names files) of the wasm files that `parts` need, read from the
 /// loader that `index` preloads.
-pub fn urls_of_parts(dist: &Path, index: &str, parts: &[&str]) -> Result<Vec<String>> {
+pub fn urls_of_parts(dist: &Path, index: &str, parts: &[impl AsRef<str>]) -> Result<Vec<String>> {
     let assets = first_load_assets(index);
     let Some(loader_url) = assets.iter().find(|a| a.ends_with("/__wasm_split.js")) else {
         return fail("index.html names no __wasm_split.js");
@@ -169,7 +189,7 @@ pub fn urls_of_parts(dist: &Path, index: &str, parts: &[&str]) -> Result<Vec<Str
         .map_err(|_| Failure("__wasm_split.js is not UTF-8".into()))?;
     let mut urls = Vec::new();
     for part in parts {
-        for file in part_files(&loader, part)? {
+        for file in part_files(&loader, part.as_ref())? {
             let url = format!("{folder}{file}");
             if !urls.contains(&url) {
                 urls.push(url);
@@ -238,20 +258,31 @@ pub fn part_of_address(path: &str) -> Option<&'static str> {
         .map(|(_, part)| *part)
 }
 
-/// `start.js` from `frontend/start.js`, with each address's part files and each language's table
-/// files named. A file, not inline: the content security policy then needs no hash for it.
-fn start_script(main_wasm: &str, loader: &str, tables: &[String]) -> Result<String> {
+/// `start.js` from `frontend/start.js`, with each address's part files and tables of texts, and
+/// each language's tables' files named. A file, not inline: the content security policy then
+/// needs no hash for it.
+fn start_script(main_wasm: &str, loader: &str) -> Result<String> {
     let template_path = root().join("frontend/start.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
     let mut parts = Vec::new();
     for (address, part) in PARTS_BY_ADDRESS {
-        parts.push(serde_json::json!([address, part_files(loader, part)?]));
+        parts.push(serde_json::json!([
+            address,
+            part_files(loader, part)?,
+            tables_of(part)
+        ]));
     }
-    let mut by_language = serde_json::Map::new();
-    for table in tables {
-        let language = table.trim_start_matches("strings_").to_owned();
-        by_language.insert(language, part_files(loader, table)?.into());
+    let mut tables = serde_json::Map::new();
+    for language in Language::ALL {
+        let mut files = serde_json::Map::new();
+        for name in std::iter::once(FRAME_TEXTS).chain(tables_of("").iter().copied()) {
+            files.insert(
+                name.to_owned(),
+                part_files(loader, &table(name, language))?.into(),
+            );
+        }
+        tables.insert(language.code().to_owned(), files.into());
     }
     // Its comments are for whoever reads frontend/start.js, not for every resident's download.
     let template: String = template
@@ -263,10 +294,7 @@ fn start_script(main_wasm: &str, loader: &str, tables: &[String]) -> Result<Stri
         .replace("__GLUE__", &format!("{CRATE}.js"))
         .replace("__MAIN_WASM__", main_wasm)
         .replace("__PARTS__", &serde_json::Value::from(parts).to_string())
-        .replace(
-            "__TABLES__",
-            &serde_json::Value::from(by_language).to_string(),
-        ))
+        .replace("__TABLES__", &serde_json::Value::from(tables).to_string()))
 }
 
 /// The first part's files, named in `index.html` so the browser fetches them at once rather
@@ -286,7 +314,14 @@ fn index_html(template: &str, folder: &str, main_wasm: &str) -> Result<String> {
 }
 
 fn optimise(input: &Path, output: &Path) -> Result {
-    let mut args = vec!["-Oz", "--strip-debug", "--strip-producers"];
+    // The target features section (148 B) says what the tools agreed on, which no browser
+    // reads; a part comes in up to 36 files.
+    let mut args = vec![
+        "-Oz",
+        "--strip-debug",
+        "--strip-producers",
+        "--strip-target-features",
+    ];
     args.extend(WASM_FEATURES);
     let (input, output) = (path_arg(input)?, path_arg(output)?);
     args.extend([input.as_str(), "-o", output.as_str()]);

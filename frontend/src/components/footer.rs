@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 use velferd_shared::{ServiceCentre, catalogue::CITY_PHONE};
 
+use crate::components::phone::PhoneLink;
 use crate::language::use_i18n;
-use crate::{components::phone::PhoneLink, i18n::*};
 
 #[component]
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     // On a shared computer the next person must not find this resident's answers or receipts.
     let forget = move |_| {
-        let question = td_string!(i18n.get_locale_untracked(), footer.forget_confirm);
+        let question = td_text!(i18n.get_locale_untracked(), footer.forget_confirm);
         if window().confirm_with_message(question).unwrap_or(false) {
             crate::storage::forget_everything();
             leptos::task::spawn_local(async {
@@ -27,15 +27,15 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer">
-            <h2>{built_in!(i18n, footer.contact_heading)}</h2>
+            <h2>{tr!(i18n, footer.contact_heading)}</h2>
             <p>
-                {built_in!(i18n, footer.phone_text)} " "
+                {tr!(i18n, footer.phone_text)} " "
                 <PhoneLink number=CITY_PHONE/>
             </p>
-            <p><a class="standalone-link" href="/call-me">{built_in!(i18n, follow.call_me)}</a></p>
-            <p><a class="standalone-link" href="/accessibility">{built_in!(i18n, accessibility.title)}</a></p>
-            <h3>{built_in!(i18n, footer.centres_heading)}</h3>
-            <p>{built_in!(i18n, footer.centres_text)}</p>
+            <p><a class="standalone-link" href="/call-me">{tr!(i18n, follow.call_me)}</a></p>
+            <p><a class="standalone-link" href="/accessibility">{tr!(i18n, accessibility.title)}</a></p>
+            <h3>{tr!(i18n, footer.centres_heading)}</h3>
+            <p>{tr!(i18n, footer.centres_text)}</p>
             <ul class="centres">
                 {ServiceCentre::DISTRICT_CENTRES
                     .into_iter()
@@ -52,10 +52,10 @@ pub fn Footer() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p class="guidance">{built_in!(i18n, footer.guidance)}</p>
+            <p class="guidance">{tr!(i18n, footer.guidance)}</p>
             <p class="no-print">
                 <button type="button" class="button-link" on:click=forget>
-                    {built_in!(i18n, footer.forget_device)}
+                    {tr!(i18n, footer.forget_device)}
                 </button>
             </p>
         </footer>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::language_menu::LanguageMenu;
 use crate::language::use_i18n;
-use crate::{components::language_menu::LanguageMenu, i18n::*};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -14,19 +14,19 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="header-bar">
                 <a class="brand" href="/">
-                    <span class="brand-name">{built_in!(i18n, app.name)}</span>
-                    <span class="brand-tagline">{built_in!(i18n, app.tagline)}</span>
+                    <span class="brand-name">{tr!(i18n, app.name)}</span>
+                    <span class="brand-tagline">{tr!(i18n, app.tagline)}</span>
                 </a>
                 <LanguageMenu/>
             </div>
-            <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label).to_string()>
+            <nav class="main-nav" aria-label=move || td_text!(i18n.get_locale(), nav.label).to_string()>
                 <ul>
                     <li>
-                        <a href="/" aria-current=current("/")>{built_in!(i18n, nav.home)}</a>
+                        <a href="/" aria-current=current("/")>{tr!(i18n, nav.home)}</a>
                     </li>
                     <li>
                         <a class="urgent-link" href="/urgent-help" aria-current=current("/urgent-help")>
-                            {built_in!(i18n, nav.urgent)}
+                            {tr!(i18n, nav.urgent)}
                         </a>
                     </li>
                 </ul>

@@ -23,19 +23,21 @@ pub fn LanguageMenu() -> impl IntoView {
                     <circle cx="12" cy="12" r="9.5"/>
                     <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/>
                 </svg>
-                <span class="language-label">{built_in!(i18n, language.label)} ":"</span>
+                <span class="language-label">{tr!(i18n, language.label)} ":"</span>
                 <span lang=move || current().code()>{move || current().native_name()}</span>
             </summary>
             <ul>
                 {Language::ALL
                     .into_iter()
                     .map(|language| {
-                        // The texts first, so a screen in a part changes language in one step.
-                        // If they cannot be fetched (offline, a language never read here), the
-                        // frame changes all the same and the screen keeps its language.
+                        // The texts first (those of the language's tables that are here for the
+                        // current one), so the page changes language in one step. If they cannot
+                        // be fetched (offline, a language never read here), the language changes
+                        // all the same and what has no texts yet keeps its language.
                         let choose = move |_| {
                             leptos::task::spawn_local(async move {
-                                let _ = strings::load(locale_of(language)).await;
+                                let from = i18n.get_locale_untracked();
+                                let _ = strings::load_as_here(from, locale_of(language)).await;
                                 i18n.set_locale(locale_of(language));
                             });
                             if let Some(details) = details.get() {

@@ -5,7 +5,6 @@ use crate::language::use_i18n;
 use crate::{
     application::{Applications, check_path, receipt_path},
     components::page::PageHeading,
-    i18n::*,
     parts,
     text::{area_summary, area_title, service_name},
 };
@@ -16,9 +15,9 @@ pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let parts::DeviceRecords(records) = parts::DeviceRecords::get();
     view! {
-        <PageHeading text=Signal::derive(move || td_string!(i18n.get_locale(), home.title).to_string())/>
-        <p class="lead">{built_in!(i18n, home.intro)}</p>
-        <p><a class="button" href="/check">{built_in!(i18n, screener.start_link)}</a></p>
+        <PageHeading text=Signal::derive(move || td_text!(i18n.get_locale(), home.title).to_string())/>
+        <p class="lead">{tr!(i18n, home.intro)}</p>
+        <p><a class="button" href="/check">{tr!(i18n, screener.start_link)}</a></p>
         {move || records.get().then(|| parts::lazy_section(parts::your_applications))}
         <ul class="cards">
             {Area::ALL

@@ -56,17 +56,30 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     ensure(!after.iter().any(|n| n == "split_apply.wasm"), || {
         format!("asking for a call fetched the application part: {after:?}")
     })?;
-    // The screen's texts came in English alone: no other language's table was fetched.
-    // (Once fetched ahead while the home page was idle, once taken from the cache for the screen.)
-    let tables: std::collections::BTreeSet<&String> = after
-        .iter()
-        .filter(|n| n.starts_with("split_strings_"))
-        .collect();
-    ensure(tables.iter().eq(["split_strings_en.wasm"].iter()), || {
-        format!("the texts fetched for an English page: {tables:?}")
-    })?;
+    // The frame's and the screen's texts came in English alone: no other language's tables were
+    // fetched. (The screens' once fetched ahead while the home page was idle, once taken from
+    // the cache for the screen.)
+    let tables: std::collections::BTreeSet<&String> =
+        after.iter().filter(|n| is_table(n)).collect();
+    ensure(
+        tables.iter().eq([
+            "split_frame_en.wasm",
+            "split_help_texts_en.wasm",
+            "split_strings_en.wasm",
+        ]
+        .iter()),
+        || format!("the texts fetched for an English page: {tables:?}"),
+    )?;
     browser.close().await;
     Ok(())
+}
+
+/// A language's table of texts: its frame's (`split_frame_<lang>`), its help pages' or its other
+/// screens'.
+fn is_table(file: &str) -> bool {
+    ["split_frame_", "split_help_texts_", "split_strings_"]
+        .iter()
+        .any(|table| file.starts_with(table))
 }
 
 /// How the page fetched each wasm file so far: its name and what asked for it (`link` for a
@@ -99,7 +112,12 @@ pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fe
         )
         .await?;
     let fetched = wasm_initiators(&browser).await?;
-    for file in ["split_check.wasm", "split_strings_ar.wasm"] {
+    for file in [
+        "split_check.wasm",
+        "split_frame_ar.wasm",
+        "split_help_texts_ar.wasm",
+        "split_strings_ar.wasm",
+    ] {
         let asks: Vec<&String> = fetched
             .iter()
             .filter(|(n, _)| n == file)
@@ -112,8 +130,58 @@ pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fe
     ensure(
         !fetched
             .iter()
-            .any(|(n, _)| n.starts_with("split_strings_") && n != "split_strings_ar.wasm"),
+            .any(|(n, _)| is_table(n) && !n.ends_with("_ar.wasm")),
         || format!("another language's texts were fetched: {fetched:?}"),
+    )?;
+    browser.close().await;
+    Ok(())
+}
+
+/// The help pages read only the frame's texts and their own table: a resident who only reads
+/// about a service downloads none of the other screens' texts to see the page.
+pub async fn a_help_page_asks_for_its_own_texts_and_not_the_other_screens(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/help/money", "en").await?;
+    browser
+        .wait_for_text(
+            "main h1",
+            &translations::text(Language::En, "areas.money.title"),
+        )
+        .await?;
+    browser
+        .wait_for_text(
+            "main .lead",
+            &translations::text(Language::En, "area_page.intro"),
+        )
+        .await?;
+    let preloaded = browser
+        .script(
+            "return [...document.querySelectorAll('link[rel=preload]')] \
+               .map(l => new URL(l.href).pathname.split('/').pop())",
+        )
+        .await?;
+    let preloaded: Vec<&str> = preloaded
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|file| file.as_str())
+        .collect();
+    for wanted in [
+        "split_help.wasm",
+        "split_frame_en.wasm",
+        "split_help_texts_en.wasm",
+    ] {
+        ensure(preloaded.contains(&wanted), || {
+            format!("the help page did not ask for {wanted}: {preloaded:?}")
+        })?;
+    }
+    ensure(
+        !preloaded
+            .iter()
+            .any(|file| file.starts_with("split_strings_")),
+        || format!("the help page asked for the other screens' texts: {preloaded:?}"),
     )?;
     browser.close().await;
     Ok(())
@@ -190,15 +258,26 @@ pub async fn a_language_table_that_cannot_be_fetched_is_reported_in_that_languag
         .await
 }
 
+/// The frame's texts, which every page waits for: the page itself says so, in the built-in
+/// texts, and Try again draws the home page once they can be fetched.
+pub async fn the_frames_texts_that_cannot_be_fetched_are_reported_in_that_language_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    reported_with_a_retry_when_missing(world, lang, format!("split_frame_{lang}.wasm"), true).await
+}
+
 /// Opens the call-back screen with `part` (all its copies) gone from the server (since before the
 /// home page opened, or since it showed), expects the translated notice with the number, puts
-/// the part back and expects Try again to show the screen.
+/// the part back and expects Try again to show the screen. Without the frame's texts the home
+/// page is what reports it, and what Try again shows.
 async fn reported_with_a_retry_when_missing(
     world: World,
     lang: &'static str,
     part: String,
     gone_before_opening: bool,
 ) -> TestResult {
+    let frame_missing = part.starts_with("split_frame_");
     let copy = tempfile::tempdir().map_err(|e| e.to_string())?;
     let (dist, aside) = (copy.path().join("dist"), copy.path().join("aside"));
     copy_folder(&world.dist, &dist)?;
@@ -218,13 +297,16 @@ async fn reported_with_a_retry_when_missing(
     if gone_before_opening {
         take_away()?;
     }
-    browser.open_in("/", lang).await?;
-    browser.wait_for("main h1").await?;
-    if !gone_before_opening {
-        take_away()?;
+    if frame_missing {
+        browser.goto(&format!("/?lang={lang}")).await?;
+    } else {
+        browser.open_in("/", lang).await?;
+        browser.wait_for("main h1").await?;
+        if !gone_before_opening {
+            take_away()?;
+        }
+        browser.click("footer a[href='/call-me']").await?;
     }
-
-    browser.click("footer a[href='/call-me']").await?;
     // The number is a link of its own, which the page may lay out on a line of its own.
     let message = translations::text(language, "offline.part_missing");
     let (before_number, _) = message
@@ -242,8 +324,13 @@ async fn reported_with_a_retry_when_missing(
 
     move_part(&aside, &dist, &part).map_err(|e| e.to_string())?;
     browser.click("main [role=alert] + p button").await?;
+    let screen = if frame_missing {
+        "home.title"
+    } else {
+        "callback.title"
+    };
     browser
-        .wait_for_text("main h1", &translations::text(language, "callback.title"))
+        .wait_for_text("main h1", &translations::text(language, screen))
         .await?;
     browser.close().await;
     drop(app);
