@@ -43,9 +43,13 @@ if (document.getElementById("prerendered")) {
 // The first part's wasm is asked for before its glue has arrived.
 const wasm = fetch(new URL("./__MAIN_WASM__", import.meta.url));
 
-// `files` of the app, asked for as `rel`.
+// `files` of the app, asked for as `rel`, each once: a part's tables and shared chunks are
+// often already here when the next part is fetched ahead.
+const asked = new Set();
 function fetchAll(files, rel) {
   for (const file of files) {
+    if (asked.has(file)) continue;
+    asked.add(file);
     const link = document.createElement("link");
     link.rel = rel;
     link.as = "fetch";

@@ -71,8 +71,8 @@ parts! {
         accessibility => screens::accessibility::AccessibilityStatement;
     check [Help, Screens]: check_start => screens::check_start::CheckStart,
         question => screens::question::QuestionPage,
-        check_answers => screens::check_answers::CheckAnswers,
-        results => screens::results::Results,
+        check_answers => screens::check_answers::CheckAnswers;
+    results [Help, Screens]: results => screens::results::Results,
         service_list => screens::service_list::ServiceList;
     apply [Help, Screens]: apply_start => screens::apply_start::ApplyStart,
         apply_step => screens::apply_step::ApplyStepPage,
@@ -175,6 +175,8 @@ fn next_addresses(path: &str) -> &'static [&'static str] {
     match path {
         "/" => &["/check/q/", "/help/"],
         _ if path.starts_with("/help/") || path == "/urgent-help" => &["/check/q/"],
+        // The rules and the results come after the questions, in a part of their own.
+        _ if path.starts_with("/check/q/") || path == "/check/answers" => &["/check/results"],
         _ => &[],
     }
 }

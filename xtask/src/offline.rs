@@ -135,7 +135,8 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the first part of the code,
 /// the style, the manifest), which every screen needs offline and a first visit downloads anyway,
-/// and the parts of the help pages and the screener with the frame's texts (`split::kept_offline`), and a version
+/// the parts of the help pages, the screener and its results, and every language's frame texts
+/// (`split::kept_offline`), and a version
 /// that changes whenever any of them or the worker itself does. The icons and the other
 /// languages' manifests are kept when the browser first asks for them.
 fn service_worker(dist: &Path) -> Result {

@@ -154,7 +154,9 @@ const START: &str = "start.js";
 /// kept when a resident first opens them, so a resident who only checks never downloads applying,
 /// following or the partner's part.
 pub fn kept_offline() -> Vec<String> {
-    let mut parts: Vec<String> = ["help", "check", "callback"].map(str::to_owned).into();
+    let mut parts: Vec<String> = ["help", "check", "results", "callback"]
+        .map(str::to_owned)
+        .into();
     parts.extend(Language::ALL.map(|language| table(FRAME_TEXTS, language)));
     parts
 }
@@ -242,6 +244,8 @@ fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
 const PARTS_BY_ADDRESS: &[(&str, &str)] = &[
     ("/help/", "help"),
     ("/accessibility", "help"),
+    ("/check/results", "results"),
+    ("/check/list", "results"),
     ("/check", "check"),
     ("/apply/", "apply"),
     ("/receipt/", "apply"),
@@ -443,6 +447,7 @@ mod tests {
     #[test]
     fn each_address_is_found_in_its_part_and_the_home_page_in_none() {
         assert_eq!(part_of_address("/check/q/age"), Some("check"));
+        assert_eq!(part_of_address("/check/results"), Some("results"));
         assert_eq!(part_of_address("/help/money"), Some("help"));
         assert_eq!(part_of_address("/status/a-private-link"), Some("follow"));
         assert_eq!(part_of_address("/"), None);
