@@ -9,6 +9,8 @@ use velferd_shared::{
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::json;
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SubmitError {
     /// No answer at all: offline, or the server is down. Worth retrying with the same key.
@@ -48,7 +50,7 @@ pub async fn send_partner_reminder(token: &str) -> Result<ReminderSent, SubmitEr
 
 /// The JSON of an application, as it is queued and sent.
 pub fn application_body(request: &ApplicationRequest) -> String {
-    serde_json::to_string(request).unwrap_or_default()
+    json::to_string(request).unwrap_or_default()
 }
 
 /// `POST /api/callbacks`, idempotent in the same way.
@@ -64,7 +66,7 @@ async fn post_json<T: Serialize, R: DeserializeOwned>(
     key: &str,
     body: &T,
 ) -> Result<R, SubmitError> {
-    let body = serde_json::to_string(body).map_err(|_| SubmitError::Server(0))?;
+    let body = json::to_string(body).ok_or(SubmitError::Server(0))?;
     post_body(url, Some(key), &body).await
 }
 
@@ -86,7 +88,7 @@ async fn post_body<R: DeserializeOwned>(
     let status = response.status();
     let text = text_of(&response).await;
     match status {
-        200..=202 => serde_json::from_str(&text).map_err(|_| SubmitError::Server(status)),
+        200..=202 => json::from_str(&text).ok_or(SubmitError::Server(status)),
         429 => Err(SubmitError::RateLimited(
             response
                 .headers()
@@ -96,7 +98,7 @@ async fn post_body<R: DeserializeOwned>(
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(60),
         )),
-        400..=499 => Err(serde_json::from_str(&text)
+        400..=499 => Err(json::from_str(&text)
             .map(SubmitError::Refused)
             .unwrap_or(SubmitError::Server(status))),
         _ => Err(SubmitError::Server(status)),
@@ -141,9 +143,7 @@ async fn get_private<R: DeserializeOwned>(url: &str) -> Result<R, StatusError> {
         .await
         .map_err(|_| StatusError::Unreachable)?;
     match response.status() {
-        200 => {
-            serde_json::from_str(&text_of(&response).await).map_err(|_| StatusError::Unreachable)
-        }
+        200 => json::from_str(&text_of(&response).await).ok_or(StatusError::Unreachable),
         404 => Err(StatusError::NotFound),
         _ => Err(StatusError::Unreachable),
     }
@@ -205,7 +205,7 @@ pub async fn upload_document(
     let _ = JsFuture::from(done).await;
     drop(on_progress);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
-    let receipt = |text: &str| serde_json::from_str(text).map_err(|_| UploadError::Failed);
+    let receipt = |text: &str| json::from_str(text).ok_or(UploadError::Failed);
     match xhr.status().unwrap_or(0) {
         201 => Ok(Uploaded::New(receipt(&text)?)),
         // The same file was already stored (a retry after a lost answer, or sent twice).

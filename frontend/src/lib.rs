@@ -44,6 +44,7 @@ mod app;
 mod application;
 mod components;
 mod device_files;
+mod json;
 mod language;
 mod offline;
 mod parts;

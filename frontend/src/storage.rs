@@ -13,9 +13,9 @@ fn local() -> Option<web_sys::Storage> {
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     let storage = local()?;
     let raw = storage.get_item(key).ok().flatten()?;
-    match serde_json::from_str(&raw) {
-        Ok(value) => Some(value),
-        Err(_) => {
+    match crate::json::from_str(&raw) {
+        Some(value) => Some(value),
+        None => {
             let _ = storage.set_item(&format!("{key}.unreadable"), &raw);
             let _ = storage.remove_item(key);
             None
@@ -24,7 +24,7 @@ pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
 }
 
 pub fn write<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Ok(json)) = (local(), serde_json::to_string(value)) {
+    if let (Some(storage), Some(json)) = (local(), crate::json::to_string(value)) {
         let _ = storage.set_item(key, &json);
     }
 }

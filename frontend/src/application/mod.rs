@@ -298,8 +298,7 @@ impl Applications {
                 Ok(receipt) => {
                     self.receipts.update(|r| {
                         if !r.iter().any(|k| k.key == next.key) {
-                            let sent = serde_json::from_str::<ApplicationRequest>(&next.body)
-                                .ok()
+                            let sent = crate::json::from_str::<ApplicationRequest>(&next.body)
                                 .map(|request| request.draft);
                             r.push(Kept {
                                 key: next.key.clone(),

@@ -110,7 +110,7 @@ impl Partners {
                     language,
                     draft: entry.draft.clone(),
                 };
-                let body = serde_json::to_string(&request).unwrap_or_default();
+                let body = crate::json::to_string(&request).unwrap_or_default();
                 entry.sent_body = Some(body.clone());
                 self.drafts.update(|d| {
                     d.insert(token.to_owned(), entry);
