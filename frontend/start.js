@@ -10,18 +10,23 @@
 const PARTS = __PARTS__;
 const TABLES = __TABLES__;
 
+// As the app's language provider chooses (frontend/src/language.rs): a language asked for in the
+// link or chosen on this device, Icelandic if we do not speak it; else the first of the browser's
+// we speak; else Icelandic.
 function language() {
+  const ours = (tag) => {
+    const primary = (tag || "").split(/[-_]/)[0].toLowerCase();
+    return primary in TABLES ? primary : null;
+  };
+  let chosen = null;
   try {
-    const asked = new URLSearchParams(location.search).get("lang");
-    const stored = localStorage.getItem("velferd.language");
-    for (const tag of [asked, stored, ...navigator.languages]) {
-      const primary = (tag || "").split(/[-_]/)[0].toLowerCase();
-      if (primary in TABLES) return primary;
-    }
+    chosen =
+      new URLSearchParams(location.search).get("lang") ?? localStorage.getItem("velferd.language");
   } catch (_) {
     // No storage (a private window, say): the browser's preference or Icelandic.
   }
-  return "is";
+  if (chosen !== null) return ours(chosen) || "is";
+  return navigator.languages.map(ours).find((code) => code) || "is";
 }
 
 // A page the build pre-rendered (xtask/src/prerender.rs) is on screen already: its first paint

@@ -30,11 +30,13 @@ fn text_in(all: &'static str, ends: &[u32], key: Key, first: usize) -> &'static 
     let Some(index) = usize::from(key.0).checked_sub(first) else {
         return "";
     };
-    let start = index
-        .checked_sub(1)
-        .map_or(0, |before| ends[before] as usize);
-    ends.get(index)
-        .and_then(|&end| all.get(start..end as usize))
+    let start = match index.checked_sub(1) {
+        Some(before) => ends.get(before).copied(),
+        None => Some(0),
+    };
+    start
+        .zip(ends.get(index))
+        .and_then(|(start, &end)| all.get(start as usize..end as usize))
         .unwrap_or_default()
 }
 
@@ -118,6 +120,9 @@ fn request(locale: Locale, section: Section) {
         TableState::Wanted | TableState::Missing
     ) && let Some(fetch) = FETCH.with(Cell::get)
     {
+        // On its way from now: every other text of the table read before the fetch starts asks
+        // for nothing more.
+        slot(locale, section, |s| s.set(TableState::Coming));
         fetch(locale, section);
     }
 }

@@ -164,6 +164,9 @@ pub fn kept_offline() -> Vec<String> {
 /// The table of texts every page fetches before the frame draws (`frontend/build.rs`).
 pub const FRAME_TEXTS: &str = "frame";
 
+/// Every language's tables of texts, by the name of their parts (`frontend/build.rs`).
+const TABLES: [&str; 3] = [FRAME_TEXTS, "help_texts", "strings"];
+
 /// The tables of texts a part's screens read beside the frame's, as `frontend/src/parts.rs`
 /// declares them: the help pages' alone for the help pages, and the other screens' too for the
 /// rest.
@@ -280,7 +283,7 @@ fn start_script(main_wasm: &str, loader: &str) -> Result<String> {
     let mut tables = serde_json::Map::new();
     for language in Language::ALL {
         let mut files = serde_json::Map::new();
-        for name in std::iter::once(FRAME_TEXTS).chain(tables_of("").iter().copied()) {
+        for name in TABLES {
             files.insert(
                 name.to_owned(),
                 part_files(loader, &table(name, language))?.into(),

@@ -41,6 +41,17 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
             format!("the home page fetched {later}: {on_home:?}")
         })?;
     }
+    // The frame reads its own table alone: a text of another table that it read would make the
+    // loader fetch that table (the idle prefetch asks by `link`, never by `fetch`).
+    let loaded_on_home: Vec<String> = wasm_initiators(&browser)
+        .await?
+        .into_iter()
+        .filter(|(file, by)| is_table(file) && !file.starts_with("split_frame_") && by == "fetch")
+        .map(|(file, _)| file)
+        .collect();
+    ensure(loaded_on_home.is_empty(), || {
+        format!("the home page read texts beyond the frame's: {loaded_on_home:?}")
+    })?;
     browser.click("footer a[href='/call-me']").await?;
     browser
         .wait_for_text(
@@ -182,6 +193,14 @@ pub async fn a_help_page_asks_for_its_own_texts_and_not_the_other_screens(
             .iter()
             .any(|file| file.starts_with("split_strings_")),
         || format!("the help page asked for the other screens' texts: {preloaded:?}"),
+    )?;
+    // Nor did the page read one of their texts (which would make the loader fetch their table).
+    let loaded = wasm_initiators(&browser).await?;
+    ensure(
+        !loaded
+            .iter()
+            .any(|(file, by)| file.starts_with("split_strings_") && by == "fetch"),
+        || format!("the help page read the other screens' texts: {loaded:?}"),
     )?;
     browser.close().await;
     Ok(())
