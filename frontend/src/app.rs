@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
 fn WithFrameTexts(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     strings::fetch_from_parts();
-    let texts = LocalResource::new(move || strings::load_frame(i18n.get_locale_untracked()));
+    let texts = LocalResource::new(move || strings::load(i18n.get_locale_untracked(), &[]));
     move || match texts.get() {
         None => ().into_any(),
         Some(Ok(())) => children().into_any(),
