@@ -17,16 +17,42 @@ const CACHE = "velferd-" + VERSION;
 // reader's language; kept as the shell, one screen's copy would show under every other address.)
 const SHELL = "/index.html";
 
+// Where the page keeps the files it unpacked from a pack (frontend/start.js): they were never
+// fetched one by one, so the HTTP cache does not have them.
+const UNPACKED = "velferd-unpacked";
+// The folder of this version's files (`/app-<hash>/`).
+const FOLDER = FILES.find((file) => file.startsWith("/app-")).replace(/[^/]*$/, "");
+
 self.addEventListener("install", (event) => {
-  // Files are fetched through the HTTP cache: just after a first visit they are all there.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([SHELL, ...FILES])));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const unpacked = await caches.open(UNPACKED);
+      // Other files are fetched through the HTTP cache: just after a first visit most are there.
+      const fetched = [];
+      for (const url of FILES) {
+        const kept = await unpacked.match(url);
+        if (kept) await cache.put(url, kept);
+        else fetched.push(url);
+      }
+      await cache.addAll([SHELL, ...fetched]);
+    })(),
+  );
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("velferd-") && name !== CACHE) await caches.delete(name);
+        if (name.startsWith("velferd-") && name !== CACHE && name !== UNPACKED) {
+          await caches.delete(name);
+        }
+      }
+      // What the page unpacked for this version stays: a screen opened first from a link is
+      // kept there, not in this worker's cache.
+      const unpacked = await caches.open(UNPACKED);
+      for (const request of await unpacked.keys()) {
+        if (!new URL(request.url).pathname.startsWith(FOLDER)) await unpacked.delete(request);
       }
       // The page that registered the first worker works offline from now on, not only after
       // its next load.

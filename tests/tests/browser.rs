@@ -1153,6 +1153,7 @@ fn main() {
         parts::the_screeners_part_is_fetched_while_the_home_page_is_idle,
         parts::a_help_page_asks_for_its_own_texts_and_not_the_other_screens,
         parts::a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fetched_once,
+        parts::a_screen_opened_from_a_link_without_its_pack_comes_from_the_parts_own_files,
     ];
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         partner::a_partner_gives_their_part_from_the_invitation_link_on_a_phone,
@@ -1160,6 +1161,7 @@ fn main() {
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
         parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
+        parts::a_part_opened_from_a_link_that_cannot_be_fetched_is_reported_with_a_retry,
         parts::a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry,
         parts::the_frames_texts_that_cannot_be_fetched_are_reported_in_that_language_with_a_retry,
         parts::a_first_screen_paints_from_its_html_and_the_app_takes_it_over,

@@ -51,7 +51,7 @@ pub fn all() -> Result {
     let data = TempDir(std::env::temp_dir().join(format!("velferd-bench-{}", std::process::id())));
     let server = Server::start(&format!("sqlite://{}/bench.db", data.0.display()))?;
     step(
-        "First loads (as served, brotli): the page's HTML, the first part, and the page's own part",
+        "First loads (as served, brotli): the page's HTML, the first part, and the pack of the page's own part",
     );
     println!(
         "  Every page fetches its language's frame texts (frame_<language>); a screen in a part also the tables of texts it reads (help_texts_<language>, strings_<language>)."
@@ -61,15 +61,15 @@ pub fn all() -> Result {
         for language in [Language::Is, Language::Ar] {
             let address = format!("{path}?lang={}", language.code());
             let mut parts = vec![split::table(split::FRAME_TEXTS, language)];
-            if let Some(part) = split::part_of_address(path) {
-                parts.push(part.to_owned());
+            let part = split::part_of_address(path);
+            if let Some(part) = part {
                 parts.extend(
                     split::tables_of(part)
                         .iter()
                         .map(|t| split::table(t, language)),
                 );
             }
-            first_load(&server.addr, &address, &parts)?;
+            first_load(&server.addr, &address, part, &parts)?;
         }
     }
     step(
@@ -479,7 +479,9 @@ fn get(addr: &str, path: &str) -> Result<(String, Vec<u8>)> {
     Ok((head, raw[split + 4..].to_vec()))
 }
 
-fn first_load(addr: &str, path: &str, parts: &[String]) -> Result {
+/// `path`'s first load: its HTML, the first part, the pack of the screen's `part` and the
+/// `tables` of texts, as `start.js` fetches them on a first visit.
+fn first_load(addr: &str, path: &str, part: Option<&str>, tables: &[String]) -> Result {
     // The index itself is compressed on disk but served by whatever encoding was asked for.
     let (head, body) = get(addr, path)?;
     let dist = crate::shell::root().join("dist");
@@ -491,14 +493,21 @@ fn first_load(addr: &str, path: &str, parts: &[String]) -> Result {
         first_part += fetched_size(addr, &asset)?;
     }
     let mut own_part = 0;
-    let part_files = crate::split::urls_of_parts(&dist, &index, parts)?;
+    let mut part_files = crate::split::urls_of_parts(&dist, &index, tables)?;
+    if let Some(part) = part {
+        part_files.push(crate::split::url_of_pack(&index, part)?);
+    }
     for file in &part_files {
         own_part += fetched_size(addr, file)?;
     }
     let total = first_part + own_part;
     println!(
         "  {total:>9} B  {path} ({encoding_of_index}): index.html and the first part {first_part} B, parts {} {own_part} B in {} files; budget {FIRST_LOAD_BUDGET} B: {}",
-        parts.join("+"),
+        part.into_iter()
+            .map(crate::split::pack_of)
+            .chain(tables.iter().cloned())
+            .collect::<Vec<_>>()
+            .join("+"),
         part_files.len(),
         if total <= FIRST_LOAD_BUDGET {
             "within"

@@ -74,6 +74,8 @@ const COMPRESSIBLE: &[&str] = &[
     "html",
     "js",
     "wasm",
+    // A part's wasm files in one (`split::pack_of`).
+    "bin",
     "css",
     "svg",
     "json",

@@ -94,6 +94,8 @@ pub async fn an_application_finished_offline_is_sent_once_from_a_reopened_tab(
     let browser = world.browser(Viewport::Mobile).await?;
     // The resident starts applying with a signal: the application's part is kept from then on
     // (a part never opened before cannot come without one; `parts.rs` tests that message).
+    // Opened from a link, the part comes as one pack, whose files the page keeps unpacked for
+    // the service worker: they were never fetched one by one.
     browser.open_in("/apply/financial-assistance", "en").await?;
     browser.wait_for("main h1").await?;
     kept_on_the_device(&browser).await?;

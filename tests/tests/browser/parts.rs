@@ -2,7 +2,7 @@
 //! home page, a screen's part is fetched when the resident goes there, and a part that cannot be
 //! fetched is reported in the resident's language with the Online Center's number and a retry.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use velferd_backend::translations;
 use velferd_shared::Language;
@@ -93,13 +93,13 @@ fn is_table(file: &str) -> bool {
         .any(|table| file.starts_with(table))
 }
 
-/// How the page fetched each wasm file so far: its name and what asked for it (`link` for a
-/// preload, `fetch` for the loader).
+/// How the page fetched each wasm file and each part's pack so far: its name and what asked
+/// for it (`link` for a preload, `fetch` for the loader or for `start.js`'s pack).
 async fn wasm_initiators(browser: &Browser) -> Result<Vec<(String, String)>, String> {
     let entries = browser
         .script(
             "return performance.getEntriesByType('resource') \
-               .filter(e => e.name.endsWith('.wasm')) \
+               .filter(e => e.name.endsWith('.wasm') || e.name.endsWith('.bin')) \
                .map(e => [new URL(e.name).pathname.split('/').pop(), e.initiatorType])",
         )
         .await?;
@@ -111,33 +111,93 @@ async fn wasm_initiators(browser: &Browser) -> Result<Vec<(String, String)>, Str
         .collect())
 }
 
+/// Opens the screener's first question from a link, in `language`, and waits for its heading.
+async fn open_the_first_question(browser: &Browser, language: Language) -> TestResult {
+    browser.open_in("/check/q/age", language.code()).await?;
+    browser
+        .wait_for_text(
+            "main h1",
+            &translations::text(language, "questions.age.title"),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The built app served from a copy, from which a test can take files away (as a deploy in
+/// between or a lost connection would leave them out of reach) and put them back.
+struct ServedCopy {
+    dist: PathBuf,
+    aside: PathBuf,
+    world: World,
+    // Serves the copy, which lives in `_folder`, for as long as this lives.
+    _app: TestApp,
+    _folder: tempfile::TempDir,
+}
+
+impl ServedCopy {
+    async fn of(world: World) -> Result<Self, String> {
+        let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let (dist, aside) = (folder.path().join("dist"), folder.path().join("aside"));
+        copy_folder(&world.dist, &dist)?;
+        let app = TestApp::spawn_serving(&dist).await;
+        let world = World {
+            base: app.url(""),
+            ..world
+        };
+        Ok(Self {
+            dist,
+            aside,
+            world,
+            _app: app,
+            _folder: folder,
+        })
+    }
+
+    /// Takes every copy (plain, brotli, gzip) of `file` away.
+    fn take_away(&self, file: &str) -> TestResult {
+        let moved = move_part(&self.dist, &self.aside, file).map_err(|e| e.to_string())?;
+        ensure(moved == 3, || {
+            format!("moved {moved} copies of {file}, not 3")
+        })
+    }
+
+    fn put_back(&self, file: &str) -> TestResult {
+        move_part(&self.aside, &self.dist, file).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+}
+
 pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fetched_once(
     world: World,
 ) -> TestResult {
     let browser = world.browser(Viewport::Mobile).await?;
-    browser.open_in("/check/q/age", "ar").await?;
-    browser
-        .wait_for_text(
-            "main h1",
-            &translations::text(Language::Ar, "questions.age.title"),
-        )
-        .await?;
+    open_the_first_question(&browser, Language::Ar).await?;
     let fetched = wasm_initiators(&browser).await?;
+    let asks_for = |file: &str| -> Vec<&str> {
+        fetched
+            .iter()
+            .filter(|(n, _)| n == file)
+            .map(|(_, i)| i.as_str())
+            .collect()
+    };
     for file in [
-        "split_check.wasm",
         "split_frame_ar.wasm",
         "split_help_texts_ar.wasm",
         "split_strings_ar.wasm",
     ] {
-        let asks: Vec<&String> = fetched
-            .iter()
-            .filter(|(n, _)| n == file)
-            .map(|(_, i)| i)
-            .collect();
-        ensure(asks == ["link"], || {
+        ensure(asks_for(file) == ["link"], || {
             format!("{file} was not fetched once, by the preload: {fetched:?}")
         })?;
     }
+    // The part comes as one pack, fetched by start.js beside the first part; its files are
+    // unpacked from it, not fetched again.
+    ensure(asks_for("pack_check.bin") == ["fetch"], || {
+        format!("the screener's pack was not fetched once: {fetched:?}")
+    })?;
+    ensure(
+        !fetched.iter().any(|(n, _)| n == "split_check.wasm"),
+        || format!("the screener's part was fetched beside its pack: {fetched:?}"),
+    )?;
     ensure(
         !fetched
             .iter()
@@ -179,11 +239,7 @@ pub async fn a_help_page_asks_for_its_own_texts_and_not_the_other_screens(
         .flatten()
         .filter_map(|file| file.as_str())
         .collect();
-    for wanted in [
-        "split_help.wasm",
-        "split_frame_en.wasm",
-        "split_help_texts_en.wasm",
-    ] {
+    for wanted in ["split_frame_en.wasm", "split_help_texts_en.wasm"] {
         ensure(preloaded.contains(&wanted), || {
             format!("the help page did not ask for {wanted}: {preloaded:?}")
         })?;
@@ -264,7 +320,21 @@ pub async fn a_part_that_cannot_be_fetched_is_reported_in_the_residents_language
     world: World,
     lang: &'static str,
 ) -> TestResult {
-    reported_with_a_retry_when_missing(world, lang, "split_callback.wasm".to_owned(), false).await
+    let missing = ["split_callback.wasm".to_owned()];
+    reported_with_a_retry_when_missing(world, lang, &missing, Opening::FromHomeThenGone).await
+}
+
+/// Opened from a link, a screen's part comes as one pack; with neither the pack nor the part's
+/// own file to be had, the resident is told, and Try again brings both back.
+pub async fn a_part_opened_from_a_link_that_cannot_be_fetched_is_reported_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let missing = [
+        "pack_callback.bin".to_owned(),
+        "split_callback.wasm".to_owned(),
+    ];
+    reported_with_a_retry_when_missing(world, lang, &missing, Opening::Link("/call-me")).await
 }
 
 /// As a screen's part, so the table of the language's texts that the screen needs.
@@ -273,8 +343,8 @@ pub async fn a_language_table_that_cannot_be_fetched_is_reported_in_that_languag
     lang: &'static str,
 ) -> TestResult {
     // Gone before the home page opens: it fetches the table as soon as it is idle.
-    reported_with_a_retry_when_missing(world, lang, format!("split_strings_{lang}.wasm"), true)
-        .await
+    let missing = [format!("split_strings_{lang}.wasm")];
+    reported_with_a_retry_when_missing(world, lang, &missing, Opening::FromHomeGoneBefore).await
 }
 
 /// The frame's texts, which every page waits for: the page itself says so, in the built-in
@@ -283,48 +353,53 @@ pub async fn the_frames_texts_that_cannot_be_fetched_are_reported_in_that_langua
     world: World,
     lang: &'static str,
 ) -> TestResult {
-    reported_with_a_retry_when_missing(world, lang, format!("split_frame_{lang}.wasm"), true).await
+    let missing = [format!("split_frame_{lang}.wasm")];
+    reported_with_a_retry_when_missing(world, lang, &missing, Opening::Link("/")).await
 }
 
-/// Opens the call-back screen with `part` (all its copies) gone from the server (since before the
-/// home page opened, or since it showed), expects the translated notice with the number, puts
-/// the part back and expects Try again to show the screen. Without the frame's texts the home
-/// page is what reports it, and what Try again shows.
+/// How the resident reaches the call-back screen (or, for `Link`, that address) while files are
+/// out of reach.
+enum Opening {
+    /// The home page opens with everything there, and the files go before the footer's link to
+    /// the call-back screen is followed.
+    FromHomeThenGone,
+    /// The files are gone before the home page opens; then the footer's link is followed.
+    FromHomeGoneBefore,
+    /// The files are gone before the address is opened as typed into the address bar.
+    Link(&'static str),
+}
+
+/// Opens the call-back screen (or `Opening::Link`'s address) with the `missing` files (all their
+/// copies) gone from the server, expects the translated notice with the number, puts the files
+/// back and expects Try again to show the screen. Without the frame's texts the page itself is
+/// what reports it, and what Try again shows is the home page.
 async fn reported_with_a_retry_when_missing(
     world: World,
     lang: &'static str,
-    part: String,
-    gone_before_opening: bool,
+    missing: &[String],
+    opening: Opening,
 ) -> TestResult {
-    let frame_missing = part.starts_with("split_frame_");
-    let copy = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let (dist, aside) = (copy.path().join("dist"), copy.path().join("aside"));
-    copy_folder(&world.dist, &dist)?;
-    let app = TestApp::spawn_serving(&dist).await;
-    let world = World {
-        base: app.url(""),
-        ..world
-    };
+    let frame_missing = missing.iter().any(|file| file.starts_with("split_frame_"));
+    let served = ServedCopy::of(world).await?;
     let language = Language::from_tag(lang).expect("a language of ours");
-    let browser = world.browser(Viewport::Mobile).await?;
-    let take_away = || -> TestResult {
-        let moved = move_part(&dist, &aside, &part).map_err(|e| e.to_string())?;
-        ensure(moved == 3, || {
-            format!("moved {moved} copies of {part}, not 3")
-        })
-    };
-    if gone_before_opening {
-        take_away()?;
-    }
-    if frame_missing {
-        browser.goto(&format!("/?lang={lang}")).await?;
-    } else {
-        browser.open_in("/", lang).await?;
-        browser.wait_for("main h1").await?;
-        if !gone_before_opening {
+    let browser = served.world.browser(Viewport::Mobile).await?;
+    let take_away = || missing.iter().try_for_each(|file| served.take_away(file));
+    match opening {
+        Opening::Link(address) => {
             take_away()?;
+            browser.goto(&format!("{address}?lang={lang}")).await?;
         }
-        browser.click("footer a[href='/call-me']").await?;
+        Opening::FromHomeGoneBefore | Opening::FromHomeThenGone => {
+            if matches!(opening, Opening::FromHomeGoneBefore) {
+                take_away()?;
+            }
+            browser.open_in("/", lang).await?;
+            browser.wait_for("main h1").await?;
+            if matches!(opening, Opening::FromHomeThenGone) {
+                take_away()?;
+            }
+            browser.click("footer a[href='/call-me']").await?;
+        }
     }
     // The number is a link of its own, which the page may lay out on a line of its own.
     let message = translations::text(language, "offline.part_missing");
@@ -341,7 +416,9 @@ async fn reported_with_a_retry_when_missing(
         .wait_for("main [role=alert] a[href^='tel:']")
         .await?;
 
-    move_part(&aside, &dist, &part).map_err(|e| e.to_string())?;
+    for file in missing {
+        served.put_back(file)?;
+    }
     browser.click("main [role=alert] + p button").await?;
     let screen = if frame_missing {
         "home.title"
@@ -352,7 +429,29 @@ async fn reported_with_a_retry_when_missing(
         .wait_for_text("main h1", &translations::text(language, screen))
         .await?;
     browser.close().await;
-    drop(app);
+    drop(served);
+    Ok(())
+}
+
+/// A pack that cannot be fetched (a deploy in between, say) costs only its saving: the part's
+/// files are then fetched one by one, and the screen shows.
+pub async fn a_screen_opened_from_a_link_without_its_pack_comes_from_the_parts_own_files(
+    world: World,
+) -> TestResult {
+    let served = ServedCopy::of(world).await?;
+    served.take_away("pack_check.bin")?;
+    let browser = served.world.browser(Viewport::Mobile).await?;
+    open_the_first_question(&browser, Language::Is).await?;
+    browser.wait_for("main #answer").await?;
+    let fetched = wasm_initiators(&browser).await?;
+    ensure(
+        fetched
+            .iter()
+            .any(|(file, by)| file == "split_check.wasm" && by == "fetch"),
+        || format!("the screener's part was not fetched on its own: {fetched:?}"),
+    )?;
+    browser.close().await;
+    drop(served);
     Ok(())
 }
 
