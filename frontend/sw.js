@@ -11,6 +11,10 @@
 
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
+// Each language's frame texts' file -> that language's texts of the parts in FILES. Which
+// language a resident reads the worker learns from the frame texts their page fetched (every
+// page does); it keeps that language's then, not all seven.
+const TEXTS = __TEXTS__;
 const CACHE = "velferd-" + VERSION;
 // Offline, every route of the residents' app is answered with the plain index.html: one copy
 // serves all. (Online, the server answers the first screens with their page pre-rendered in the
@@ -66,8 +70,16 @@ self.addEventListener("message", (event) => {
   if (event.data === "apply-update") self.skipWaiting();
   // Sent by the page this worker has just taken over: the parts of the app it had fetched
   // before, which did not come through here. Only the app's own files are taken.
-  if (event.data && Array.isArray(event.data.keep)) event.waitUntil(keep(event.data.keep));
+  if (event.data && Array.isArray(event.data.keep)) {
+    const urls = event.data.keep;
+    event.waitUntil(keep([...urls, ...urls.flatMap((url) => textsWith(url))]));
+  }
 });
+
+// The texts to keep with the file at `url`: for a frame texts' file, its language's texts.
+function textsWith(url) {
+  return TEXTS[new URL(url, self.location.origin).pathname] || [];
+}
 
 async function keep(urls) {
   const cache = await caches.open(CACHE);
@@ -90,6 +102,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !isResidentsFile(url.pathname)) return;
   event.respondWith(request.mode === "navigate" ? page(event) : file(request));
+  // A page in a language not kept before (its first, or one just chosen).
+  const texts = textsWith(url);
+  if (texts.length > 0) event.waitUntil(keep(texts));
 });
 
 function isResidentsFile(path) {

@@ -1160,6 +1160,7 @@ fn main() {
     ]);
     trials.extend(trials![rt, &world; in ["is", "ar"] =>
         offline::a_document_and_a_call_back_wait_on_the_device_and_go_when_the_server_is_back,
+        offline::screens_never_opened_open_in_the_residents_language_with_the_server_stopped,
         parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
         parts::a_part_opened_from_a_link_that_cannot_be_fetched_is_reported_with_a_retry,
         parts::a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry,

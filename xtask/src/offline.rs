@@ -8,6 +8,7 @@ use std::{
 };
 
 use crate::shell::{Failure, Result, root};
+use velferd_shared::Language;
 
 /// The languages of `locales/*.json`; the manifest of each is `dist/manifest/<code>.webmanifest`.
 const LANGUAGES: &[&str] = &["is", "en", "pl", "uk", "lt", "es", "ar"];
@@ -136,7 +137,8 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 /// `dist/sw.js` from `frontend/sw.js`: the files `index.html` loads (the first part of the code,
 /// the style, the manifest), which every screen needs offline and a first visit downloads anyway,
 /// the parts of the help pages, the screener and its results, and every language's frame texts
-/// (`split::kept_offline`), and a version
+/// (`split::kept_offline`); by each language's frame texts, the tables of texts those parts read
+/// in that language (`split::texts_kept_offline`), kept once a page shows which; and a version
 /// that changes whenever any of them or the worker itself does. The icons and the other
 /// languages' manifests are kept when the browser first asks for them.
 fn service_worker(dist: &Path) -> Result {
@@ -160,10 +162,25 @@ fn service_worker(dist: &Path) -> Result {
             .map_err(|e| Failure(format!("cannot read {file}: {e}")))?;
         bytes.hash(&mut version);
     }
+    let mut texts = serde_json::Map::new();
+    for language in Language::ALL {
+        let frame = crate::split::table(crate::split::FRAME_TEXTS, language);
+        // The table's own file is the first: the one a page of that language always fetches.
+        let Some(frame_file) = crate::split::urls_of_parts(dist, &index, &[frame])?
+            .into_iter()
+            .next()
+        else {
+            return Err(Failure(format!("no frame texts in {}", language.code())));
+        };
+        let kept =
+            crate::split::urls_of_parts(dist, &index, &crate::split::texts_kept_offline(language))?;
+        texts.insert(frame_file, kept.into());
+    }
     let list = serde_json::to_string(&files).map_err(|e| Failure(e.to_string()))?;
     let worker = template
         .replace("__VERSION__", &format!("{:016x}", version.finish()))
-        .replace("__FILES__", &list);
+        .replace("__FILES__", &list)
+        .replace("__TEXTS__", &serde_json::Value::from(texts).to_string());
     write_file(&dist.join("sw.js"), worker.as_bytes())
 }
 

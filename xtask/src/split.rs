@@ -214,11 +214,27 @@ fn fetching_through_start(loader: &str) -> Result<String> {
 /// kept when a resident first opens them, so a resident who only checks never downloads applying,
 /// following or the partner's part.
 pub fn kept_offline() -> Vec<String> {
-    let mut parts: Vec<String> = ["help", "check", "results", "callback"]
-        .map(str::to_owned)
-        .into();
+    let mut parts: Vec<String> = PARTS_KEPT_OFFLINE.map(str::to_owned).into();
     parts.extend(Language::ALL.map(|language| table(FRAME_TEXTS, language)));
     parts
+}
+
+const PARTS_KEPT_OFFLINE: [&str; 4] = ["help", "check", "results", "callback"];
+
+/// The tables of texts that the parts in `kept_offline` read, in `language`. The worker keeps
+/// them in the resident's language once a page has told it which that is (by the frame texts it
+/// fetched): in every language they would be 85 KB more to download for one.
+pub fn texts_kept_offline(language: Language) -> Vec<String> {
+    let mut names: Vec<&str> = PARTS_KEPT_OFFLINE
+        .iter()
+        .flat_map(|part| tables_of(part).iter().copied())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| table(name, language))
+        .collect()
 }
 
 /// The table of texts every page fetches before the frame draws (`frontend/build.rs`).

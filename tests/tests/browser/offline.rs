@@ -87,6 +87,66 @@ pub async fn the_home_page_a_question_and_the_results_open_with_the_server_stopp
     Ok(())
 }
 
+/// The help pages, the screener and the call-back form are kept on the device from the first
+/// visit, with their texts in the resident's language: a resident who only read the
+/// accessibility statement (a page that fetches nothing ahead) can check what they can get and
+/// ask for a call without a signal.
+pub async fn screens_never_opened_open_in_the_residents_language_with_the_server_stopped(
+    world: World,
+    lang: &'static str,
+) -> Result<(), String> {
+    let (mut app, world) = world.own_server().await;
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/accessibility", lang).await?;
+    browser.wait_for("main h1").await?;
+    kept_on_the_device(&browser).await?;
+    let texts = [
+        format!("split_help_texts_{lang}.wasm"),
+        format!("split_strings_{lang}.wasm"),
+    ];
+    wait_until(
+        "the worker to keep the texts in the resident's language",
+        Duration::from_secs(20),
+        || async {
+            let kept = kept_files(&browser).await?;
+            match texts
+                .iter()
+                .find(|t| !kept.iter().any(|path| path.ends_with(&format!("/{t}"))))
+            {
+                None => Ok(()),
+                Some(missing) => Err(format!("{missing} is not kept: {kept:?}")),
+            }
+        },
+    )
+    .await?;
+    // What the browser's own cache holds may be gone by the time a resident is offline (it is
+    // evicted as it fills): only what the worker keeps counts.
+    browser
+        .client
+        .issue_cmd(cdp("Network.clearBrowserCache", json!({})))
+        .await
+        .map_err(|e| e.to_string())?;
+    app.stop().await;
+    for (path, title) in [
+        ("/check/q/age", "questions.age.title"),
+        ("/call-me", "callback.title"),
+    ] {
+        // Moving there inside the app, as a resident would from the home page's links.
+        browser
+            .script(&format!(
+                "history.pushState(null, '', '{path}'); \
+                 dispatchEvent(new PopStateEvent('popstate'));"
+            ))
+            .await?;
+        browser
+            .wait_for_text("main h1", &text_in(lang, title))
+            .await
+            .map_err(|e| format!("{path} offline: {e}"))?;
+    }
+    browser.close().await;
+    Ok(())
+}
+
 pub async fn an_application_finished_offline_is_sent_once_from_a_reopened_tab(
     world: World,
 ) -> Result<(), String> {
