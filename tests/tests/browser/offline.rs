@@ -90,7 +90,7 @@ pub async fn the_home_page_a_question_and_the_results_open_with_the_server_stopp
 /// The help pages, the screener and the call-back form are kept on the device from the first
 /// visit, with their texts in the resident's language: a resident who only read the
 /// accessibility statement (a page that fetches nothing ahead) can check what they can get and
-/// ask for a call without a signal.
+/// ask for a call without a signal, also in a language chosen after the first visit.
 pub async fn screens_never_opened_open_in_the_residents_language_with_the_server_stopped(
     world: World,
     lang: &'static str,
@@ -100,25 +100,12 @@ pub async fn screens_never_opened_open_in_the_residents_language_with_the_server
     browser.open_in("/accessibility", lang).await?;
     browser.wait_for("main h1").await?;
     kept_on_the_device(&browser).await?;
-    let texts = [
-        format!("split_help_texts_{lang}.wasm"),
-        format!("split_strings_{lang}.wasm"),
-    ];
-    wait_until(
-        "the worker to keep the texts in the resident's language",
-        Duration::from_secs(20),
-        || async {
-            let kept = kept_files(&browser).await?;
-            match texts
-                .iter()
-                .find(|t| !kept.iter().any(|path| path.ends_with(&format!("/{t}"))))
-            {
-                None => Ok(()),
-                Some(missing) => Err(format!("{missing} is not kept: {kept:?}")),
-            }
-        },
-    )
-    .await?;
+    texts_kept_in(&browser, lang).await?;
+    // A language chosen later (a page loaded in it through the worker) is kept as well.
+    let chosen = if lang == "uk" { "pl" } else { "uk" };
+    browser.open_in("/accessibility", chosen).await?;
+    browser.wait_for("main h1").await?;
+    texts_kept_in(&browser, chosen).await?;
     // What the browser's own cache holds may be gone by the time a resident is offline (it is
     // evicted as it fills): only what the worker keeps counts.
     browser
@@ -139,12 +126,35 @@ pub async fn screens_never_opened_open_in_the_residents_language_with_the_server
             ))
             .await?;
         browser
-            .wait_for_text("main h1", &text_in(lang, title))
+            .wait_for_text("main h1", &text_in(chosen, title))
             .await
             .map_err(|e| format!("{path} offline: {e}"))?;
     }
     browser.close().await;
     Ok(())
+}
+
+/// Waits until the worker keeps the tables of texts that the kept parts read in `lang`.
+async fn texts_kept_in(browser: &Browser, lang: &str) -> Result<(), String> {
+    let texts = [
+        format!("split_help_texts_{lang}.wasm"),
+        format!("split_strings_{lang}.wasm"),
+    ];
+    wait_until(
+        "the worker to keep the texts in the resident's language",
+        Duration::from_secs(20),
+        || async {
+            let kept = kept_files(browser).await?;
+            match texts
+                .iter()
+                .find(|t| !kept.iter().any(|path| path.ends_with(&format!("/{t}"))))
+            {
+                None => Ok(()),
+                Some(missing) => Err(format!("{missing} is not kept: {kept:?}")),
+            }
+        },
+    )
+    .await
 }
 
 pub async fn an_application_finished_offline_is_sent_once_from_a_reopened_tab(
