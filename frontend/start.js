@@ -5,8 +5,10 @@
 // the first part to run before its part and their language's texts were even asked for: they are
 // preloaded now, side by side with the first part. The loader's fetches then find them. So are
 // the frame's texts in their language, which every page waits for before it draws.
-// PARTS: [address, the part's files, the tables of texts it reads, its pack, the length of each
-// file in the pack]; TABLES: language -> table -> its files.
+// ADDRESSES: [the start of an address, its part]; PARTS: part -> [its files, the tables of texts
+// it reads, its pack, the length of each file in the pack]; TABLES: language -> table -> its
+// files.
+const ADDRESSES = __ADDRESSES__;
 const PARTS = __PARTS__;
 const TABLES = __TABLES__;
 
@@ -95,13 +97,16 @@ function addPrefetches(idle) {
   if (prefetches.length > 0) whenIdle(addPrefetches);
 }
 
-const partOf = (address) => PARTS.find(([start]) => address.startsWith(start));
-const tablesOf = (part, lang) => part[2].flatMap((table) => (TABLES[lang] || {})[table] || []);
+const partOf = (address) => {
+  const found = ADDRESSES.find(([start]) => address.startsWith(start));
+  return found && PARTS[found[1]];
+};
+const tablesOf = (part, lang) => part[1].flatMap((table) => (TABLES[lang] || {})[table] || []);
 
 // The files of the part `address` shows in and of the tables of texts it reads in `lang`.
 function fetchAhead(address, lang, rel) {
   const part = partOf(address);
-  if (part) fetchAll([...part[1], ...tablesOf(part, lang)], rel);
+  if (part) fetchAll([...part[0], ...tablesOf(part, lang)], rel);
 }
 
 // The loader (__wasm_split.js) asks here for each file; those unpacked from a pack are handed out
@@ -119,18 +124,16 @@ const UNPACKED = "velferd-unpacked";
 // A part's files, fetched as its one pack (xtask/src/split.rs, `pack_of`): compressed together
 // they are 13–20 % smaller. Without the pack (offline, say), each file is fetched on its own,
 // which the service worker may answer.
-function fetchPack([, files, , pack, lengths]) {
+function fetchPack([files, , pack, lengths]) {
   const url = (file) => new URL("./" + file, import.meta.url);
   const bytes = fetch(url(pack)).then((response) => {
     if (!response.ok) throw new Error(`${pack}: ${response.status}`);
     return response.arrayBuffer();
   });
-  const wasm = (buffer, i) => {
-    const start = lengths.slice(0, i).reduce((sum, length) => sum + length, 0);
-    return new Response(buffer.slice(start, start + lengths[i]), {
-      headers: { "Content-Type": "application/wasm" },
-    });
-  };
+  let end = 0;
+  const ranges = lengths.map((length) => [end, (end += length)]);
+  const wasm = (buffer, i) =>
+    new Response(buffer.slice(...ranges[i]), { headers: { "Content-Type": "application/wasm" } });
   files.forEach((file, i) => {
     asked.add(file);
     unpacked.set(
@@ -156,7 +159,7 @@ const firstPart = partOf(location.pathname);
 if (firstPart) {
   // With a service worker the part's files are most likely kept already, and fetched one by one
   // it answers each from what it keeps; a pack would be downloaded again.
-  if (navigator.serviceWorker?.controller) fetchAll(firstPart[1], "preload");
+  if (navigator.serviceWorker?.controller) fetchAll(firstPart[0], "preload");
   else fetchPack(firstPart);
   fetchAll(tablesOf(firstPart, firstLanguage), "preload");
 }

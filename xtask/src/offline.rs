@@ -10,9 +10,6 @@ use std::{
 use crate::shell::{Failure, Result, root};
 use velferd_shared::Language;
 
-/// The languages of `locales/*.json`; the manifest of each is `dist/manifest/<code>.webmanifest`.
-const LANGUAGES: &[&str] = &["is", "en", "pl", "uk", "lt", "es", "ar"];
-const RIGHT_TO_LEFT: &[&str] = &["ar"];
 /// `--accent` of frontend/style.css: the colour of the icon and the phone's title bar.
 const THEME: [u8; 3] = [0x0a, 0x56, 0xa0];
 const ICON_SIZES: &[u32] = &[192, 512];
@@ -21,10 +18,11 @@ pub fn write(dist: &Path) -> Result {
     for size in ICON_SIZES {
         write_file(&dist.join(format!("icons/icon-{size}.png")), &icon(*size))?;
     }
-    for lang in LANGUAGES {
-        let manifest = manifest(lang)?;
+    // One per language of `locales/*.json`: `dist/manifest/<code>.webmanifest`.
+    for language in Language::ALL {
+        let manifest = manifest(language)?;
         write_file(
-            &dist.join(format!("manifest/{lang}.webmanifest")),
+            &dist.join(format!("manifest/{}.webmanifest", language.code())),
             manifest.as_bytes(),
         )?;
     }
@@ -42,7 +40,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result {
 
 /// The manifest in `lang`: the Icelandic name of the service with the language's own
 /// description of it, and the app opening at the home page on its own, like an installed app.
-fn manifest(lang: &str) -> Result<String> {
+fn manifest(language: Language) -> Result<String> {
+    let lang = language.code();
     let path = root().join(format!("locales/{lang}.json"));
     let text = std::fs::read_to_string(&path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
@@ -74,7 +73,7 @@ fn manifest(lang: &str) -> Result<String> {
         "short_name": name,
         "description": tagline,
         "lang": lang,
-        "dir": if RIGHT_TO_LEFT.contains(&lang) { "rtl" } else { "ltr" },
+        "dir": language.direction().html_dir(),
         "start_url": "/",
         "scope": "/",
         "display": "standalone",
@@ -204,11 +203,11 @@ mod tests {
 
     #[test]
     fn every_language_has_a_manifest_with_the_icelandic_name_first() {
-        for lang in LANGUAGES {
+        for language in Language::ALL {
             let manifest: serde_json::Value =
-                serde_json::from_str(&manifest(lang).unwrap()).unwrap();
+                serde_json::from_str(&manifest(language).unwrap()).unwrap();
             assert!(manifest["name"].as_str().unwrap().starts_with("Velferð – "));
-            assert_eq!(manifest["lang"], *lang);
+            assert_eq!(manifest["lang"], language.code());
             assert_eq!(manifest["display"], "standalone");
             assert_eq!(manifest["start_url"], "/");
         }

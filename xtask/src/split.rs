@@ -352,26 +352,25 @@ pub fn part_of_address(path: &str) -> Option<&'static str> {
         .map(|(_, part)| *part)
 }
 
-/// `start.js` from `frontend/start.js`, with each address's part files and tables of texts, and
-/// each language's tables' files named. A file, not inline: the content security policy then
+/// `start.js` from `frontend/start.js`, with each address's part, each part's files, tables of
+/// texts and pack, and each language's tables' files named. A file, not inline: the content security policy then
 /// needs no hash for it.
 fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
     let template_path = root().join("frontend/start.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
-    let mut parts = Vec::new();
-    for (address, part) in PARTS_BY_ADDRESS {
-        let lengths: Vec<usize> = members_of_pack(loader, part, files)?
-            .iter()
-            .map(|(_, bytes)| bytes.len())
-            .collect();
-        parts.push(serde_json::json!([
-            address,
-            part_files(loader, part)?,
-            tables_of(part),
-            pack_of(part),
-            lengths
-        ]));
+    // Each part once (several addresses show one part), so every first load carries its files'
+    // names once.
+    let mut parts = serde_json::Map::new();
+    for part in parts_opened_from_links() {
+        let (names, lengths): (Vec<String>, Vec<usize>) = members_of_pack(loader, part, files)?
+            .into_iter()
+            .map(|(file, bytes)| (file, bytes.len()))
+            .unzip();
+        parts.insert(
+            part.to_owned(),
+            serde_json::json!([names, tables_of(part), pack_of(part), lengths]),
+        );
     }
     let mut tables = serde_json::Map::new();
     for language in Language::ALL {
@@ -393,6 +392,10 @@ fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> R
     Ok(template
         .replace("__GLUE__", &format!("{CRATE}.js"))
         .replace("__MAIN_WASM__", main_wasm)
+        .replace(
+            "__ADDRESSES__",
+            &serde_json::json!(PARTS_BY_ADDRESS).to_string(),
+        )
         .replace("__PARTS__", &serde_json::Value::from(parts).to_string())
         .replace("__TABLES__", &serde_json::Value::from(tables).to_string()))
 }

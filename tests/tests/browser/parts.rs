@@ -293,8 +293,9 @@ pub async fn the_screeners_part_is_fetched_while_the_home_page_is_idle(world: Wo
     Ok(())
 }
 
-/// Moves every copy (plain, brotli, gzip) of the call-back part's file from `dist` to `aside`,
-/// or back: as a deploy in between or a lost connection would leave it, out of reach.
+/// Moves every copy (plain, brotli, gzip) of the files whose names start with `part` from `dist`
+/// to `aside`, or back: as a deploy in between or a lost connection would leave them, out of
+/// reach.
 fn move_part(from: &Path, to: &Path, part: &str) -> std::io::Result<usize> {
     let mut moved = 0;
     for folder in std::fs::read_dir(from)? {
