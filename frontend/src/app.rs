@@ -1,8 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
 
 use crate::language::use_i18n;
 use crate::{
@@ -11,6 +7,7 @@ use crate::{
     offline::{Connection, OfflineApp},
     parts::{self, lazy},
     prerendered,
+    router::{self, Route, Router},
     screens::{home::Home, not_found::NotFound, urgent::UrgentHelp},
     storage, strings,
 };
@@ -70,27 +67,37 @@ fn Shell() -> impl IntoView {
         <Header/>
         <OfflineApp/>
         <main id="main" tabindex="-1" node_ref=live_main>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=Home/>
-                <Route path=path!("/help/:area") view=|| lazy(parts::area)/>
-                <Route path=path!("/urgent-help") view=UrgentHelp/>
-                <Route path=path!("/accessibility") view=|| lazy(parts::accessibility)/>
-                <Route path=path!("/check") view=|| lazy(parts::check_start)/>
-                <Route path=path!("/check/q/:question") view=|| lazy(parts::question)/>
-                <Route path=path!("/check/answers") view=|| lazy(parts::check_answers)/>
-                <Route path=path!("/check/results") view=|| lazy(parts::results)/>
-                <Route path=path!("/check/list") view=|| lazy(parts::service_list)/>
-                <Route path=path!("/apply/:service") view=|| lazy(parts::apply_start)/>
-                <Route path=path!("/apply/:service/:step") view=|| lazy(parts::apply_step)/>
-                <Route path=path!("/receipt/:reference") view=|| lazy(parts::receipt)/>
-                <Route path=path!("/status/:token") view=|| lazy(parts::status)/>
-                <Route path=path!("/partner/:token") view=|| lazy(parts::partner_start)/>
-                <Route path=path!("/partner/:token/:step") view=|| lazy(parts::partner_step)/>
-                <Route path=path!("/call-me") view=|| lazy(parts::callback)/>
-                <Route path=path!("/call-me/:reference") view=|| lazy(parts::callback_sent)/>
-            </Routes>
+            {router::routes(SCREENS, || view! { <NotFound/> }.into_any())}
         </main>
         <Footer/>
-        <RouteFocus/>
+        <RouteFocus path=router::use_location().pathname/>
     }
 }
+
+/// Every address of the residents' app and the screen it shows: in the first part, or fetched
+/// with its part (`parts.rs`) the first time it is needed.
+const SCREENS: &[Route] = &[
+    ("/", || view! { <Home/> }.into_any()),
+    ("/help/:area", || lazy(parts::area).into_any()),
+    ("/urgent-help", || view! { <UrgentHelp/> }.into_any()),
+    ("/accessibility", || lazy(parts::accessibility).into_any()),
+    ("/check", || lazy(parts::check_start).into_any()),
+    ("/check/q/:question", || lazy(parts::question).into_any()),
+    ("/check/answers", || lazy(parts::check_answers).into_any()),
+    ("/check/results", || lazy(parts::results).into_any()),
+    ("/check/list", || lazy(parts::service_list).into_any()),
+    ("/apply/:service", || lazy(parts::apply_start).into_any()),
+    ("/apply/:service/:step", || {
+        lazy(parts::apply_step).into_any()
+    }),
+    ("/receipt/:reference", || lazy(parts::receipt).into_any()),
+    ("/status/:token", || lazy(parts::status).into_any()),
+    ("/partner/:token", || lazy(parts::partner_start).into_any()),
+    ("/partner/:token/:step", || {
+        lazy(parts::partner_step).into_any()
+    }),
+    ("/call-me", || lazy(parts::callback).into_any()),
+    ("/call-me/:reference", || {
+        lazy(parts::callback_sent).into_any()
+    }),
+];

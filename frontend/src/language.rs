@@ -1,11 +1,8 @@
 //! The bridge between the shared `Language` and the i18n crate's `Locale`, and the `?lang=`
 //! parameter that lets a link open the site in a given language.
 
+use crate::router::{NavigateOptions, use_location, use_navigate, use_query_map};
 use leptos::prelude::*;
-use leptos_router::{
-    NavigateOptions,
-    hooks::{use_location, use_navigate, use_query_map},
-};
 use velferd_shared::Language;
 
 use crate::i18n::*;
@@ -108,11 +105,7 @@ pub fn LanguageFromUrl() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let mut params = query.get();
-        let Some(tag) = params
-            .remove("lang")
-            .and_then(|values| values.into_iter().next())
-        else {
+        let (Some(tag), rest) = query.with(|q| q.without("lang")) else {
             return;
         };
         let language = Language::from_tag(&tag).unwrap_or_default();
@@ -123,11 +116,10 @@ pub fn LanguageFromUrl() -> impl IntoView {
         let path = location.pathname.get_untracked();
         let hash = location.hash.get_untracked();
         navigate(
-            &format!("{path}{}{hash}", params.to_query_string()),
+            &format!("{path}{rest}{hash}"),
             NavigateOptions {
                 replace: true,
                 scroll: false,
-                ..Default::default()
             },
         );
     });

@@ -49,6 +49,7 @@ mod language;
 mod offline;
 mod parts;
 mod prerendered;
+mod router;
 mod screener;
 mod screens;
 mod storage;

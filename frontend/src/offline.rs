@@ -1,8 +1,8 @@
 //! The app without a signal: the service worker that keeps it on the device (`frontend/sw.js`),
 //! whether the browser thinks it is online, and moving to a new version only between screens.
 
+use crate::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 

@@ -186,7 +186,7 @@ fn next_addresses(path: &str) -> &'static [&'static str] {
 pub fn prefetch_next_parts() {
     use wasm_bindgen::JsCast;
     let i18n = use_i18n();
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     Effect::new(move |_| {
         let next = next_addresses(&location.pathname.get());
         if !next.is_empty() {

@@ -68,7 +68,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/audit") view=|| view! { <SignedIn><AuditPage/></SignedIn> }/>
             </Routes>
         </main>
-        <RouteFocus/>
+        <RouteFocus path=leptos_router::hooks::use_location().pathname/>
     }
 }
 

@@ -308,6 +308,56 @@ async fn an_unknown_path_shows_the_not_found_page(world: World) -> TestResult {
     Ok(())
 }
 
+/// The residents' app follows its own links and Back without loading the page again
+/// (`frontend/src/router.rs`), and leaves to the browser a link opened with a modifier key or the
+/// middle button (a new tab or window).
+async fn links_and_back_move_between_screens_without_loading_the_page_again(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/help/money", "en").await?;
+    // A mark that a page load would wipe out, and a page scrolled down, which a new screen undoes.
+    browser
+        .script("window.velferdStayed = true; window.scrollTo(0, document.body.scrollHeight); return window.scrollY")
+        .await?;
+    browser.click("a.urgent-link").await?;
+    browser.wait_for_text("main h1", "Urgent help").await?;
+    let after = browser
+        .script("return [window.velferdStayed === true, window.scrollY, location.pathname]")
+        .await?;
+    ensure(
+        after == serde_json::json!([true, 0, "/urgent-help"]),
+        || format!("after following the link: [not reloaded, scroll, path] = {after}"),
+    )?;
+    browser.client.back().await.map_err(|e| e.to_string())?;
+    browser.wait_for_text("main h1", "Money").await?;
+    let back = browser
+        .script("return [window.velferdStayed === true, location.pathname]")
+        .await?;
+    ensure(back == serde_json::json!([true, "/help/money"]), || {
+        format!("after Back: [not reloaded, path] = {back}")
+    })?;
+    // A listener after the app's sees whether the app took the click; it then cancels the
+    // click itself, so that no tab opens.
+    let taken = browser
+        .script(
+            "const taken = [];
+             addEventListener('click', e => { taken.push(e.defaultPrevented); e.preventDefault(); });
+             const link = document.querySelector('a.urgent-link');
+             for (const init of [{}, {ctrlKey: true}, {metaKey: true}, {shiftKey: true}, {altKey: true}, {button: 1}]) {
+               link.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, ...init}));
+             }
+             return taken",
+        )
+        .await?;
+    ensure(
+        taken == serde_json::json!([true, false, false, false, false, false]),
+        || format!("which clicks the app took (plain, ctrl, meta, shift, alt, middle): {taken}"),
+    )?;
+    browser.close().await;
+    Ok(())
+}
+
 async fn urgent_help_is_one_tap_away_on_every_screen(world: World) -> TestResult {
     let browser = world.browser(Viewport::Mobile).await?;
     for path in SHELL_SCREENS {
@@ -1112,6 +1162,7 @@ fn main() {
         area_pages_list_their_services_with_official_names,
         an_unknown_path_shows_the_not_found_page,
         urgent_help_is_one_tap_away_on_every_screen,
+        links_and_back_move_between_screens_without_loading_the_page_again,
         no_screen_scrolls_sideways_at_320_px_with_normal_or_doubled_text,
         the_viewport_can_switch_between_phone_and_desktop,
         a_single_renter_with_no_income_sees_financial_assistance_and_its_amount,

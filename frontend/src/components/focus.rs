@@ -3,7 +3,6 @@
 //! putting the heading in a live region as well made some screen readers read it twice.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 fn focus_selector(selector: &str) {
@@ -34,11 +33,12 @@ pub fn focus_late_heading() {
     }
 }
 
+/// `path` is the router's current path: the residents' app has its own router, the staff
+/// workspace leptos_router.
 #[component]
-pub fn RouteFocus() -> impl IntoView {
-    let location = use_location();
+pub fn RouteFocus(#[prop(into)] path: Signal<String>) -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = path.get();
         // The first page load keeps the browser's own focus order (the skip link comes first).
         if previous.is_some_and(|p| p != path) {
             NAVIGATED.with(|n| n.set(true));

@@ -1,5 +1,5 @@
+use crate::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::language_menu::LanguageMenu;
 use crate::language::use_i18n;

@@ -1,8 +1,8 @@
 //! "Check your application" and Send: every answer with a Change link, then the submission,
 //! which waits in the outbox on the device until the API acknowledges it.
 
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use velferd_shared::{
     ProblemCode, ServiceId,
     api::ApplicationRequest,

@@ -1,7 +1,7 @@
 //! `/apply/<service>`: what applying involves, then Start (or Continue, with a draft saved).
 
+use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use velferd_shared::ServiceId;
 
 use crate::language::use_i18n;

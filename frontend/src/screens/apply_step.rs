@@ -4,11 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::router::{Redirect, use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::{
-    components::Redirect,
-    hooks::{use_navigate, use_params_map},
-};
 use velferd_shared::{
     ProblemCode, ServiceId,
     application::{Field, Form, Step},
@@ -105,7 +102,6 @@ pub fn StepForm(flow: Flow, step: Step) -> impl IntoView {
     let problems = RwSignal::new(refused);
 
     let submit = {
-        let navigate = navigate.clone();
         let (texts, choices) = (texts.clone(), choices.clone());
         let flow = flow.clone();
         move |ev: leptos::ev::SubmitEvent| {

@@ -1,5 +1,5 @@
+use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use velferd_shared::{Area, HowToApply, Service, catalogue::CITY_PHONE};
 
 use crate::language::use_i18n;

@@ -1,8 +1,8 @@
 //! `/call-me`: ask a counsellor to call — topic, language, phone number, a time window on a
 //! weekday and an optional message — then `/call-me/<reference>`: the confirmation.
 
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use velferd_shared::{
     Language, ProblemCode, ServiceId,
@@ -215,15 +215,12 @@ pub fn CallbackPage() -> impl IntoView {
         key.set_value(queued.key);
     }
     // Sent from the outbox while this page is open: show the confirmation.
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if let Some(reference) = outbox.sent.get() {
-                outbox.sent.set(None);
-                navigate(&format!("/call-me/{reference}"), Default::default());
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if let Some(reference) = outbox.sent.get() {
+            outbox.sent.set(None);
+            navigate(&format!("/call-me/{reference}"), Default::default());
+        }
+    });
 
     let request = move || {
         let text = |s: RwSignal<String>| Some(s.get_untracked());
@@ -262,7 +259,6 @@ pub fn CallbackPage() -> impl IntoView {
             key.set_value(api::new_idempotency_key());
         }
         sending.set(true);
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = api::request_callback(&key.get_value(), &request).await;
             sending.set(false);

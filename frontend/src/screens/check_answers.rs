@@ -1,7 +1,7 @@
 //! "Check your answers": every answer with a Change link back to its question.
 
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use velferd_shared::answers::Question;
 
 use crate::language::use_i18n;

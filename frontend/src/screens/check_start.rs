@@ -1,7 +1,7 @@
 //! The screener's first page: what it is, that answers stay on the device, and Start.
 
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use velferd_shared::answers::Question;
 
 use crate::language::use_i18n;

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use velferd_shared::{
     ServiceId,
     application::{Form, Step},
@@ -194,7 +194,6 @@ fn PartnerCheck(flow: Flow) -> impl IntoView {
         sending.set(true);
         not_sent.set(None);
         let token = token.clone();
-        let navigate = navigate.clone();
         let language = language_of(i18n.get_locale_untracked());
         leptos::task::spawn_local(async move {
             let result = partners.send(&token, language).await;

@@ -1,8 +1,8 @@
 //! One question per page, at `/check/q/<question>`: the question is the page's `h1` (or the
 //! legend of its choices), with Back, Continue and "I don't know".
 
+use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use velferd_shared::{ProblemCode, answers::Question};
 
 use crate::language::use_i18n;
@@ -70,19 +70,12 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let message =
         Signal::derive(move || error.get().map(|e| problem_message(i18n.get_locale(), e)));
 
-    let finish = {
-        let navigate = navigate.clone();
-        move || navigate(&screener.next_path(), Default::default())
-    };
-    let dont_know = {
-        let finish = finish.clone();
-        move || {
-            screener.answers.update(|a| question.set_unknown(a));
-            finish();
-        }
+    let finish = move || navigate(&screener.next_path(), Default::default());
+    let dont_know = move || {
+        screener.answers.update(|a| question.set_unknown(a));
+        finish();
     };
     let submit = {
-        let dont_know = dont_know.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if choice.get_untracked() == Some(questions::DONT_KNOW) {

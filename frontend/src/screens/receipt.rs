@@ -1,8 +1,8 @@
 //! `/receipt/<reference>`: the receipt kept on this device — reference, what happens next, the
 //! private link to follow the application, contact and appeal information. Printable.
 
+use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use velferd_shared::{ServiceId, api::ApplicationReceipt};
 
 use crate::language::use_i18n;

@@ -1,8 +1,8 @@
 //! `/check/list?services=…`: the services a result page found, as a link to share or keep. The
 //! link names services only — never an answer or an amount — so it can be sent to anyone.
 
+use crate::router::use_query_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use velferd_shared::catalogue::CATALOGUE;
 
 use crate::language::use_i18n;

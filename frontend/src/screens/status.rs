@@ -1,8 +1,8 @@
 //! `/status/<token>`: the private link from the receipt. The application, its timeline, the
 //! decision with its reasons and appeal rights, and sending a missing document.
 
+use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use velferd_shared::{
     ServiceId,
     follow::{ApplicationStatus, Decision, Status},
