@@ -21,9 +21,44 @@ const CACHE = "velferd-" + VERSION;
 // reader's language; kept as the shell, one screen's copy would show under every other address.)
 const SHELL = "/index.html";
 
-// Where the page keeps the files it unpacked from a pack (frontend/start.js): they were never
-// fetched one by one, so the HTTP cache does not have them.
+// Where the page keeps the packs it fetched (frontend/start.js): their files were never fetched
+// one by one, so the HTTP cache does not have them.
 const UNPACKED = "velferd-unpacked";
+// Each pack's files in order, with their lengths (xtask/src/split.rs, `packs_as_served`).
+const PACKS = __PACKS__;
+// Where each file sits in the packs that hold it (code two parts share is in both packs):
+// path → [[pack, start, end], …].
+const IN_PACKS = new Map();
+for (const [pack, members] of Object.entries(PACKS)) {
+  let end = 0;
+  for (const [path, length] of members) {
+    if (!IN_PACKS.has(path)) IN_PACKS.set(path, []);
+    IN_PACKS.get(path).push([pack, end, (end += length)]);
+  }
+}
+
+// The file at `href`, cut out of a pack the page kept, if any. `packs` holds the packs already
+// read, for a caller that cuts many files.
+async function fromPack(href, packs = new Map()) {
+  for (const [pack, start, end] of IN_PACKS.get(new URL(href, self.location.origin).pathname) || []) {
+    if (!packs.has(pack)) {
+      packs.set(
+        pack,
+        caches
+          .open(UNPACKED)
+          .then((unpacked) => unpacked.match(pack))
+          .then((kept) => kept && kept.arrayBuffer()),
+      );
+    }
+    const bytes = await packs.get(pack);
+    if (bytes) {
+      return new Response(bytes.slice(start, end), {
+        headers: { "Content-Type": "application/wasm" },
+      });
+    }
+  }
+  return undefined;
+}
 // The folder of this version's files (`/app-<hash>/`).
 const FOLDER = FILES.find((file) => file.startsWith("/app-")).replace(/[^/]*$/, "");
 
@@ -31,11 +66,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const unpacked = await caches.open(UNPACKED);
+      const packs = new Map();
       // Other files are fetched through the HTTP cache: just after a first visit most are there.
       const fetched = [];
       for (const url of FILES) {
-        const kept = await unpacked.match(url);
+        const kept = await fromPack(url, packs);
         if (kept) await cache.put(url, kept);
         else fetched.push(url);
       }
@@ -52,8 +87,8 @@ self.addEventListener("activate", (event) => {
           await caches.delete(name);
         }
       }
-      // What the page unpacked for this version stays: a screen opened first from a link is
-      // kept there, not in this worker's cache.
+      // The packs the page kept for this version stay: a part opened first from a link and not
+      // kept at install is cut from its pack when asked for.
       const unpacked = await caches.open(UNPACKED);
       for (const request of await unpacked.keys()) {
         if (!new URL(request.url).pathname.startsWith(FOLDER)) await unpacked.delete(request);
@@ -83,10 +118,16 @@ function textsWith(url) {
 
 async function keep(urls) {
   const cache = await caches.open(CACHE);
+  const packs = new Map();
   for (const href of urls) {
     const url = new URL(href, self.location.origin);
     if (url.origin !== self.location.origin || !url.pathname.startsWith("/app-")) continue;
     if (await cache.match(url)) continue;
+    const packed = await fromPack(url, packs);
+    if (packed) {
+      await cache.put(url, packed);
+      continue;
+    }
     try {
       const response = await fetch(url);
       if (storable(response)) await cache.put(url, response);
@@ -137,6 +178,12 @@ async function page(event) {
 async function file(request) {
   const kept = await caches.match(request);
   if (kept) return kept;
+  const packed = await fromPack(request.url);
+  if (packed) {
+    const copy = packed.clone();
+    caches.open(CACHE).then((cache) => cache.put(request, copy));
+    return packed;
+  }
   const response = await fetch(request);
   if (storable(response)) {
     const copy = response.clone();

@@ -175,11 +175,16 @@ fn service_worker(dist: &Path) -> Result {
             crate::split::urls_of_parts(dist, &index, &crate::split::texts_kept_offline(language))?;
         texts.insert(frame_file, kept.into());
     }
+    let mut packs = serde_json::Map::new();
+    for (pack, members) in crate::split::packs_as_served(dist, &index)? {
+        packs.insert(pack, serde_json::json!(members));
+    }
     let list = serde_json::to_string(&files).map_err(|e| Failure(e.to_string()))?;
     let worker = template
         .replace("__VERSION__", &format!("{:016x}", version.finish()))
         .replace("__FILES__", &list)
-        .replace("__TEXTS__", &serde_json::Value::from(texts).to_string());
+        .replace("__TEXTS__", &serde_json::Value::from(texts).to_string())
+        .replace("__PACKS__", &serde_json::Value::from(packs).to_string());
     write_file(&dist.join("sw.js"), worker.as_bytes())
 }
 

@@ -258,6 +258,36 @@ pub fn table(name: &str, language: Language) -> String {
     format!("{name}_{}", language.code())
 }
 
+/// A pack's URL, and its files' URLs with their lengths in the pack's order.
+pub type PackAsServed = (String, Vec<(String, u64)>);
+
+/// Every pack as served: the service worker cuts the files out of a pack the page kept
+/// (`frontend/sw.js`).
+pub fn packs_as_served(dist: &Path, index: &str) -> Result<Vec<PackAsServed>> {
+    let folder = app_folder(index)?;
+    let loader = String::from_utf8(read(
+        &dist.join(folder.trim_start_matches('/')).join(LOADER),
+    )?)
+    .map_err(|_| Failure(format!("{LOADER} is not UTF-8")))?;
+    parts_opened_from_links()
+        .into_iter()
+        .map(|part| {
+            let members = part_files(&loader, part)?
+                .into_iter()
+                .map(|file| {
+                    let url = format!("{folder}{file}");
+                    let path = dist.join(url.trim_start_matches('/'));
+                    let length = std::fs::metadata(&path)
+                        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?
+                        .len();
+                    Ok((url, length))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((url_of_pack(index, part)?, members))
+        })
+        .collect()
+}
+
 /// The URLs (as `index.html` names files) of the wasm files that `parts` need, read from the
 /// loader that `index` preloads.
 pub fn urls_of_parts(dist: &Path, index: &str, parts: &[impl AsRef<str>]) -> Result<Vec<String>> {
