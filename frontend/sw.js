@@ -37,12 +37,16 @@ for (const [pack, members] of Object.entries(PACKS)) {
   }
 }
 
-// The file at `href`, cut out of a pack the page kept, if any. `packs` holds the packs already
-// read, for a caller that cuts many files.
-async function fromPack(href, packs = new Map()) {
+// The packs read so far while this worker runs: a part's files are asked for one after the
+// other, and each would otherwise read its whole pack again. A pack not kept (yet) is not
+// remembered, so that it is read once the page has kept it.
+const packsRead = new Map();
+
+// The file at `href`, cut out of a pack the page kept, if any.
+async function fromPack(href) {
   for (const [pack, start, end] of IN_PACKS.get(new URL(href, self.location.origin).pathname) || []) {
-    if (!packs.has(pack)) {
-      packs.set(
+    if (!packsRead.has(pack)) {
+      packsRead.set(
         pack,
         caches
           .open(UNPACKED)
@@ -50,12 +54,13 @@ async function fromPack(href, packs = new Map()) {
           .then((kept) => kept && kept.arrayBuffer()),
       );
     }
-    const bytes = await packs.get(pack);
+    const bytes = await packsRead.get(pack);
     if (bytes) {
       return new Response(bytes.slice(start, end), {
         headers: { "Content-Type": "application/wasm" },
       });
     }
+    packsRead.delete(pack);
   }
   return undefined;
 }
@@ -66,11 +71,10 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const packs = new Map();
       // Other files are fetched through the HTTP cache: just after a first visit most are there.
       const fetched = [];
       for (const url of FILES) {
-        const kept = await fromPack(url, packs);
+        const kept = await fromPack(url);
         if (kept) await cache.put(url, kept);
         else fetched.push(url);
       }
@@ -118,12 +122,11 @@ function textsWith(url) {
 
 async function keep(urls) {
   const cache = await caches.open(CACHE);
-  const packs = new Map();
   for (const href of urls) {
     const url = new URL(href, self.location.origin);
     if (url.origin !== self.location.origin || !url.pathname.startsWith("/app-")) continue;
     if (await cache.match(url)) continue;
-    const packed = await fromPack(url, packs);
+    const packed = await fromPack(url);
     if (packed) {
       await cache.put(url, packed);
       continue;

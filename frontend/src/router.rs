@@ -31,6 +31,14 @@ impl Address {
         }
     }
 
+    fn of_url(url: &web_sys::Url) -> Address {
+        Address {
+            path: url.pathname(),
+            search: url.search(),
+            hash: url.hash(),
+        }
+    }
+
     fn full(&self) -> String {
         format!("{}{}{}", self.path, self.search, self.hash)
     }
@@ -179,15 +187,19 @@ fn go(address: RwSignal<Address>, to: &str, options: NavigateOptions) {
     else {
         return;
     };
-    if location.origin().ok().as_deref() != Some(url.origin().as_str()) {
+    if is_ours(&url) {
+        show(address, Address::of_url(&url), options);
+    } else {
         let _ = location.set_href(&url.href());
-        return;
     }
-    let next = Address {
-        path: url.pathname(),
-        search: url.search(),
-        hash: url.hash(),
-    };
+}
+
+fn is_ours(url: &web_sys::Url) -> bool {
+    window().location().origin().ok().as_deref() == Some(url.origin().as_str())
+}
+
+/// Makes `next` the address, in the browser's history too.
+fn show(address: RwSignal<Address>, next: Address, options: NavigateOptions) {
     let full = next.full();
     if let Ok(history) = window().history() {
         // The same address again is not a new step back.
@@ -244,27 +256,16 @@ fn follow_link(address: RwSignal<Address>, ev: web_sys::MouseEvent) {
     if !link.target().is_empty() || link.has_attribute("download") || external {
         return;
     }
-    let Ok(url) = web_sys::Url::new(&link.href()) else {
+    let Some(url) = web_sys::Url::new(&link.href()).ok().filter(is_ours) else {
         return;
     };
-    if window().location().origin().ok().as_deref() != Some(url.origin().as_str()) {
-        return;
-    }
-    let same_page =
-        address.with_untracked(|a| a.path == url.pathname() && a.search == url.search());
-    if same_page && !url.hash().is_empty() {
+    let next = Address::of_url(&url);
+    let same_page = address.with_untracked(|a| a.path == next.path && a.search == next.search);
+    if same_page && !next.hash.is_empty() {
         return;
     }
     ev.prevent_default();
-    let scroll = !link.has_attribute("data-noscroll");
-    go(
-        address,
-        &format!("{}{}{}", url.pathname(), url.search(), url.hash()),
-        NavigateOptions {
-            replace: false,
-            scroll,
-        },
-    );
+    show(address, next, NavigateOptions::default());
 }
 
 /// Goes to `path` in place of the address shown (Back does not return to it).

@@ -264,11 +264,7 @@ pub type PackAsServed = (String, Vec<(String, u64)>);
 /// Every pack as served: the service worker cuts the files out of a pack the page kept
 /// (`frontend/sw.js`).
 pub fn packs_as_served(dist: &Path, index: &str) -> Result<Vec<PackAsServed>> {
-    let folder = app_folder(index)?;
-    let loader = String::from_utf8(read(
-        &dist.join(folder.trim_start_matches('/')).join(LOADER),
-    )?)
-    .map_err(|_| Failure(format!("{LOADER} is not UTF-8")))?;
+    let (folder, loader) = loader_as_served(dist, index)?;
     parts_opened_from_links()
         .into_iter()
         .map(|part| {
@@ -291,10 +287,7 @@ pub fn packs_as_served(dist: &Path, index: &str) -> Result<Vec<PackAsServed>> {
 /// The URLs (as `index.html` names files) of the wasm files that `parts` need, read from the
 /// loader that `index` preloads.
 pub fn urls_of_parts(dist: &Path, index: &str, parts: &[impl AsRef<str>]) -> Result<Vec<String>> {
-    let folder = app_folder(index)?;
-    let loader_url = format!("{folder}{LOADER}");
-    let loader = String::from_utf8(read(&dist.join(loader_url.trim_start_matches('/')))?)
-        .map_err(|_| Failure(format!("{LOADER} is not UTF-8")))?;
+    let (folder, loader) = loader_as_served(dist, index)?;
     let mut urls = Vec::new();
     for part in parts {
         for file in part_files(&loader, part.as_ref())? {
@@ -305,6 +298,15 @@ pub fn urls_of_parts(dist: &Path, index: &str, parts: &[impl AsRef<str>]) -> Res
         }
     }
     Ok(urls)
+}
+
+/// The app's folder as `index.html` names it, and the loader in it as built into `dist`.
+fn loader_as_served(dist: &Path, index: &str) -> Result<(String, String)> {
+    let folder = app_folder(index)?;
+    let path = dist.join(folder.trim_start_matches('/')).join(LOADER);
+    let loader =
+        String::from_utf8(read(&path)?).map_err(|_| Failure(format!("{LOADER} is not UTF-8")))?;
+    Ok((folder, loader))
 }
 
 /// The URL of `part`'s pack, as `index.html` names the app's files.
