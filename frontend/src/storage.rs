@@ -8,12 +8,18 @@ fn local() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The value saved under `key`. A record this version cannot read (from an older version, say)
-/// is set aside under `<key>.unreadable` rather than lost, and `None` is returned.
+/// The value saved under `key`, as JSON read by serde.
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
+    read_with(key, crate::json::from_str)
+}
+
+/// The value saved under `key`, read by `parse`. A record this version cannot read (from an
+/// older version, say) is set aside under `<key>.unreadable` rather than lost, and `None` is
+/// returned.
+pub fn read_with<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
     let storage = local()?;
     let raw = storage.get_item(key).ok().flatten()?;
-    match crate::json::from_str(&raw) {
+    match parse(&raw) {
         Some(value) => Some(value),
         None => {
             let _ = storage.set_item(&format!("{key}.unreadable"), &raw);
@@ -24,8 +30,12 @@ pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
 }
 
 pub fn write<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Some(json)) = (local(), crate::json::to_string(value)) {
-        let _ = storage.set_item(key, &json);
+    write_with(key, value, crate::json::to_string);
+}
+
+pub fn write_with<T: ?Sized>(key: &str, value: &T, text_of: impl FnOnce(&T) -> Option<String>) {
+    if let (Some(storage), Some(text)) = (local(), text_of(value)) {
+        let _ = storage.set_item(key, &text);
     }
 }
 

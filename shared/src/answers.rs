@@ -9,6 +9,9 @@ use serde::{
 
 use crate::validation::{Age, ChildAge, Kronur, Months, Postcode, WeeklyHours};
 
+mod kept;
+pub use kept::{Kept, KeptValue};
+
 /// One answer. Missing means not asked yet; `Unknown` means the resident said "I don't know".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Answer<T> {
@@ -368,6 +371,23 @@ macro_rules! question_fields {
                 match self {
                     $(Question::$question => a.$field = Answer::Unknown,)*
                 }
+            }
+        }
+
+        impl Answers {
+            /// Each answer's JSON key, as serde spells it.
+            pub const KEYS: &[&str] = &[$(stringify!($field),)*];
+
+            /// Every answer with its JSON key, without serde (`kept.rs`).
+            pub fn kept(&self) -> Vec<(&'static str, Kept)> {
+                vec![$((stringify!($field), self.$field.kept()),)*]
+            }
+
+            /// The answers `read` gives by key, or `None` if one of them is not an answer.
+            pub fn from_kept(mut read: impl FnMut(&str) -> Kept) -> Option<Answers> {
+                Some(Answers {
+                    $($field: Answer::from_kept(&read(stringify!($field)))?,)*
+                })
             }
         }
     };

@@ -997,6 +997,68 @@ async fn a_change_link_returns_to_check_your_answers_with_the_new_answer(
     Ok(())
 }
 
+/// Answers kept before the app stopped reading them through serde (a postcode as a number, an
+/// amount as text, "I don't know") read as they were; a record that holds something no question
+/// takes is set aside for the resident, neither trusted nor lost.
+async fn answers_kept_by_an_earlier_version_read_back_and_a_damaged_record_is_set_aside(
+    world: World,
+) -> TestResult {
+    let browser = world.browser(Viewport::Mobile).await?;
+    browser.open_in("/check", "en").await?;
+    browser
+        .script(
+            "localStorage.setItem('velferd.screener.answers', JSON.stringify({age: 40, \
+               postcode: 101, partner: true, children: [{age: 4}, {age: 9}], \
+               living: 'own-home', assets: '250.000 kr.', student: 'unknown'}))",
+        )
+        .await?;
+    browser.open("/check/answers").await?;
+    let summary = browser.text(".summary-list").await?;
+    for shown in [
+        "40",
+        "101",
+        "4, 9",
+        "250",
+        "Yes",
+        "In a home I own",
+        "I don't know",
+    ] {
+        ensure(summary.contains(shown), || {
+            format!("{shown:?} is missing from the summary {summary:?}")
+        })?;
+    }
+    let rewritten = browser
+        .script("return JSON.parse(localStorage.getItem('velferd.screener.answers'))")
+        .await?;
+    ensure(
+        rewritten["postcode"] == serde_json::json!("101")
+            && rewritten["assets"] == serde_json::json!(250000)
+            && rewritten["children"] == serde_json::json!([{"age": 4}, {"age": 9}])
+            && rewritten["custody"].is_null(),
+        || format!("written back as {rewritten}"),
+    )?;
+    let damaged = r#"{"age":40,"children":[{"age":40}]}"#;
+    browser
+        .script(&format!(
+            "localStorage.setItem('velferd.screener.answers', {});",
+            serde_json::Value::String(damaged.to_owned())
+        ))
+        .await?;
+    browser.open("/check/answers").await?;
+    browser.wait_for("main h1").await?;
+    let kept = browser
+        .script(
+            "return [localStorage.getItem('velferd.screener.answers.unreadable'), \
+                     document.querySelector('main').textContent.includes('40')]",
+        )
+        .await?;
+    ensure(kept == serde_json::json!([damaged, false]), || {
+        format!("set aside, and 40 shown: {kept}")
+    })?;
+    browser.close().await;
+    Ok(())
+}
+
 async fn a_persona_completes_the_screener_by_keyboard_alone(world: World) -> TestResult {
     use fantoccini::key::Key;
     let browser = world.browser(Viewport::Desktop).await?;
@@ -1173,6 +1235,7 @@ fn main() {
         switching_language_mid_way_keeps_every_answer,
         an_invalid_amount_shows_the_error_summary_and_the_field_error_in_the_chosen_language,
         a_change_link_returns_to_check_your_answers_with_the_new_answer,
+        answers_kept_by_an_earlier_version_read_back_and_a_damaged_record_is_set_aside,
         a_persona_completes_the_screener_by_keyboard_alone,
         apply::a_financial_assistance_application_is_completed_by_keyboard_on_a_phone,
         apply::what_the_screener_knows_is_not_asked_again_in_the_application,

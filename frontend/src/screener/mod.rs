@@ -1,6 +1,7 @@
 //! The screener's state: the answers, kept on the device as they are given, and what each
 //! question asks for. Screens in `crate::screens` render it.
 
+mod on_device;
 pub mod questions;
 
 use leptos::prelude::*;
@@ -21,15 +22,21 @@ impl Screener {
     /// Restores saved answers (a damaged or outdated record is set aside rather than trusted) and
     /// saves every change.
     fn create() -> Screener {
-        let answers = RwSignal::new(storage::read::<Answers>(STORAGE_KEY).unwrap_or_default());
-        Effect::new(move |_| answers.with(|a| storage::write(STORAGE_KEY, a)));
+        let answers = RwSignal::new(Self::kept().unwrap_or_default());
+        Effect::new(move |_| {
+            answers.with(|a| storage::write_with(STORAGE_KEY, a, on_device::to_json))
+        });
         // Answers given in another tab reach this one instead of being overwritten by it.
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() == Some(STORAGE_KEY) {
-                answers.set(storage::read(STORAGE_KEY).unwrap_or_default());
+                answers.set(Self::kept().unwrap_or_default());
             }
         });
         Screener { answers }
+    }
+
+    fn kept() -> Option<Answers> {
+        storage::read_with(STORAGE_KEY, on_device::from_json)
     }
 
     /// Set up by the first screen that asks, so that the answers' code and parsing come with the

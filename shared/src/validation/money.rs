@@ -134,7 +134,7 @@ impl Kronur {
         Ok(Kronur(value))
     }
 
-    fn checked(value: u64) -> Result<Kronur, KronurError> {
+    pub(crate) fn checked(value: u64) -> Result<Kronur, KronurError> {
         if value > Kronur::MAX {
             Err(KronurError::TooLarge)
         } else {
