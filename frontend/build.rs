@@ -62,7 +62,8 @@ fn flatten(prefix: &str, value: &Value, into: &mut Texts) -> Result<(), String> 
 /// keys it holds). A text is in the first table that names it, else in the last, the screens'.
 /// The frame's (header, footer, home page, urgent help, not found, the update notice) are
 /// fetched before the frame draws, so that the home page does not bring every screen's texts;
-/// the help pages' with those pages, whose part needs no others. (The notice that a part could
+/// the help pages' with those pages, whose part needs no others; the screener's with its
+/// questions, whose part needs no others either. (The notice that a part could
 /// not be fetched, and its Try again, are built in: `built_in!`.)
 const TABLES: &[(&str, &str, &str, &[&str])] = &[
     (
@@ -98,6 +99,15 @@ const TABLES: &[(&str, &str, &str, &[&str])] = &[
             "next_steps",
             "services",
         ],
+    ),
+    // What the screener's questions say, and the messages of every form: a resident who only
+    // checks what they can get fetches these and not the application's, the results' or the
+    // call-back's.
+    (
+        "Screener",
+        "screener",
+        "screener_texts",
+        &["errors", "questions", "screener"],
     ),
     ("Screens", "screens", "strings", &[]),
 ];

@@ -69,20 +69,20 @@ macro_rules! parts {
 parts! {
     help [Help]: area => screens::area::AreaPage,
         accessibility => screens::accessibility::AccessibilityStatement;
-    check [Help, Screens]: check_start => screens::check_start::CheckStart,
+    check [Screener]: check_start => screens::check_start::CheckStart,
         question => screens::question::QuestionPage,
         check_answers => screens::check_answers::CheckAnswers;
-    results [Help, Screens]: results => screens::results::Results,
+    results [Help, Screener, Screens]: results => screens::results::Results,
         service_list => screens::service_list::ServiceList;
-    apply [Help, Screens]: apply_start => screens::apply_start::ApplyStart,
+    apply [Help, Screener, Screens]: apply_start => screens::apply_start::ApplyStart,
         apply_step => screens::apply_step::ApplyStepPage,
         receipt => screens::receipt::Receipt;
-    follow [Help, Screens]: status => screens::status::StatusPage;
-    partner [Help, Screens]: partner_start => screens::partner::PartnerStart,
+    follow [Help, Screener, Screens]: status => screens::status::StatusPage;
+    partner [Help, Screener, Screens]: partner_start => screens::partner::PartnerStart,
         partner_step => screens::partner::PartnerStepPage;
-    callback [Help, Screens]: callback => screens::callback::CallbackPage,
+    callback [Help, Screener, Screens]: callback => screens::callback::CallbackPage,
         callback_sent => screens::callback::CallbackSent;
-    device [Help, Screens]: your_applications => screens::home::YourApplications;
+    device [Help, Screener, Screens]: your_applications => screens::home::YourApplications;
 }
 
 /// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their

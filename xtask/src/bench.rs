@@ -54,7 +54,7 @@ pub fn all() -> Result {
         "First loads (as served, brotli): the page's HTML, the first part, and the pack of the page's own part",
     );
     println!(
-        "  Every page fetches its language's frame texts (frame_<language>); a screen in a part also the tables of texts it reads (help_texts_<language>, strings_<language>)."
+        "  Every page fetches its language's frame texts (frame_<language>); a screen in a part also the tables of texts it reads (help_texts_<language>, screener_texts_<language>, strings_<language>)."
     );
     for path in FIRST_LOAD_PAGES {
         // In the language asked for: the first screens' HTML is rendered in it.

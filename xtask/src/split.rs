@@ -241,15 +241,16 @@ pub fn texts_kept_offline(language: Language) -> Vec<String> {
 pub const FRAME_TEXTS: &str = "frame";
 
 /// Every language's tables of texts, by the name of their parts (`frontend/build.rs`).
-const TABLES: [&str; 3] = [FRAME_TEXTS, "help_texts", "strings"];
+const TABLES: [&str; 4] = [FRAME_TEXTS, "help_texts", "screener_texts", "strings"];
 
 /// The tables of texts a part's screens read beside the frame's, as `frontend/src/parts.rs`
-/// declares them: the help pages' alone for the help pages, and the other screens' too for the
-/// rest.
+/// declares them: the help pages' alone for the help pages, the screener's alone for its
+/// questions, and all three for the rest.
 pub fn tables_of(part: &str) -> &'static [&'static str] {
     match part {
         "help" => &["help_texts"],
-        _ => &["help_texts", "strings"],
+        "check" => &["screener_texts"],
+        _ => &["help_texts", "screener_texts", "strings"],
     }
 }
 

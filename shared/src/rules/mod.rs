@@ -180,7 +180,7 @@ pub fn evaluate(answers: &Answers, as_of: Date) -> Vec<ServiceResult> {
 /// service is waiting for. Empty when every service has an outcome.
 pub fn relevant_questions(answers: &Answers) -> Vec<Question> {
     // Which questions matter does not depend on the year of the figures.
-    let mut questions: Vec<Question> = services::evaluate_all(answers, 2026)
+    let waiting: Vec<Question> = services::evaluate_all(answers, 2026)
         .into_iter()
         .filter(|r| r.outcome == Outcome::NeedMoreAnswers)
         .flat_map(|r| r.reasons)
@@ -191,9 +191,12 @@ pub fn relevant_questions(answers: &Answers) -> Vec<Question> {
         .flatten()
         .filter(|q| !q.is_answered(answers))
         .collect();
-    questions.sort();
-    questions.dedup();
-    questions
+    // Each once, in the order `Question::ALL` asks them: no sort, whose code the browser would
+    // download with the screener.
+    Question::ALL
+        .into_iter()
+        .filter(|q| waiting.contains(q))
+        .collect()
 }
 #[cfg(test)]
 mod properties;

@@ -138,6 +138,7 @@ pub async fn screens_never_opened_open_in_the_residents_language_with_the_server
 async fn texts_kept_in(browser: &Browser, lang: &str) -> Result<(), String> {
     let texts = [
         format!("split_help_texts_{lang}.wasm"),
+        format!("split_screener_texts_{lang}.wasm"),
         format!("split_strings_{lang}.wasm"),
     ];
     wait_until(

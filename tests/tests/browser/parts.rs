@@ -76,6 +76,7 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
         tables.iter().eq([
             "split_frame_en.wasm",
             "split_help_texts_en.wasm",
+            "split_screener_texts_en.wasm",
             "split_strings_en.wasm",
         ]
         .iter()),
@@ -85,12 +86,17 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     Ok(())
 }
 
-/// A language's table of texts: its frame's (`split_frame_<lang>`), its help pages' or its other
-/// screens'.
+/// A language's table of texts: its frame's (`split_frame_<lang>`), its help pages', its
+/// screener's or its other screens'.
 fn is_table(file: &str) -> bool {
-    ["split_frame_", "split_help_texts_", "split_strings_"]
-        .iter()
-        .any(|table| file.starts_with(table))
+    [
+        "split_frame_",
+        "split_help_texts_",
+        "split_screener_texts_",
+        "split_strings_",
+    ]
+    .iter()
+    .any(|table| file.starts_with(table))
 }
 
 /// How the page fetched each wasm file and each part's pack so far: its name and what asked
@@ -180,15 +186,17 @@ pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fe
             .map(|(_, i)| i.as_str())
             .collect()
     };
-    for file in [
-        "split_frame_ar.wasm",
-        "split_help_texts_ar.wasm",
-        "split_strings_ar.wasm",
-    ] {
+    for file in ["split_frame_ar.wasm", "split_screener_texts_ar.wasm"] {
         ensure(asks_for(file) == ["link"], || {
             format!("{file} was not fetched once, by the preload: {fetched:?}")
         })?;
     }
+    // The question read no text of another table: the loader would have fetched it. (The
+    // results' tables may come ahead, as prefetches, while the resident reads.)
+    ensure(
+        !fetched.iter().any(|(n, by)| is_table(n) && by == "fetch"),
+        || format!("the question read texts its part does not name: {fetched:?}"),
+    )?;
     // The part comes as one pack, fetched by start.js beside the first part; its files are
     // unpacked from it, not fetched again.
     ensure(asks_for("pack_check.bin") == ["fetch"], || {
