@@ -163,8 +163,10 @@ fn strings() -> Result<String, Box<dyn Error>> {
     )?;
 
     let mut fetch = String::from(
-        "/// Fetches the table of `section` in `locale` (once: a part is fetched once).\n\
-         async fn fetch_table(section: Section, locale: Locale) -> Result<Table, PartMissing> {\n\
+        "/// Fetches the table of `section` in `locale` (once: a part is fetched once). One boxed\n\
+         /// future type for every table, so that what waits for it is compiled once, not with a\n\
+         /// state for each of the tables.\n\
+         fn fetch_table(section: Section, locale: Locale) -> TableLoading {\n\
          \x20   match (section, locale) {\n",
     );
     let mut every = String::from(
@@ -198,7 +200,7 @@ fn strings() -> Result<String, Box<dyn Error>> {
             )?;
             writeln!(
                 fetch,
-                "        (Section::{section}, Locale::{locale}) => {locale}::{module}::table().await,"
+                "        (Section::{section}, Locale::{locale}) => Box::pin({locale}::{module}::table()),"
             )?;
             writeln!(
                 every,

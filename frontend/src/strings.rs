@@ -9,7 +9,7 @@
 //! the crate compiles. Only what must show when a table could not be fetched (that notice, and
 //! Try again) comes from leptos_i18n, built in, through `built_in!`.
 
-use std::cell::Cell;
+use std::{cell::Cell, future::Future, pin::Pin};
 
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -22,6 +22,9 @@ pub struct Key(pub u16);
 
 /// One language's texts of one table: a plain function pointer, so that it can cross the split.
 pub type Table = fn(Key) -> &'static str;
+
+/// A table on its way.
+type TableLoading = Pin<Box<dyn Future<Output = Result<Table, PartMissing>>>>;
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
