@@ -58,8 +58,16 @@ impl de::Error for NotThisShape {
 /// object a map or a struct, an enum a string or an object of one key.
 struct Value(JsValue);
 
-fn is_nothing(value: &JsValue) -> bool {
+/// `null`, or a key that is not there.
+pub fn is_nothing(value: &JsValue) -> bool {
     value.is_null() || value.is_undefined()
+}
+
+/// JavaScript's numbers are all floating-point: `4` arrives as 4.0, and a number is whole if it
+/// is an integer within 2^53. `Some` for a whole number from 0 up.
+pub fn whole_number(value: &JsValue) -> Option<u64> {
+    let n = value.as_f64()?;
+    (Number::is_safe_integer(value) && n >= 0.0).then_some(n as u64)
 }
 
 impl<'de> de::Deserializer<'de> for Value {
@@ -71,12 +79,13 @@ impl<'de> de::Deserializer<'de> for Value {
             visitor.visit_unit()
         } else if let Some(b) = value.as_bool() {
             visitor.visit_bool(b)
+        } else if let Some(n) = whole_number(&value) {
+            visitor.visit_u64(n)
         } else if let Some(n) = value.as_f64() {
-            // JavaScript's numbers are all floating-point: `4` is whole, and read as such.
-            match (Number::is_safe_integer(&value), n >= 0.0) {
-                (true, true) => visitor.visit_u64(n as u64),
-                (true, false) => visitor.visit_i64(n as i64),
-                (false, _) => visitor.visit_f64(n),
+            if Number::is_safe_integer(&value) {
+                visitor.visit_i64(n as i64)
+            } else {
+                visitor.visit_f64(n)
             }
         } else if let Some(text) = value.as_string() {
             visitor.visit_string(text)

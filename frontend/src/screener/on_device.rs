@@ -1,11 +1,14 @@
 //! The answers as the device keeps them: JSON in serde's shape (what earlier versions wrote, and
 //! what the API reads), turned into JavaScript values field by field through
-//! `velferd_shared::answers::Kept` rather than by serde, whose code for `Answers` was about a
-//! fifth of the screener's part.
+//! `velferd_shared::answers::Kept` rather than by serde. Measured against `json::from_str` and
+//! `json::to_string` (no error messages either): serde's generic code for `Answers` would add
+//! 3.2 KB brotli to the screener's pack, 3.0 KB to the results' and 1.7 KB to the application's.
 
-use js_sys::{Array, JSON, Number, Object, Reflect};
+use js_sys::{Array, JSON, Object, Reflect};
 use velferd_shared::answers::{Answers, Kept};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::json;
 
 pub fn to_json(answers: &Answers) -> Option<String> {
     let record = Object::new();
@@ -52,28 +55,21 @@ fn value_of(kept: Kept) -> JsValue {
 }
 
 fn kept_of(value: &JsValue) -> Kept {
-    if value.is_null() || value.is_undefined() {
+    if json::is_nothing(value) {
         Kept::Null
     } else if let Some(text) = value.as_string() {
         Kept::Text(text)
     } else if let Some(b) = value.as_bool() {
         Kept::Bool(b)
-    } else if let Some(n) = whole_number(value) {
+    } else if let Some(n) = json::whole_number(value) {
         Kept::Number(n)
     } else if Array::is_array(value) {
         Array::from(value)
             .iter()
-            .map(|child| whole_number(&Reflect::get(&child, &"age".into()).ok()?))
+            .map(|child| json::whole_number(&Reflect::get(&child, &"age".into()).ok()?))
             .collect::<Option<_>>()
             .map_or(Kept::Other, Kept::Ages)
     } else {
         Kept::Other
     }
-}
-
-/// JavaScript numbers are floating-point: `4` arrives as 4.0, and only whole ones from 0 up
-/// are answers.
-fn whole_number(value: &JsValue) -> Option<u64> {
-    let n = value.as_f64()?;
-    (Number::is_safe_integer(value) && n >= 0.0).then_some(n as u64)
 }
