@@ -16,6 +16,7 @@ const LOCALES: [&str; 7] = ["is", "en", "pl", "uk", "lt", "es", "ar"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=layout.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     let config = Config::new(LOCALES[0])?
         .add_locales(LOCALES[1..].iter().copied())?
@@ -57,77 +58,25 @@ fn flatten(prefix: &str, value: &Value, into: &mut Texts) -> Result<(), String> 
     }
 }
 
-/// Each language's texts come in tables, each a part of its own fetched when a screen needs it:
-/// (the section's name in `strings::Section`, its module, its part's name, the keys or groups of
-/// keys it holds). A text is in the first table that names it, else in the last, the screens'.
-/// The frame's (header, footer, home page, urgent help, not found, the update notice) are
-/// fetched before the frame draws, so that the home page does not bring every screen's texts;
-/// the help pages' with those pages, whose part needs no others; the screener's with its
-/// questions, whose part needs no others either. (The notice that a part could
-/// not be fetched, and its Try again, are built in: `built_in!`.)
-const TABLES: &[(&str, &str, &str, &[&str])] = &[
-    (
-        "Frame",
-        "frame",
-        "frame",
-        &[
-            "accessibility.title",
-            "app",
-            "areas",
-            "follow.call_me",
-            "footer",
-            "home",
-            "language",
-            "nav",
-            "not_found",
-            "offline.update_now",
-            "offline.update_ready",
-            "screener.start_link",
-            "skip_to_content",
-            "urgent",
-        ],
-    ),
-    (
-        "Help",
-        "help",
-        "help_texts",
-        &[
-            "accessibility",
-            "apply",
-            "area_page",
-            "documents",
-            "next_steps",
-            "services",
-        ],
-    ),
-    // What the screener's questions say, and the messages of every form: a resident who only
-    // checks what they can get fetches these and not the application's, the results' or the
-    // call-back's.
-    (
-        "Screener",
-        "screener",
-        "screener_texts",
-        &["errors", "questions", "screener"],
-    ),
-    ("Screens", "screens", "strings", &[]),
-];
+// The tables of texts and the parts (`TEXT_TABLES`, `PARTS`), shared with `cargo xtask build`.
+include!("layout.rs");
 
-/// The table (its index in `TABLES`) that holds `key`.
+/// The table (its index in `TEXT_TABLES`) that holds `key`.
 fn table_of(key: &str) -> usize {
     let named = |text: &&str| {
         key.strip_prefix(*text)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
     };
-    TABLES
+    TEXT_TABLES
         .iter()
         .position(|(.., keys)| keys.iter().any(named))
-        .unwrap_or(TABLES.len() - 1)
+        .unwrap_or(TEXT_TABLES.len() - 1)
 }
 
 fn strings() -> Result<String, Box<dyn Error>> {
     let reference = texts_of(LOCALES[0])?;
     // Table by table, so that each table holds one range of keys.
-    let mut held: Vec<Vec<&String>> = vec![Vec::new(); TABLES.len()];
+    let mut held: Vec<Vec<&String>> = vec![Vec::new(); TEXT_TABLES.len()];
     for key in reference.keys() {
         held[table_of(key)].push(key);
     }
@@ -139,7 +88,7 @@ fn strings() -> Result<String, Box<dyn Error>> {
     write_keys(&mut code, &keys, "", 1);
     code.push_str("}\n");
 
-    let sections: Vec<&str> = TABLES.iter().map(|(section, ..)| *section).collect();
+    let sections: Vec<&str> = TEXT_TABLES.iter().map(|(section, ..)| *section).collect();
     let mut starts = Vec::new();
     let mut first = 0;
     for keys in &held {
@@ -177,7 +126,7 @@ fn strings() -> Result<String, Box<dyn Error>> {
         let texts = texts_of(locale)?;
         writeln!(code, "pub mod {locale} {{\n    use super::*;")?;
         for ((section, module, part, _), (held, first)) in
-            TABLES.iter().zip(held.iter().zip(&starts))
+            TEXT_TABLES.iter().zip(held.iter().zip(&starts))
         {
             // Text by text, so that one table is one string and its ends: plain data the
             // splitter moves into the table's part with the one function that reads it.
@@ -213,6 +162,24 @@ fn strings() -> Result<String, Box<dyn Error>> {
     every.push_str("    ]\n}\n");
     code.push_str(&fetch);
     code.push_str(&every);
+    code.push_str(
+        "/// The tables each part's screens read beside the frame's (`layout.rs`).\n\
+         #[allow(non_upper_case_globals, dead_code)]\npub mod part_texts {\n    use super::Section;\n",
+    );
+    for (part, sections, _) in PARTS {
+        for section in *sections {
+            if !TEXT_TABLES.iter().any(|(name, ..)| name == section) {
+                return Err(format!("layout.rs: the part {part} reads {section}, no table").into());
+            }
+        }
+        let sections: Vec<String> = sections.iter().map(|s| format!("Section::{s}")).collect();
+        writeln!(
+            code,
+            "    pub const {part}: &[Section] = &[{}];",
+            sections.join(", ")
+        )?;
+    }
+    code.push_str("}\n");
     Ok(code)
 }
 

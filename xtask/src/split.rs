@@ -159,10 +159,11 @@ const LOADER: &str = "__wasm_split.js";
 
 /// The parts whose screens a resident may open from a link, each once.
 fn parts_opened_from_links() -> Vec<&'static str> {
-    let mut parts: Vec<&str> = PARTS_BY_ADDRESS.iter().map(|(_, part)| *part).collect();
-    parts.sort_unstable();
-    parts.dedup();
-    parts
+    layout::PARTS
+        .iter()
+        .filter(|(_, _, addresses)| !addresses.is_empty())
+        .map(|(part, ..)| *part)
+        .collect()
 }
 
 /// The file holding all of `part`'s wasm files one after the other, which `start.js` fetches
@@ -219,7 +220,7 @@ pub fn kept_offline() -> Vec<String> {
     parts
 }
 
-const PARTS_KEPT_OFFLINE: [&str; 4] = ["help", "check", "results", "callback"];
+const PARTS_KEPT_OFFLINE: [&str; 5] = ["help", "check", "answers", "results", "callback"];
 
 /// The tables of texts that the parts in `kept_offline` read, in `language`. The worker keeps
 /// them in the resident's language once a page has told it which that is (by the frame texts it
@@ -227,7 +228,7 @@ const PARTS_KEPT_OFFLINE: [&str; 4] = ["help", "check", "results", "callback"];
 pub fn texts_kept_offline(language: Language) -> Vec<String> {
     let mut names: Vec<&str> = PARTS_KEPT_OFFLINE
         .iter()
-        .flat_map(|part| tables_of(part).iter().copied())
+        .flat_map(|part| tables_of(part))
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -237,21 +238,30 @@ pub fn texts_kept_offline(language: Language) -> Vec<String> {
         .collect()
 }
 
-/// The table of texts every page fetches before the frame draws (`frontend/build.rs`).
-pub const FRAME_TEXTS: &str = "frame";
+// The tables of texts and the parts, as the frontend's build script reads them too.
+#[path = "../../frontend/layout.rs"]
+mod layout;
 
-/// Every language's tables of texts, by the name of their parts (`frontend/build.rs`).
-const TABLES: [&str; 4] = [FRAME_TEXTS, "help_texts", "screener_texts", "strings"];
+/// The table of texts every page fetches before the frame draws: the first.
+pub const FRAME_TEXTS: &str = layout::TEXT_TABLES[0].2;
 
-/// The tables of texts a part's screens read beside the frame's, as `frontend/src/parts.rs`
-/// declares them: the help pages' alone for the help pages, the screener's alone for its
-/// questions, and all three for the rest.
-pub fn tables_of(part: &str) -> &'static [&'static str] {
-    match part {
-        "help" => &["help_texts"],
-        "check" => &["screener_texts"],
-        _ => &["help_texts", "screener_texts", "strings"],
-    }
+/// Every language's tables of texts, by the name of their parts.
+fn every_table() -> impl Iterator<Item = &'static str> {
+    layout::TEXT_TABLES.iter().map(|(.., name, _)| *name)
+}
+
+/// The tables of texts (by the name of their parts) that `part`'s screens read beside the
+/// frame's.
+pub fn tables_of(part: &str) -> Vec<&'static str> {
+    let sections = layout::PARTS
+        .iter()
+        .find(|(name, ..)| *name == part)
+        .map_or(&[][..], |(_, sections, _)| *sections);
+    layout::TEXT_TABLES
+        .iter()
+        .filter(|(section, ..)| sections.contains(section))
+        .map(|(.., name, _)| *name)
+        .collect()
 }
 
 /// The part that holds `language`'s texts of the table `name` (`frame_ar`, say).
@@ -362,27 +372,23 @@ fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
     Ok((file.to_owned(), dependencies))
 }
 
-/// Where the screens of each part live, as `frontend/src/app.rs` routes them: `start.js`
-/// preloads the part of the address a resident opens.
-const PARTS_BY_ADDRESS: &[(&str, &str)] = &[
-    ("/help/", "help"),
-    ("/accessibility", "help"),
-    ("/check/results", "results"),
-    ("/check/list", "results"),
-    ("/check", "check"),
-    ("/apply/", "apply"),
-    ("/receipt/", "apply"),
-    ("/status/", "follow"),
-    ("/partner/", "partner"),
-    ("/call-me", "callback"),
-];
+/// Each start of an address and the part whose screens are there, the longest start first, so
+/// that the first that fits an address is the one that wins (`start.js` reads them so too).
+fn parts_by_address() -> Vec<(&'static str, &'static str)> {
+    let mut starts: Vec<(&str, &str)> = layout::PARTS
+        .iter()
+        .flat_map(|(part, _, starts)| starts.iter().map(move |start| (*start, *part)))
+        .collect();
+    starts.sort_by_key(|(start, _)| std::cmp::Reverse(start.len()));
+    starts
+}
 
 /// The part whose screen shows at `path`, if it is not in the first part.
 pub fn part_of_address(path: &str) -> Option<&'static str> {
-    PARTS_BY_ADDRESS
-        .iter()
-        .find(|(address, _)| path.starts_with(address))
-        .map(|(_, part)| *part)
+    parts_by_address()
+        .into_iter()
+        .find(|(start, _)| path.starts_with(start))
+        .map(|(_, part)| part)
 }
 
 /// `start.js` from `frontend/start.js`, with each address's part, each part's files, tables of
@@ -408,7 +414,7 @@ fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> R
     let mut tables = serde_json::Map::new();
     for language in Language::ALL {
         let mut files = serde_json::Map::new();
-        for name in TABLES {
+        for name in every_table() {
             files.insert(
                 name.to_owned(),
                 part_files(loader, &table(name, language))?.into(),
@@ -427,7 +433,7 @@ fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> R
         .replace("__MAIN_WASM__", main_wasm)
         .replace(
             "__ADDRESSES__",
-            &serde_json::json!(PARTS_BY_ADDRESS).to_string(),
+            &serde_json::json!(parts_by_address()).to_string(),
         )
         .replace("__PARTS__", &serde_json::Value::from(parts).to_string())
         .replace("__TABLES__", &serde_json::Value::from(tables).to_string()))
@@ -612,6 +618,8 @@ mod tests {
     fn each_address_is_found_in_its_part_and_the_home_page_in_none() {
         assert_eq!(part_of_address("/check/q/age"), Some("check"));
         assert_eq!(part_of_address("/check/results"), Some("results"));
+        assert_eq!(part_of_address("/check/answers"), Some("answers"));
+        assert_eq!(part_of_address("/check"), Some("check"));
         assert_eq!(part_of_address("/help/money"), Some("help"));
         assert_eq!(part_of_address("/status/a-private-link"), Some("follow"));
         assert_eq!(part_of_address("/"), None);

@@ -68,6 +68,7 @@ pub async fn the_home_page_a_question_and_the_results_open_with_the_server_stopp
     for (path, expected) in [
         ("/", "main .cards .card"),
         ("/check/q/age", "main #answer"),
+        ("/check/answers", "main .summary-list .summary-row"),
         ("/check/results", "main .result"),
     ] {
         // As typed into the address bar: a full page load that only the device can answer.
