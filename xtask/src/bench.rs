@@ -76,24 +76,11 @@ pub fn all() -> Result {
         "Repeat visits with the app kept on the device (headless Chromium, bytes from the server)",
     );
     tools::ensure_browser_tools()?;
-    run(
-        "repeat-visit",
-        command(
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "--package",
-                "velferd-tests",
-                "--bin",
-                "repeat-visit",
-                "--",
-                &format!("http://{}", server.addr),
-            ],
-        )
-        .env("CHROMEDRIVER", tools::chromedriver())
-        .env("CHROMIUM", tools::chromium()),
-    )?;
+    in_chromium("repeat-visit", &server.addr)?;
+    step(
+        "Moving between screens (headless Chromium, slow 4G and 4× CPU as Lighthouse's DevTools throttling)",
+    );
+    in_chromium("screen-moves", &server.addr)?;
     lighthouse(&server.addr)?;
     step("API under load: 32 keep-alive clients, 5 s each");
     let health = load(&server.addr, |addr, _, _| {
@@ -136,6 +123,29 @@ const LIGHTHOUSE_PAGES: &[&str] = &["/", "/check/q/age", "/help/money"];
 
 /// Lighthouse 12 with Debian's Chromium on each page in Icelandic and Arabic: performance and
 /// accessibility scores, LCP, TBT, CLS and the bytes the page transferred.
+/// Runs the measurement `bin` of velferd-tests, which drives headless Chromium, against the
+/// server at `addr`.
+fn in_chromium(bin: &str, addr: &str) -> Result {
+    run(
+        bin,
+        command(
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "--package",
+                "velferd-tests",
+                "--bin",
+                bin,
+                "--",
+                &format!("http://{addr}"),
+            ],
+        )
+        .env("CHROMEDRIVER", tools::chromedriver())
+        .env("CHROMIUM", tools::chromium()),
+    )
+}
+
 fn lighthouse(addr: &str) -> Result {
     step("Lighthouse 12, mobile profile, per page in Icelandic and Arabic");
     let cli = tools::ensure_lighthouse()?;
