@@ -253,9 +253,10 @@ fn with_texts(part: Part) -> LocalResource<Result<Screen, PartMissing>> {
     })
 }
 
-/// Waits for a task of its own. The screen is then drawn apart from the compiling of the last
-/// of its part's files, which came in the same task: at 4x CPU the two together were one task
-/// of 90 ms, long enough to delay a tap on a slow phone.
+/// Waits for a task of its own, so that the screen is drawn apart from whatever brought the last
+/// of its part's files or texts (compiling a file, say): one long task delays a tap on a slow
+/// phone, two shorter ones less. (Not measured on its own; `start.js` hands each file over in a
+/// task of its own for the same reason, which was.)
 async fn next_task() {
     let next = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);

@@ -121,8 +121,6 @@ pub fn all() -> Result {
 /// The pages #12 holds to Lighthouse's mobile profile (simulated slow 4G, 4× CPU slowdown).
 const LIGHTHOUSE_PAGES: &[&str] = &["/", "/check/q/age", "/help/money"];
 
-/// Lighthouse 12 with Debian's Chromium on each page in Icelandic and Arabic: performance and
-/// accessibility scores, LCP, TBT, CLS and the bytes the page transferred.
 /// Runs the measurement `bin` of velferd-tests, which drives headless Chromium, against the
 /// server at `addr`.
 fn in_chromium(bin: &str, addr: &str) -> Result {
@@ -146,6 +144,8 @@ fn in_chromium(bin: &str, addr: &str) -> Result {
     )
 }
 
+/// Lighthouse 12 with Debian's Chromium on each page in Icelandic and Arabic: performance and
+/// accessibility scores, LCP, TBT, CLS and the bytes the page transferred.
 fn lighthouse(addr: &str) -> Result {
     step("Lighthouse 12, mobile profile, per page in Icelandic and Arabic");
     let cli = tools::ensure_lighthouse()?;
