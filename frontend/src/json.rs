@@ -90,14 +90,10 @@ impl<'de> de::Deserializer<'de> for Value {
         } else if let Some(text) = value.as_string() {
             visitor.visit_string(text)
         } else if Array::is_array(&value) {
-            visitor.visit_seq(Items {
-                items: value.unchecked_into(),
-                next: 0,
-            })
+            visitor.visit_seq(Items(Cursor::over(value.unchecked_into())))
         } else if value.is_object() {
             visitor.visit_map(Entries {
-                entries: Object::entries(value.unchecked_ref()),
-                next: 0,
+                entries: Cursor::over(Object::entries(value.unchecked_ref())),
                 value: None,
             })
         } else {
@@ -151,11 +147,32 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 }
 
-/// An array's items, in order.
-struct Items {
-    items: Array,
+/// A JavaScript array read from the start, one item at a time.
+struct Cursor {
+    array: Array,
     next: u32,
 }
+
+impl Cursor {
+    fn over(array: Array) -> Cursor {
+        Cursor { array, next: 0 }
+    }
+
+    fn take(&mut self) -> Option<JsValue> {
+        if self.next >= self.array.length() {
+            return None;
+        }
+        self.next += 1;
+        Some(self.array.get(self.next - 1))
+    }
+
+    fn left(&self) -> Option<usize> {
+        Some((self.array.length() - self.next) as usize)
+    }
+}
+
+/// An array's items, in order.
+struct Items(Cursor);
 
 impl<'de> SeqAccess<'de> for Items {
     type Error = NotThisShape;
@@ -164,23 +181,20 @@ impl<'de> SeqAccess<'de> for Items {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, NotThisShape> {
-        if self.next >= self.items.length() {
-            return Ok(None);
-        }
-        let item = self.items.get(self.next);
-        self.next += 1;
-        seed.deserialize(Value(item)).map(Some)
+        self.0
+            .take()
+            .map(|item| seed.deserialize(Value(item)))
+            .transpose()
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some((self.items.length() - self.next) as usize)
+        self.0.left()
     }
 }
 
 /// An object's keys and values, as `Object.entries` lists them.
 struct Entries {
-    entries: Array,
-    next: u32,
+    entries: Cursor,
     value: Option<JsValue>,
 }
 
@@ -191,11 +205,10 @@ impl<'de> MapAccess<'de> for Entries {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, NotThisShape> {
-        if self.next >= self.entries.length() {
+        let Some(entry) = self.entries.take() else {
             return Ok(None);
-        }
-        let entry: Array = self.entries.get(self.next).unchecked_into();
-        self.next += 1;
+        };
+        let entry: Array = entry.unchecked_into();
         self.value = Some(entry.get(1));
         seed.deserialize(Value(entry.get(0))).map(Some)
     }
@@ -208,7 +221,7 @@ impl<'de> MapAccess<'de> for Entries {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some((self.entries.length() - self.next) as usize)
+        self.entries.left()
     }
 }
 

@@ -53,8 +53,14 @@ pub fn all() -> Result {
     step(
         "First loads (as served, brotli): the page's HTML, the first part, and the pack of the page's own part",
     );
+    let tables: Vec<String> = split::every_table()
+        .skip(1)
+        .map(|table| format!("{table}_<language>"))
+        .collect();
     println!(
-        "  Every page fetches its language's frame texts (frame_<language>); a screen in a part also the tables of texts it reads (help_texts_<language>, screener_texts_<language>, strings_<language>)."
+        "  Every page fetches its language's frame texts ({}_<language>); a screen in a part also the tables of texts it reads (of {}).",
+        split::FRAME_TEXTS,
+        tables.join(", ")
     );
     for path in FIRST_LOAD_PAGES {
         // In the language asked for: the first screens' HTML is rendered in it.

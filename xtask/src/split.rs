@@ -246,7 +246,7 @@ mod layout;
 pub const FRAME_TEXTS: &str = layout::TEXT_TABLES[0].2;
 
 /// Every language's tables of texts, by the name of their parts.
-fn every_table() -> impl Iterator<Item = &'static str> {
+pub fn every_table() -> impl Iterator<Item = &'static str> {
     layout::TEXT_TABLES.iter().map(|(.., name, _)| *name)
 }
 

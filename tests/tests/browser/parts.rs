@@ -86,17 +86,16 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     Ok(())
 }
 
-/// A language's table of texts: its frame's (`split_frame_<lang>`), its help pages', its
-/// screener's or its other screens'.
+// The tables of texts, as the frontend's build and `cargo xtask build` read them.
+#[path = "../../../frontend/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+
+/// A language's table of texts (`split_frame_<lang>`, `split_help_texts_<lang>`, …).
 fn is_table(file: &str) -> bool {
-    [
-        "split_frame_",
-        "split_help_texts_",
-        "split_screener_texts_",
-        "split_strings_",
-    ]
-    .iter()
-    .any(|table| file.starts_with(table))
+    layout::TEXT_TABLES
+        .iter()
+        .any(|(.., part, _)| file.starts_with(&format!("split_{part}_")))
 }
 
 /// How the page fetched each wasm file and each part's pack so far: its name and what asked
