@@ -60,8 +60,9 @@ if (document.getElementById("prerendered")) {
     document.head.append(link);
   }
 }
-// The first part's wasm is asked for before its glue has arrived.
-const wasm = fetch(new URL("./__MAIN_WASM__", import.meta.url));
+// The first part's wasm. A page opened in a part gets it in that part's pack (below), where it
+// and the part, compressed as one, are 5–8 KB smaller than apart; other pages fetch it alone.
+const MAIN = new URL("./__MAIN_WASM__", import.meta.url);
 
 // `files` of the app, asked for as `rel`, each once: a part's tables and shared chunks are
 // often already here when the next part is fetched ahead.
@@ -128,10 +129,11 @@ globalThis.velferdFile = (url) => {
 // files out of them rather than download them again to work offline.
 const UNPACKED = "velferd-unpacked";
 
-// A part's files, fetched as its one pack (xtask/src/split.rs, `pack_of`): compressed together
-// they are 13–20 % smaller. Without the pack (offline, say), each file is fetched on its own,
-// which the service worker may answer.
-function fetchPack([files, , pack, lengths]) {
+// A part's files, fetched as its one pack (xtask/src/split.rs, `pack_of`) after the first part's
+// wasm: compressed together they are 13–20 % smaller. Without the pack (offline, say), each file
+// is fetched on its own, which the service worker may answer.
+function fetchPack([partFiles, , pack, lengths]) {
+  const files = ["__MAIN_WASM__", ...partFiles];
   const url = (file) => new URL("./" + file, import.meta.url);
   const bytes = fetch(url(pack)).then((response) => {
     if (!response.ok) throw new Error(`${pack}: ${response.status}`);
@@ -162,13 +164,15 @@ function fetchPack([files, , pack, lengths]) {
 const firstLanguage = language();
 fetchAll((TABLES[firstLanguage] || {}).frame || [], "preload");
 const firstPart = partOf(location.pathname);
+// With a service worker the part's files are most likely kept already, and fetched one by one
+// it answers each from what it keeps; a pack would be downloaded again.
+const packed = firstPart && !navigator.serviceWorker?.controller;
 if (firstPart) {
-  // With a service worker the part's files are most likely kept already, and fetched one by one
-  // it answers each from what it keeps; a pack would be downloaded again.
-  if (navigator.serviceWorker?.controller) fetchAll(firstPart[0], "preload");
-  else fetchPack(firstPart);
+  if (packed) fetchPack(firstPart);
+  else fetchAll(firstPart[0], "preload");
   fetchAll(tablesOf(firstPart, firstLanguage), "preload");
 }
+const wasm = packed ? velferdFile(MAIN) : fetch(MAIN);
 // Where a resident most often goes next, when the app finds the browser idle
 // (parts::prefetch_next_parts): the files only, into the HTTP cache. Compiling them then would
 // block the page the resident is reading; it takes a moment once they go there.

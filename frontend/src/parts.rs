@@ -84,6 +84,35 @@ parts! {
     device: your_applications => screens::home::YourApplications;
 }
 
+/// The rules that say which question comes next: 6.8 KB of the first question's download in the
+/// questions' part. They are in the part of "Check your answers", which every question fetches
+/// ahead when idle and the service worker keeps, so a Continue seldom waits for them.
+mod rules {
+    use super::*;
+    use velferd_shared::answers::Answers;
+
+    /// A plain function pointer, so that it can cross the split.
+    #[wasm_split(answers, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn path_after() -> Result<fn(&Answers) -> String, PartMissing> {
+        Ok(crate::screener::path_after)
+    }
+}
+
+/// The rules on their way (`Rules`).
+pub type RulesLoading = Pin<
+    Box<dyn Future<Output = Result<fn(&velferd_shared::answers::Answers) -> String, PartMissing>>>,
+>;
+
+/// How the screener's screens, which live in parts, fetch the rules: through the frame, which
+/// provides this. A part loader called from a part would make every bundle that links this crate
+/// (the staff workspace's too) import the split pipeline's placeholder (see `mark_set_up`).
+#[derive(Clone, Copy)]
+pub struct Rules(pub fn() -> RulesLoading);
+
+pub fn provide_rules() {
+    provide_context(Rules(|| Box::pin(rules::path_after())));
+}
+
 /// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their
 /// records come with the screens that write them; a device that holds some sets them up at
 /// start, so that what waits is sent, what expired is deleted and the home page lists them.
@@ -174,7 +203,8 @@ fn next_addresses(path: &str) -> &'static [&'static str] {
     match path {
         "/" => &["/check/q/", "/help/"],
         _ if path.starts_with("/help/") || path == "/urgent-help" => &["/check/q/"],
-        // The rules and the results come after the questions, in a part of their own.
+        // The rules come with "Check your answers": Start and every Continue need them.
+        "/check" => &["/check/answers"],
         _ if path.starts_with("/check/q/") => &["/check/answers", "/check/results"],
         "/check/answers" => &["/check/results"],
         _ => &[],

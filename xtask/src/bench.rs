@@ -505,7 +505,12 @@ fn first_load(addr: &str, path: &str, part: Option<&str>, tables: &[String]) -> 
         .map_err(|e| Failure(format!("dist/index.html: {e}")))?;
     let mut first_part = body.len();
     let encoding_of_index = encoding(&head);
-    for asset in crate::split::first_load_assets(&index) {
+    let mut assets = crate::split::first_load_assets(&index);
+    // With a part, the first part's wasm is in the part's pack.
+    if part.is_none() {
+        assets.push(crate::split::url_of_main(&index)?);
+    }
+    for asset in assets {
         first_part += fetched_size(addr, &asset)?;
     }
     let mut own_part = 0;

@@ -147,6 +147,7 @@ fn service_worker(dist: &Path) -> Result {
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| Failure(format!("cannot read dist/index.html: {e}")))?;
     let mut files = crate::split::first_load_assets(&index);
+    files.push(crate::split::url_of_main(&index)?);
     files.extend(crate::split::urls_of_parts(
         dist,
         &index,

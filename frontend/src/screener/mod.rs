@@ -7,7 +7,11 @@ pub mod questions;
 use leptos::prelude::*;
 use velferd_shared::{answers::Answers, rules, validation::Date};
 
-use crate::storage;
+use crate::{
+    parts::{PartMissing, Rules, part_missing},
+    router::use_navigate,
+    storage,
+};
 
 const STORAGE_KEY: &str = "velferd.screener.answers";
 
@@ -58,17 +62,68 @@ impl Screener {
         self.answers.set(Answers::default());
         storage::remove(STORAGE_KEY);
     }
+}
 
-    /// Where the screener continues: the next question still worth asking, or the summary.
-    pub fn next_path(self) -> String {
-        match self
-            .answers
-            .with_untracked(rules::relevant_questions)
-            .first()
-        {
-            Some(question) => format!("/check/q/{}", question.slug()),
-            None => "/check/answers".to_owned(),
+/// Moving on from a screener screen (Start, Continue, "I don't know"). The rules may still be on
+/// their way: nothing moves until they came, and if they cannot come the resident is told so
+/// beside the form, with the number and a retry.
+#[derive(Clone, Copy)]
+pub struct Onward {
+    screener: Screener,
+    rules: Rules,
+    to: Callback<String>,
+    rules_missing: RwSignal<bool>,
+}
+
+impl Onward {
+    /// Under the frame, which provides the rules' loader (a task spawned later has no context).
+    pub fn new(screener: Screener) -> Onward {
+        let navigate = use_navigate();
+        Onward {
+            screener,
+            rules: expect_context(),
+            to: Callback::new(move |path: String| navigate(&path, Default::default())),
+            rules_missing: RwSignal::new(false),
         }
+    }
+
+    /// To the next question still worth asking, or the summary, once the rules are here.
+    pub fn go(self) {
+        let Rules(rules) = self.rules;
+        leptos::task::spawn_local(async move {
+            // The resident may have left the screen meanwhile: then it stays left.
+            match rules().await {
+                Ok(path_after) => {
+                    self.to
+                        .try_run(self.screener.answers.with_untracked(path_after));
+                }
+                Err(PartMissing) => {
+                    self.rules_missing.try_set(true);
+                }
+            }
+        })
+    }
+
+    /// Nothing, or that the rules could not be fetched.
+    pub fn notice(self) -> impl IntoView {
+        move || {
+            self.rules_missing.get().then(|| {
+                part_missing(Callback::new(move |()| {
+                    self.rules_missing.set(false);
+                    self.go();
+                }))
+            })
+        }
+    }
+}
+
+/// Where the screener continues after `answers`: the next question still worth asking, or the
+/// summary. Called where the rules are in the part anyway (the results); elsewhere through
+/// `Onward`.
+pub fn path_after(answers: &Answers) -> String {
+    match rules::relevant_questions(answers).first() {
+        Some(question) => format!("/check/q/{}", question.slug()),
+        None => "/check/answers".to_owned(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! One question per page, at `/check/q/<question>`: the question is the page's `h1` (or the
 //! legend of its choices), with Back, Continue and "I don't know".
 
-use crate::router::{use_navigate, use_params_map};
+use crate::router::use_params_map;
 use leptos::prelude::*;
 use velferd_shared::{ProblemCode, answers::Question};
 
@@ -12,7 +12,7 @@ use crate::{
         form::{Choices, InputKind, Naming, RadioOption, TextField},
     },
     screener::{
-        Screener,
+        Onward, Screener,
         questions::{self, Input},
     },
     screens::not_found::NotFound,
@@ -52,7 +52,6 @@ fn previous(question: Question, screener: Screener) -> String {
 fn QuestionForm(question: Question) -> impl IntoView {
     let i18n = use_i18n();
     let screener = Screener::get();
-    let navigate = use_navigate();
     let input = questions::input_of(question);
     let (typed, choice) = screener.answers.with_untracked(|a| {
         let choice = if question.is_unknown(a) {
@@ -70,7 +69,8 @@ fn QuestionForm(question: Question) -> impl IntoView {
     let message =
         Signal::derive(move || error.get().map(|e| problem_message(i18n.get_locale(), e)));
 
-    let finish = move || navigate(&screener.next_path(), Default::default());
+    let onward = Onward::new(screener);
+    let finish = move || onward.go();
     let dont_know = move || {
         screener.answers.update(|a| question.set_unknown(a));
         finish();
@@ -140,6 +140,7 @@ fn QuestionForm(question: Question) -> impl IntoView {
     view! {
         <p class="back"><a href=back>{tr!(i18n, screener.back)}</a></p>
         <ErrorSummary errors=Signal::derive(move || message.get().map(|m| vec![(FIELD.to_owned(), m)]).unwrap_or_default()) attempts/>
+        {onward.notice()}
         <form novalidate on:submit=submit>
             {field}
             <button type="submit" class="button">{tr!(i18n, screener.continue_button)}</button>

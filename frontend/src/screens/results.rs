@@ -15,7 +15,7 @@ use crate::{
     components::{documents::DocumentList, page::PageHeading, phone::PhoneLink},
     i18n::*,
     language::language_of,
-    screener::{Screener, today},
+    screener::{Screener, path_after, today},
     text::{
         figure_label, figure_status_label, figure_value, next_step_label, note_text, referral_text,
         rule_text, service_name, source_title, status_label,
@@ -54,7 +54,7 @@ pub fn Results() -> impl IntoView {
         </p>
         <Show when=unfinished>
             <p class="notice">
-                <a href=move || screener.next_path()>{tr!(i18n, screener.no_results_yet)}</a>
+                <a href=move || screener.answers.with(path_after)>{tr!(i18n, screener.no_results_yet)}</a>
             </p>
         </Show>
         <Summary results=Signal::derive(move || results.get())/>

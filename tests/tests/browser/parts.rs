@@ -202,8 +202,14 @@ pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fe
         format!("the screener's pack was not fetched once: {fetched:?}")
     })?;
     ensure(
-        !fetched.iter().any(|(n, _)| n == "split_check.wasm"),
-        || format!("the screener's part was fetched beside its pack: {fetched:?}"),
+        !fetched
+            .iter()
+            .any(|(n, _)| n == "split_check.wasm" || n == "velferd-frontend_bg.wasm"),
+        || {
+            format!(
+                "the screener's part or the first part was fetched beside the pack: {fetched:?}"
+            )
+        },
     )?;
     ensure(
         !fetched
@@ -409,6 +415,28 @@ async fn reported_with_a_retry_when_missing(
             browser.click("footer a[href='/call-me']").await?;
         }
     }
+    shows_the_part_missing_notice(&browser, language).await?;
+
+    for file in missing {
+        served.put_back(file)?;
+    }
+    browser.click("main [role=alert] + p button").await?;
+    let screen = if frame_missing {
+        "home.title"
+    } else {
+        "callback.title"
+    };
+    browser
+        .wait_for_text("main h1", &translations::text(language, screen))
+        .await?;
+    browser.close().await;
+    drop(served);
+    Ok(())
+}
+
+/// The notice that a part could not be fetched, in `language`, with the Online Center's number
+/// as a link.
+async fn shows_the_part_missing_notice(browser: &Browser, language: Language) -> TestResult {
     // The number is a link of its own, which the page may lay out on a line of its own.
     let message = translations::text(language, "offline.part_missing");
     let (before_number, _) = message
@@ -423,19 +451,42 @@ async fn reported_with_a_retry_when_missing(
     browser
         .wait_for("main [role=alert] a[href^='tel:']")
         .await?;
+    Ok(())
+}
 
-    for file in missing {
-        served.put_back(file)?;
-    }
+/// The rules that say which question comes next live in the part of "Check your answers", not
+/// in the first question's: a Continue that cannot fetch them says so beside the form, keeps the
+/// answer, and Try again moves on once they can be fetched.
+pub async fn a_continue_whose_rules_cannot_be_fetched_is_reported_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let served = ServedCopy::of(world).await?;
+    let language = Language::from_tag(lang).expect("a language of ours");
+    let missing = ["pack_answers.bin", "split_answers.wasm"];
+    missing.iter().try_for_each(|file| served.take_away(file))?;
+    let browser = served.world.browser(Viewport::Mobile).await?;
+    open_the_first_question(&browser, language).await?;
+    browser.wait_for_live_app().await?;
+    browser.type_into("#answer", "34").await?;
+    browser.click("form button[type=submit]").await?;
+    shows_the_part_missing_notice(&browser, language).await?;
+    ensure(browser.path().await? == "/check/q/age", || {
+        "moved on without the rules".to_owned()
+    })?;
+
+    missing.iter().try_for_each(|file| served.put_back(file))?;
     browser.click("main [role=alert] + p button").await?;
-    let screen = if frame_missing {
-        "home.title"
-    } else {
-        "callback.title"
-    };
-    browser
-        .wait_for_text("main h1", &translations::text(language, screen))
-        .await?;
+    let next = browser.wait_for_path_change("/check/q/age").await?;
+    ensure(next.starts_with("/check/q/"), || {
+        format!("Try again went to {next}, not the next question")
+    })?;
+    browser.goto("/check/answers").await?;
+    browser.wait_for_live_app().await?;
+    let summary = browser.text(".summary-list").await?;
+    ensure(summary.contains("34"), || {
+        format!("the age typed before the notice is not among the answers: {summary:?}")
+    })?;
     browser.close().await;
     drop(served);
     Ok(())
