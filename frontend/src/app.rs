@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::arriving::Arriving;
 use crate::language::use_i18n;
 use crate::{
     components::{focus::RouteFocus, footer::Footer, header::Header},
@@ -34,13 +35,13 @@ pub fn App() -> impl IntoView {
 fn WithFrameTexts(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     strings::fetch_from_parts();
-    let texts = LocalResource::new(move || strings::load(i18n.get_locale_untracked(), &[]));
+    let texts = Arriving::new(move || strings::load(i18n.get_locale_untracked(), &[]));
     move || match texts.get() {
         None => ().into_any(),
         Some(Ok(())) => children().into_any(),
         Some(Err(_)) => {
             prerendered::take_down();
-            let retry = Callback::new(move |()| texts.refetch());
+            let retry = Callback::new(move |()| texts.again());
             view! { <main id="main" tabindex="-1">{parts::part_missing(retry)}</main> }.into_any()
         }
     }

@@ -42,6 +42,7 @@ macro_rules! tr {
 mod api;
 mod app;
 mod application;
+mod arriving;
 mod components;
 mod device_files;
 mod json;

@@ -8,6 +8,7 @@ use std::{future::Future, pin::Pin};
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
+use crate::arriving::Arriving;
 use crate::language::use_i18n;
 use crate::{
     components::{focus::focus_late_heading, phone::WithPhoneLinks, try_again::TryAgain},
@@ -264,15 +265,15 @@ pub fn lazy(screen: Part) -> impl IntoView {
             focus_late_heading();
             screen()
         }
-        Some(Err(PartMissing)) => part_missing(Callback::new(move |()| part.refetch())).into_any(),
+        Some(Err(PartMissing)) => part_missing(Callback::new(move |()| part.again())).into_any(),
     }
 }
 
 /// A screen's part and the tables it reads in the resident's language, fetched side by side: the
 /// screen shows once all are here, whole, in one step.
-fn with_texts(part: Part) -> LocalResource<Result<Screen, PartMissing>> {
+fn with_texts(part: Part) -> Arriving<Result<Screen, PartMissing>> {
     let i18n = use_i18n();
-    LocalResource::new(move || {
+    Arriving::new(move || {
         let screen = (part.load)();
         let texts = strings::load(i18n.get_locale_untracked(), part.texts);
         async move {

@@ -12,6 +12,7 @@ use velferd_shared::{
     partner::PartnerInvitation,
 };
 
+use crate::arriving::Arriving;
 use crate::language::use_i18n;
 use crate::{
     api::{self, StatusError},
@@ -42,7 +43,7 @@ pub fn PartnerStart() -> impl IntoView {
     let i18n = use_i18n();
     let token = token_param();
     let version = RwSignal::new(0u32);
-    let invitation = LocalResource::new(move || {
+    let invitation = Arriving::new(move || {
         let token = token.get();
         version.track();
         async move { api::partner_invitation(&token).await }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::arriving::Arriving;
 use crate::language::use_i18n;
 use crate::{
     api::{self, StatusError, SubmitError},
@@ -85,7 +86,7 @@ pub fn StatusPage() -> impl IntoView {
     let token = move || params.with(|p| p.get("token")).unwrap_or_default();
     // Bumped after a document arrives, to read the timeline again.
     let version = RwSignal::new(0u32);
-    let status = LocalResource::new(move || {
+    let status = Arriving::new(move || {
         let token = token();
         version.track();
         async move {
