@@ -47,13 +47,8 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
                 imports.import(import.module, &name, ty);
             }
             module.section(&imports);
-        } else if let Some((id, range)) = payload.as_section() {
-            let range = usize::try_from(range.start).map_err(invalid)?
-                ..usize::try_from(range.end).map_err(invalid)?;
-            module.section(&RawSection {
-                id,
-                data: &wasm[range],
-            });
+        } else {
+            keep_as_is(&mut module, wasm, &payload)?;
         }
     }
 
@@ -96,7 +91,20 @@ fn short_name(mut index: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-fn invalid(e: impl std::fmt::Display) -> Failure {
+/// Copies `payload`'s section, if it is one, into `module` unchanged.
+pub fn keep_as_is(module: &mut Module, wasm: &[u8], payload: &Payload) -> Result {
+    if let Some((id, range)) = payload.as_section() {
+        let range = usize::try_from(range.start).map_err(invalid)?
+            ..usize::try_from(range.end).map_err(invalid)?;
+        module.section(&RawSection {
+            id,
+            data: &wasm[range],
+        });
+    }
+    Ok(())
+}
+
+pub fn invalid(e: impl std::fmt::Display) -> Failure {
     Failure(format!("the first part's wasm cannot be read: {e}"))
 }
 

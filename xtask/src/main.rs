@@ -11,6 +11,7 @@ mod shell;
 mod split;
 mod test;
 mod tools;
+mod unused_classes;
 
 use std::process::ExitCode;
 

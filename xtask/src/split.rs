@@ -97,9 +97,21 @@ pub fn residents(dist: &Path) -> Result {
     step("Optimising every part for size (wasm-opt -Oz)");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let main_wasm = MAIN_WASM.to_owned();
-    optimise(&bound.join(&main_wasm), &work.join(&main_wasm))?;
     let glue = format!("{CRATE}.js");
-    minify(&bound.join(&glue), &work.join(&glue))?;
+    // The classes nothing here uses go first, so that wasm-opt drops the code only they reach.
+    let bound_glue = String::from_utf8(read(&bound.join(&glue))?)
+        .map_err(|_| Failure("the glue is not UTF-8".into()))?;
+    let (wasm, bound_glue) = crate::unused_classes::drop_classes(
+        &read(&bound.join(&main_wasm))?,
+        &bound_glue,
+        &crate::unused_classes::WASM_STREAMS,
+    )?;
+    let unclassed = work.join("unclassed");
+    create_dir(&unclassed)?;
+    write(&unclassed.join(&main_wasm), &wasm)?;
+    write(&unclassed.join(&glue), bound_glue.as_bytes())?;
+    optimise(&unclassed.join(&main_wasm), &work.join(&main_wasm))?;
+    minify(&unclassed.join(&glue), &work.join(&glue))?;
     let minified = String::from_utf8(read(&work.join(&glue))?)
         .map_err(|_| Failure("the minified glue is not UTF-8".into()))?;
     let (shortened_wasm, shortened_glue) =
