@@ -73,6 +73,8 @@ pub struct Onward {
     rules: Rules,
     to: Callback<String>,
     rules_missing: RwSignal<bool>,
+    /// A move waits for the rules: a second tap meanwhile would move twice (two history entries).
+    under_way: StoredValue<bool>,
 }
 
 impl Onward {
@@ -84,11 +86,16 @@ impl Onward {
             rules: expect_context(),
             to: Callback::new(move |path: String| navigate(&path, Default::default())),
             rules_missing: RwSignal::new(false),
+            under_way: StoredValue::new(false),
         }
     }
 
     /// To the next question still worth asking, or the summary, once the rules are here.
     pub fn go(self) {
+        if self.under_way.get_value() {
+            return;
+        }
+        self.under_way.set_value(true);
         let Rules(rules) = self.rules;
         leptos::task::spawn_local(async move {
             // The resident may have left the screen meanwhile: then it stays left.
@@ -101,6 +108,7 @@ impl Onward {
                     self.rules_missing.try_set(true);
                 }
             }
+            self.under_way.try_set_value(false);
         })
     }
 
