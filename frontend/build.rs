@@ -166,7 +166,7 @@ fn strings() -> Result<String, Box<dyn Error>> {
         "/// The tables each part's screens read beside the frame's (`layout.rs`).\n\
          #[allow(non_upper_case_globals, dead_code)]\npub mod part_texts {\n    use super::Section;\n",
     );
-    for (part, sections, _) in PARTS {
+    for (part, sections, ..) in PARTS {
         for section in *sections {
             if !TEXT_TABLES.iter().any(|(name, ..)| name == section) {
                 return Err(format!("layout.rs: the part {part} reads {section}, no table").into());

@@ -60,25 +60,46 @@ pub const TEXT_TABLES: &[(&str, &str, &str, &[&str])] = &[
 
 /// The parts fetched when a screen needs them (`frontend/src/parts.rs` says which screens each
 /// holds): (the part's name, the sections of texts its screens read beside the frame's, the
-/// starts of the addresses whose screens it holds). The longest start that fits an address wins,
-/// so `/check/results` is the results' and `/check/q/age` the screener's.
-pub const PARTS: &[(&str, &[&str], &[&str])] = &[
-    ("help", &["Help"], &["/help/", "/accessibility"]),
-    ("check", &["Screener"], &["/check"]),
-    ("answers", &["Screener"], &["/check/answers"]),
+/// starts of the addresses whose screens it holds, whether the service worker keeps it from the
+/// first visit). The longest start that fits an address wins, so `/check/results` is the
+/// results' and `/check/q/age` the screener's. Kept from the first visit: what a resident may
+/// need without a signal before ever opening it (the help pages, the screener, asking for a
+/// call); the others are kept when first opened, so a resident who only checks never downloads
+/// applying, following or the partner's part.
+pub const PARTS: &[(&str, &[&str], &[&str], bool)] = &[
+    ("help", &["Help"], &["/help/", "/accessibility"], true),
+    ("check", &["Screener"], &["/check"], true),
+    ("answers", &["Screener"], &["/check/answers"], true),
     (
         "results",
         &["Help", "Screener", "Screens"],
         &["/check/results", "/check/list"],
+        true,
     ),
     (
         "apply",
         &["Help", "Screener", "Screens"],
         &["/apply/", "/receipt/"],
+        false,
     ),
-    ("follow", &["Help", "Screener", "Screens"], &["/status/"]),
-    ("partner", &["Help", "Screener", "Screens"], &["/partner/"]),
-    ("callback", &["Help", "Screener", "Screens"], &["/call-me"]),
+    (
+        "follow",
+        &["Help", "Screener", "Screens"],
+        &["/status/"],
+        false,
+    ),
+    (
+        "partner",
+        &["Help", "Screener", "Screens"],
+        &["/partner/"],
+        false,
+    ),
+    (
+        "callback",
+        &["Help", "Screener", "Screens"],
+        &["/call-me"],
+        true,
+    ),
     // The device's drafts, outboxes and receipts, set up at start on a device that holds some.
-    ("device", &["Help", "Screener", "Screens"], &[]),
+    ("device", &["Help", "Screener", "Screens"], &[], false),
 ];

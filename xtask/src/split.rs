@@ -175,7 +175,7 @@ const LOADER: &str = "__wasm_split.js";
 fn parts_opened_from_links() -> Vec<&'static str> {
     layout::PARTS
         .iter()
-        .filter(|(_, _, addresses)| !addresses.is_empty())
+        .filter(|(_, _, addresses, _)| !addresses.is_empty())
         .map(|(part, ..)| *part)
         .collect()
 }
@@ -231,28 +231,27 @@ fn fetching_through_start(loader: &str) -> Result<String> {
     ))
 }
 
-/// The parts a resident may need without a signal before ever opening them: the help pages, the
-/// screener and asking for a call (which is what the app offers when a resident is offline). The
-/// service worker keeps them when it installs, with every language's frame texts (a new version
-/// must open offline in the resident's language, which the worker does not know); the others are
-/// kept when a resident first opens them, so a resident who only checks never downloads applying,
-/// following or the partner's part.
+/// The parts the service worker keeps when it installs (`layout::PARTS` says which), with every
+/// language's frame texts (a new version must open offline in the resident's language, which
+/// the worker does not know).
 pub fn kept_offline() -> Vec<String> {
-    let mut parts: Vec<String> = PARTS_KEPT_OFFLINE.map(str::to_owned).into();
+    let mut parts: Vec<String> = parts_kept_offline().map(str::to_owned).collect();
     parts.extend(Language::ALL.map(|language| table(FRAME_TEXTS, language)));
     parts
 }
 
-const PARTS_KEPT_OFFLINE: [&str; 5] = ["help", "check", "answers", "results", "callback"];
+fn parts_kept_offline() -> impl Iterator<Item = &'static str> {
+    layout::PARTS
+        .iter()
+        .filter(|(.., kept)| *kept)
+        .map(|(part, ..)| *part)
+}
 
 /// The tables of texts that the parts in `kept_offline` read, in `language`. The worker keeps
 /// them in the resident's language once a page has told it which that is (by the frame texts it
 /// fetched): in every language they would be 85 KB more to download for one.
 pub fn texts_kept_offline(language: Language) -> Vec<String> {
-    let mut names: Vec<&str> = PARTS_KEPT_OFFLINE
-        .iter()
-        .flat_map(|part| tables_of(part))
-        .collect();
+    let mut names: Vec<&str> = parts_kept_offline().flat_map(tables_of).collect();
     names.sort_unstable();
     names.dedup();
     names
@@ -279,7 +278,7 @@ pub fn tables_of(part: &str) -> Vec<&'static str> {
     let sections = layout::PARTS
         .iter()
         .find(|(name, ..)| *name == part)
-        .map_or(&[][..], |(_, sections, _)| *sections);
+        .map_or(&[][..], |(_, sections, ..)| *sections);
     layout::TEXT_TABLES
         .iter()
         .filter(|(section, ..)| sections.contains(section))
@@ -406,7 +405,7 @@ fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
 fn parts_by_address() -> Vec<(&'static str, &'static str)> {
     let mut starts: Vec<(&str, &str)> = layout::PARTS
         .iter()
-        .flat_map(|(part, _, starts)| starts.iter().map(move |start| (*start, *part)))
+        .flat_map(|(part, _, starts, _)| starts.iter().map(move |start| (*start, *part)))
         .collect();
     starts.sort_by_key(|(start, _)| std::cmp::Reverse(start.len()));
     starts
@@ -649,6 +648,17 @@ mod tests {
             vec!["split_check.wasm", "chunk_1.wasm"]
         );
         assert!(part_files(loader, "apply").is_err());
+    }
+
+    #[test]
+    fn the_worker_keeps_what_a_resident_needs_without_a_signal_and_never_applying_at_install() {
+        let kept: Vec<&str> = parts_kept_offline().collect();
+        for part in ["help", "check", "answers", "results", "callback"] {
+            assert!(kept.contains(&part), "{part} is not kept: {kept:?}");
+        }
+        for part in ["apply", "follow", "partner"] {
+            assert!(!kept.contains(&part), "{part} is kept: {kept:?}");
+        }
     }
 
     #[test]
