@@ -38,8 +38,11 @@ pub struct Part {
     pub texts: &'static [Section],
 }
 
+/// What a part brings (a screen, the rules), on its way.
+pub type Fetching<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
+
 /// A part on its way: the one future type every screen's split function is boxed into.
-pub type PartLoading = Pin<Box<dyn Future<Output = Result<Screen, PartMissing>>>>;
+pub type PartLoading = Fetching<Screen>;
 
 /// One split function per screen; the screens of one group share a wasm file and read the same
 /// tables of texts, which `frontend/layout.rs` names (for `start.js` and the bench too).
@@ -90,25 +93,22 @@ parts! {
 /// ahead when idle and the service worker keeps, so a Continue seldom waits for them.
 mod rules {
     use super::*;
-    use velferd_shared::answers::Answers;
 
     /// A plain function pointer, so that it can cross the split.
     #[wasm_split(answers, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn path_after() -> Result<fn(&Answers) -> String, PartMissing> {
+    pub fn path_after() -> Result<PathAfter, PartMissing> {
         Ok(crate::screener::path_after)
     }
 }
-
-/// The rules on their way (`Rules`).
-pub type RulesLoading = Pin<
-    Box<dyn Future<Output = Result<fn(&velferd_shared::answers::Answers) -> String, PartMissing>>>,
->;
 
 /// How the screener's screens, which live in parts, fetch the rules: through the frame, which
 /// provides this. A part loader called from a part would make every bundle that links this crate
 /// (the staff workspace's too) import the split pipeline's placeholder (see `mark_set_up`).
 #[derive(Clone, Copy)]
-pub struct Rules(pub fn() -> RulesLoading);
+pub struct Rules(pub fn() -> Fetching<PathAfter>);
+
+/// Where the screener continues after the answers given (`screener::path_after`).
+pub type PathAfter = fn(&velferd_shared::answers::Answers) -> String;
 
 pub fn provide_rules() {
     provide_context(Rules(|| Box::pin(rules::path_after())));

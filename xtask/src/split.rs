@@ -96,27 +96,26 @@ pub fn residents(dist: &Path) -> Result {
 
     step("Optimising every part for size (wasm-opt -Oz)");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let main_wasm = MAIN_WASM.to_owned();
     let glue = format!("{CRATE}.js");
     // The classes nothing here uses go first, so that wasm-opt drops the code only they reach.
     let bound_glue = String::from_utf8(read(&bound.join(&glue))?)
         .map_err(|_| Failure("the glue is not UTF-8".into()))?;
     let (wasm, bound_glue) = crate::unused_classes::drop_classes(
-        &read(&bound.join(&main_wasm))?,
+        &read(&bound.join(MAIN_WASM))?,
         &bound_glue,
         &crate::unused_classes::WASM_STREAMS,
     )?;
     let unclassed = work.join("unclassed");
     create_dir(&unclassed)?;
-    write(&unclassed.join(&main_wasm), &wasm)?;
+    write(&unclassed.join(MAIN_WASM), &wasm)?;
     write(&unclassed.join(&glue), bound_glue.as_bytes())?;
-    optimise(&unclassed.join(&main_wasm), &work.join(&main_wasm))?;
+    optimise(&unclassed.join(MAIN_WASM), &work.join(MAIN_WASM))?;
     minify(&unclassed.join(&glue), &work.join(&glue))?;
     let minified = String::from_utf8(read(&work.join(&glue))?)
         .map_err(|_| Failure("the minified glue is not UTF-8".into()))?;
     let (shortened_wasm, shortened_glue) =
-        crate::glue_names::shorten(&read(&work.join(&main_wasm))?, &minified)?;
-    files.push((main_wasm.clone(), shortened_wasm));
+        crate::glue_names::shorten(&read(&work.join(MAIN_WASM))?, &minified)?;
+    files.push((MAIN_WASM.to_owned(), shortened_wasm));
     files.push((glue.clone(), shortened_glue.into_bytes()));
     for entry in read_dir(&split)? {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -143,7 +142,7 @@ pub fn residents(dist: &Path) -> Result {
         "style.css".into(),
         read(&root().join("frontend/style.css"))?,
     ));
-    let start = start_script(&main_wasm, &loader, &files)?;
+    let start = start_script(&loader, &files)?;
     files.retain(|(name, _)| name != LOADER);
     files.push((LOADER.into(), loader.into_bytes()));
     files.push((START.into(), start.into_bytes()));
@@ -422,7 +421,7 @@ pub fn part_of_address(path: &str) -> Option<&'static str> {
 /// `start.js` from `frontend/start.js`, with each address's part, each part's files, tables of
 /// texts and pack, and each language's tables' files named. A file, not inline: the content security policy then
 /// needs no hash for it.
-fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
+fn start_script(loader: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
     let template_path = root().join("frontend/start.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", template_path.display())))?;
@@ -464,7 +463,7 @@ fn start_script(main_wasm: &str, loader: &str, files: &[(String, Vec<u8>)]) -> R
         .collect();
     Ok(template
         .replace("__GLUE__", &format!("{CRATE}.js"))
-        .replace("__MAIN_WASM__", main_wasm)
+        .replace("__MAIN_WASM__", MAIN_WASM)
         .replace(
             "__ADDRESSES__",
             &serde_json::json!(parts_by_address()).to_string(),

@@ -42,10 +42,8 @@ fn token_param() -> Memo<String> {
 pub fn PartnerStart() -> impl IntoView {
     let i18n = use_i18n();
     let token = token_param();
-    let version = RwSignal::new(0u32);
     let invitation = Arriving::new(move || {
         let token = token.get();
-        version.track();
         async move { api::partner_invitation(&token).await }
     });
     let title = Signal::derive(move || t_text!(i18n, partner.title).to_string());
@@ -63,7 +61,7 @@ pub fn PartnerStart() -> impl IntoView {
             .into_any(),
             Some(Err(StatusError::Unreachable)) => view! {
                 <PageHeading text=title/>
-                <Unreachable version/>
+                <Unreachable retry=Callback::new(move |()| invitation.again())/>
             }
             .into_any(),
             Some(Ok(invitation)) if invitation.answered_at.is_some() => {

@@ -84,11 +84,8 @@ pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token")).unwrap_or_default();
-    // Bumped after a document arrives, to read the timeline again.
-    let version = RwSignal::new(0u32);
     let status = Arriving::new(move || {
         let token = token();
-        version.track();
         async move {
             let result = api::application_status(&token).await;
             match &result {
@@ -116,6 +113,8 @@ pub fn StatusPage() -> impl IntoView {
             found.set(service);
         }
     });
+    // Read again on Try again, and after a document arrives (the timeline then shows it).
+    let read_again = Callback::new(move |()| status.again());
     let title = Signal::derive(move || t_text!(i18n, follow.title).to_string());
     view! {
         <PageHeading text=title/>
@@ -130,7 +129,7 @@ pub fn StatusPage() -> impl IntoView {
                     </p>
                 </div>
                 <p>
-                    <button type="button" class="button button-secondary" on:click=move |_| version.update(|v| *v += 1)>
+                    <button type="button" class="button button-secondary" on:click=move |_| read_again.run(())>
                         {tr!(i18n, follow.try_again)}
                     </button>
                 </p>
@@ -138,7 +137,7 @@ pub fn StatusPage() -> impl IntoView {
             }
             .into_any(),
             Some(Err(Online(StatusError::NotFound))) => view! { <p class="notice"><WithPhoneLinks text=Signal::derive(move || t_text!(i18n, follow.not_found).to_string())/></p> }.into_any(),
-            Some(Err(Online(StatusError::Unreachable))) => view! { <Unreachable version/> }.into_any(),
+            Some(Err(Online(StatusError::Unreachable))) => view! { <Unreachable retry=read_again/> }.into_any(),
             Some(Ok(application)) => {
                 let partner = application.partner.clone();
                 view! {
@@ -162,7 +161,7 @@ pub fn StatusPage() -> impl IntoView {
             _ => None,
         }}
         {move || found.get().map(|service| view! {
-            <DocumentUpload token=token() on_sent=move || version.update(|v| *v += 1)/>
+            <DocumentUpload token=token() on_sent=move || read_again.run(())/>
             <p>
                 <a class="button button-secondary" href=format!("/call-me?topic={}", service_slug(service))>
                     {tr!(i18n, follow.call_me)}
@@ -274,12 +273,12 @@ fn PartnerProgressView(token: String, progress: PartnerProgress) -> impl IntoVie
     }
 }
 
-/// The server did not answer a private link: say so, and Try again (bumps `version`).
+/// The server did not answer a private link: say so, and Try again (runs `retry`).
 #[component]
-pub fn Unreachable(version: RwSignal<u32>) -> impl IntoView {
+pub fn Unreachable(retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <TryAgain retry=Callback::new(move |()| version.update(|v| *v += 1))>
+        <TryAgain retry>
             <p class="notice">{tr!(i18n, follow.unreachable)}</p>
         </TryAgain>
     }
