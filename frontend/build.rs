@@ -63,14 +63,17 @@ include!("layout.rs");
 
 /// The table (its index in `TEXT_TABLES`) that holds `key`.
 fn table_of(key: &str) -> usize {
-    let named = |text: &&str| {
-        key.strip_prefix(*text)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-    };
     TEXT_TABLES
         .iter()
-        .position(|(.., keys)| keys.iter().any(named))
+        .position(|(.., names)| names.iter().any(|name| names_key(name, key)))
         .unwrap_or(TEXT_TABLES.len() - 1)
+}
+
+/// Whether `name` (`services`, `services.*.name`) names `key` or a group that holds it.
+fn names_key(name: &str, key: &str) -> bool {
+    let mut key = key.split('.');
+    name.split('.')
+        .all(|part| key.next().is_some_and(|held| part == "*" || part == held))
 }
 
 fn strings() -> Result<String, Box<dyn Error>> {

@@ -180,7 +180,7 @@ async fn load_all(
     sections: impl Iterator<Item = Section>,
 ) -> Result<(), PartMissing> {
     // Side by side, each polled until done: futures' `join_all` cost the first part 2 KB of raw
-    // wasm for at most four tables (its path for thirty and more futures too).
+    // wasm for at most seven tables (its path for thirty and more futures too).
     let mut loading: Vec<_> = sections
         .map(|section| Box::pin(load_section(locale, section)))
         .collect();
@@ -209,5 +209,39 @@ async fn load_all(
 pub fn all_here() {
     for (section, locale, table) in every_table() {
         slot(locale, section, |s| s.set(TableState::Here(table)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_service_name_is_in_the_frames_table_and_the_rest_of_a_service_in_the_help_pages() {
+        // `services.*.name` in layout.rs: the names on every screen, the descriptions on one.
+        assert_eq!(
+            Section::of(keys::services::financial_assistance::name),
+            Section::Frame
+        );
+        assert_eq!(
+            Section::of(keys::services::people_without_a_home::name),
+            Section::Frame
+        );
+        assert_eq!(
+            Section::of(keys::services::financial_assistance::summary),
+            Section::Help
+        );
+    }
+
+    #[test]
+    fn a_group_goes_to_the_first_table_that_names_it_else_to_the_screens() {
+        // `follow.call_me` is the frame's (the footer's link); the rest of `follow` is not.
+        assert_eq!(Section::of(keys::follow::call_me), Section::Frame);
+        assert_eq!(Section::of(keys::follow::title), Section::Application);
+        assert_eq!(
+            Section::of(keys::errors::required::phone),
+            Section::Screener
+        );
+        assert_eq!(Section::of(keys::callback::title), Section::Screens);
     }
 }

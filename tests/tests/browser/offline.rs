@@ -137,11 +137,8 @@ pub async fn screens_never_opened_open_in_the_residents_language_with_the_server
 
 /// Waits until the worker keeps the tables of texts that the kept parts read in `lang`.
 async fn texts_kept_in(browser: &Browser, lang: &str) -> Result<(), String> {
-    let texts = [
-        format!("split_help_texts_{lang}.wasm"),
-        format!("split_screener_texts_{lang}.wasm"),
-        format!("split_strings_{lang}.wasm"),
-    ];
+    let texts = ["help_texts", "screener_texts", "outcomes_texts", "strings"]
+        .map(|table| format!("split_{table}_{lang}.wasm"));
     wait_until(
         "the worker to keep the texts in the resident's language",
         Duration::from_secs(20),
@@ -448,6 +445,9 @@ pub async fn a_document_and_a_call_back_wait_on_the_device_and_go_when_the_serve
     browser.open_in(&status, lang).await?;
     browser.wait_for("main .timeline").await?;
     kept_on_the_device(&browser).await?;
+    // The call-back form's texts too, which the status page does not read: the worker keeps them
+    // by itself, from the server.
+    texts_kept_in(&browser, lang).await?;
     let mut violations = Vec::new();
 
     // The status as last seen, dated, when the server cannot be reached.

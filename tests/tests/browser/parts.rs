@@ -67,21 +67,29 @@ pub async fn a_screens_part_is_fetched_only_when_the_resident_goes_there(
     ensure(!after.iter().any(|n| n == "split_apply.wasm"), || {
         format!("asking for a call fetched the application part: {after:?}")
     })?;
-    // The frame's and the screen's texts came in English alone: no other language's tables were
-    // fetched. (The screens' once fetched ahead while the home page was idle, once taken from
-    // the cache for the screen.)
-    let tables: std::collections::BTreeSet<&String> =
-        after.iter().filter(|n| is_table(n)).collect();
+    // The frame's and the screen's texts came, in English alone: no other language's tables were
+    // fetched. (The screener's may have come too, fetched ahead while the home page was idle.)
+    let tables: Vec<&String> = after.iter().filter(|n| is_table(n)).collect();
+    for wanted in [
+        "split_frame_en.wasm",
+        "split_screener_texts_en.wasm",
+        "split_strings_en.wasm",
+    ] {
+        ensure(tables.iter().any(|t| *t == wanted), || {
+            format!("the call-back screen came without {wanted}: {tables:?}")
+        })?;
+    }
+    // Nor the application's texts. (The help pages' and the results' may have come, fetched
+    // ahead for the help pages while the home page was idle.)
     ensure(
-        tables.iter().eq([
-            "split_frame_en.wasm",
-            "split_help_texts_en.wasm",
-            "split_screener_texts_en.wasm",
-            "split_strings_en.wasm",
-        ]
-        .iter()),
-        || format!("the texts fetched for an English page: {tables:?}"),
+        !tables
+            .iter()
+            .any(|t| *t == "split_application_texts_en.wasm"),
+        || format!("asking for a call fetched the application's texts: {tables:?}"),
     )?;
+    ensure(tables.iter().all(|t| t.ends_with("_en.wasm")), || {
+        format!("an English page fetched another language's texts: {tables:?}")
+    })?;
     browser.close().await;
     Ok(())
 }
@@ -252,7 +260,11 @@ pub async fn a_help_page_asks_for_its_own_texts_and_not_the_other_screens(
         .flatten()
         .filter_map(|file| file.as_str())
         .collect();
-    for wanted in ["split_frame_en.wasm", "split_help_texts_en.wasm"] {
+    for wanted in [
+        "split_frame_en.wasm",
+        "split_help_texts_en.wasm",
+        "split_outcomes_texts_en.wasm",
+    ] {
         ensure(preloaded.contains(&wanted), || {
             format!("the help page did not ask for {wanted}: {preloaded:?}")
         })?;
