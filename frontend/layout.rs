@@ -121,6 +121,11 @@ pub const PARTS: &[(&str, &[&str], &[&str], bool)] = &[
         false,
     ),
     ("callback", &["Screener", "Screens"], &["/call-me"], true),
+    // The confirmation that a counsellor will call: what a page asking for a call need not bring.
+    ("sent", &["Screens"], &["/call-me/"], true),
     // The device's drafts, outboxes and receipts, set up at start on a device that holds some.
     ("device", &[], &[], false),
+    // The call-back requests' outbox, which the call-back form fetches when idle and needs to
+    // send: kept from the first visit, like the form, so that a request typed offline is kept.
+    ("outbox", &[], &[], true),
 ];

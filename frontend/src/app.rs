@@ -55,7 +55,7 @@ fn Shell() -> impl IntoView {
     Connection::provide();
     storage::provide_frame_owner();
     parts::wake_device_records();
-    parts::provide_rules();
+    parts::provide_loaders();
     parts::prefetch_next_parts();
     let live_main = NodeRef::new();
     prerendered::take_down_when_drawn(live_main);

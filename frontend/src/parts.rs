@@ -83,8 +83,8 @@ parts! {
     follow: status => screens::status::StatusPage;
     partner: partner_start => screens::partner::PartnerStart,
         partner_step => screens::partner::PartnerStepPage;
-    callback: callback => screens::callback::CallbackPage,
-        callback_sent => screens::callback::CallbackSent;
+    callback: callback => screens::callback::CallbackPage;
+    sent: callback_sent => screens::callback::CallbackSent;
     device: your_applications => screens::home::YourApplications;
 }
 
@@ -110,8 +110,34 @@ pub struct Rules(pub fn() -> Fetching<PathAfter>);
 /// Where the screener continues after the answers given (`screener::path_after`).
 pub type PathAfter = fn(&velferd_shared::answers::Answers) -> String;
 
-pub fn provide_rules() {
+/// The call-back requests' outbox: what sends a request and keeps it while offline, and reads
+/// and writes the device's requests and receipts. In a part of its own, kept from the first
+/// visit (so a request typed offline is still kept), which the call-back form fetches when the
+/// browser is idle and waits for only when it sends.
+mod outbox {
+    use super::*;
+    use crate::screens::callback::CallbackOutbox;
+
+    /// A plain function pointer, so that it can cross the split; called under a screen, which
+    /// `CallbackOutbox::get` needs to reach the frame.
+    #[wasm_split(outbox, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn callback_outbox() -> Result<OutboxSetUp, PartMissing> {
+        Ok(CallbackOutbox::get)
+    }
+}
+
+/// How the call-back screens, which live in parts, fetch the outbox: through the frame, which
+/// provides this (as it does `Rules`).
+#[derive(Clone, Copy)]
+pub struct CallbackDesk(pub fn() -> Fetching<OutboxSetUp>);
+
+/// Sets up the call-back outbox (under the frame) and hands it over.
+pub type OutboxSetUp = fn() -> crate::screens::callback::CallbackOutbox;
+
+/// The loaders of what screens in parts fetch beside their own: the rules, the outbox.
+pub fn provide_loaders() {
     provide_context(Rules(|| Box::pin(rules::path_after())));
+    provide_context(CallbackDesk(|| Box::pin(outbox::callback_outbox())));
 }
 
 /// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their
@@ -208,6 +234,8 @@ fn next_addresses(path: &str) -> &'static [&'static str] {
         "/check" => &["/check/answers"],
         _ if path.starts_with("/check/q/") => &["/check/answers", "/check/results"],
         "/check/answers" => &["/check/results"],
+        // The confirmation, which a request sent offline may show without a signal too.
+        "/call-me" => &["/call-me/"],
         _ => &[],
     }
 }
@@ -242,7 +270,7 @@ pub fn prefetch_next_parts() {
 }
 
 /// `requestIdleCallback`, or a second's wait where the browser has none (Safari).
-fn when_idle(run: impl FnOnce() + 'static) {
+pub fn when_idle(run: impl FnOnce() + 'static) {
     use wasm_bindgen::{JsCast, closure::Closure};
     let idle = Closure::once_into_js(run);
     if window()

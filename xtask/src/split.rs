@@ -652,10 +652,13 @@ mod tests {
     #[test]
     fn the_worker_keeps_what_a_resident_needs_without_a_signal_and_never_applying_at_install() {
         let kept: Vec<&str> = parts_kept_offline().collect();
-        for part in ["help", "check", "answers", "results", "callback"] {
+        // The call-back form's outbox with the form: a request typed offline is kept.
+        for part in [
+            "help", "check", "answers", "results", "callback", "sent", "outbox",
+        ] {
             assert!(kept.contains(&part), "{part} is not kept: {kept:?}");
         }
-        for part in ["apply", "follow", "partner"] {
+        for part in ["apply", "follow", "partner", "device"] {
             assert!(!kept.contains(&part), "{part} is kept: {kept:?}");
         }
     }
@@ -668,6 +671,8 @@ mod tests {
         assert_eq!(part_of_address("/check"), Some("check"));
         assert_eq!(part_of_address("/help/money"), Some("help"));
         assert_eq!(part_of_address("/status/a-private-link"), Some("follow"));
+        assert_eq!(part_of_address("/call-me"), Some("callback"));
+        assert_eq!(part_of_address("/call-me/SIM-4F2K"), Some("sent"));
         assert_eq!(part_of_address("/"), None);
     }
 

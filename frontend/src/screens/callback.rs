@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use velferd_shared::{
     Language, ProblemCode, ServiceId,
-    api::FieldError,
+    api::{FieldError, Problem},
     catalogue::CATALOGUE,
     choice::Choice,
     follow::{CallbackField, CallbackReceipt, CallbackRequest, TimeWindow, validate_callback},
@@ -25,6 +25,7 @@ use crate::{
     i18n::*,
     language::language_of,
     offline::Connection,
+    parts::{CallbackDesk, PartMissing, part_missing, when_idle},
     storage,
     text::{OptionText, problem_message, radio_options, service_name},
 };
@@ -50,7 +51,27 @@ pub struct CallbackOutbox {
     /// The last request sent from the outbox, for a call-back page still open to show.
     sent: RwSignal<Option<String>>,
     sending: RwSignal<bool>,
+    /// What is wrong with a request, before it goes: the rules' checks.
+    check: fn(&CallbackRequest) -> Corrections,
+    /// Sends a request and keeps its receipt.
+    send: fn(String, CallbackRequest) -> Sending,
+    /// What the server asks to correct in a request it refused.
+    corrections: fn(&Problem) -> Corrections,
+    /// A kept receipt, by its reference.
+    receipt: fn(&str) -> Option<CallbackReceipt>,
 }
+
+// The form reaches the checking, the sending, the keeping and the parsing of records through
+// the outbox's functions only, so that they live in the outbox's part (`parts::CallbackDesk`),
+// which the form waits for only when it sends: in the form's part they were 10 KB (brotli) of
+// what asking for a call downloads first.
+
+/// What to correct in a request, field by field.
+type Corrections = Vec<(CallbackField, ProblemCode)>;
+
+/// A request on its way to the server.
+type Sending =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<CallbackReceipt, SubmitError>>>>;
 
 /// How often waiting requests are tried again.
 const RETRY: std::time::Duration = std::time::Duration::from_secs(10);
@@ -61,6 +82,30 @@ impl CallbackOutbox {
             waiting: RwSignal::new(storage::read(OUTBOX_KEY).unwrap_or_default()),
             sent: RwSignal::new(None),
             sending: RwSignal::new(false),
+            check: |request| match validate_callback(request) {
+                Ok(_) => Vec::new(),
+                Err(found) => found.into_iter().map(|p| (p.field, p.code)).collect(),
+            },
+            send: |key, request| {
+                Box::pin(async move {
+                    let receipt = api::request_callback(&key, &request).await?;
+                    keep_receipt(&receipt);
+                    Ok(receipt)
+                })
+            },
+            corrections: |problem| {
+                problem
+                    .errors
+                    .iter()
+                    .filter_map(|e| Some((field_of(e)?, e.problem())))
+                    .collect()
+            },
+            receipt: |reference| {
+                storage::read::<Vec<CallbackReceipt>>(RECEIPTS_KEY)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|r| r.reference == reference)
+            },
         };
         Effect::new(move |_| outbox.waiting.with(|w| storage::write(OUTBOX_KEY, w)));
         let _ = window_event_listener(leptos::ev::online, move |_| outbox.flush());
@@ -69,6 +114,8 @@ impl CallbackOutbox {
         outbox
     }
 
+    /// The app's one outbox, set up under the frame the first time. Only the outbox's part and
+    /// the device's records call this: the form's part reaches it through `Desk`.
     pub fn get() -> CallbackOutbox {
         storage::frame_wide(Self::create)
     }
@@ -122,11 +169,10 @@ impl CallbackOutbox {
         };
         self.sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::request_callback(&next.key, &next.request).await;
+            let result = (self.send)(next.key.clone(), next.request).await;
             self.sending.set(false);
             match result {
                 Ok(receipt) => {
-                    keep_receipt(&receipt);
                     self.waiting.update(|w| w.retain(|q| q.key != next.key));
                     self.sent.set(Some(receipt.reference));
                     self.flush();
@@ -149,6 +195,73 @@ fn keep_receipt(receipt: &CallbackReceipt) {
         kept.push(receipt.clone());
     }
     storage::write(RECEIPTS_KEY, &kept);
+}
+
+/// The outbox as the call-back screens reach it: at once if it is set up (the device held
+/// requests), else once its part is here, fetched when the browser is idle or when needed.
+#[derive(Clone, Copy)]
+struct Desk {
+    outbox: RwSignal<Option<CallbackOutbox>>,
+    /// Its part could not be fetched: said beside the form, with the number and a retry.
+    missing: RwSignal<bool>,
+    load: CallbackDesk,
+    /// The screen's: a task spawned later has none, and the outbox is set up under the frame
+    /// through it.
+    owner: StoredValue<Option<Owner>>,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        Desk {
+            outbox: RwSignal::new(use_context::<CallbackOutbox>()),
+            missing: RwSignal::new(false),
+            load: expect_context(),
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+
+    /// The outbox, fetching its part unless it is here.
+    async fn ready(self) -> Result<CallbackOutbox, PartMissing> {
+        if let Some(outbox) = self.outbox.try_get_untracked().flatten() {
+            return Ok(outbox);
+        }
+        let CallbackDesk(load) = self.load;
+        let set_up = load().await;
+        let outbox = set_up.and_then(|get| {
+            self.owner
+                .try_with_value(|owner| owner.as_ref().map(|owner| owner.with(get)))
+                .flatten()
+                .ok_or(PartMissing)
+        });
+        match outbox {
+            Ok(outbox) => {
+                self.outbox.try_set(Some(outbox));
+            }
+            Err(PartMissing) => {
+                self.missing.try_set(true);
+            }
+        }
+        outbox
+    }
+
+    /// Fetches the outbox's part now, for a screen that shows what it keeps.
+    fn fetch(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.ready().await;
+        });
+    }
+
+    /// That the outbox's part could not be fetched, with `retry`.
+    fn notice(self, retry: Callback<()>) -> impl IntoView {
+        move || {
+            self.missing.get().then(|| {
+                part_missing(Callback::new(move |()| {
+                    self.missing.set(false);
+                    retry.run(());
+                }))
+            })
+        }
+    }
 }
 
 /// The input a problem's message points to.
@@ -190,37 +303,52 @@ pub fn CallbackPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     // One key for this request, whatever the number of tries.
     let key = StoredValue::new(api::new_idempotency_key());
-    let problems = RwSignal::new(Vec::<(CallbackField, ProblemCode)>::new());
+    let problems = RwSignal::new(Corrections::new());
     let attempts = RwSignal::new(0u32);
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(false);
-    let outbox = CallbackOutbox::get();
+    let desk = Desk::new();
+    when_idle(move || desk.fetch());
     let connection = Connection::get();
     // What waits to be sent (or came back refused) is shown in the form, so nothing typed is
-    // lost and the resident sees what will be sent.
-    if let Some(queued) = outbox.take() {
-        let r = &queued.request;
-        topic.set(r.service);
-        language.set(match (r.language, &r.other_language) {
-            (Some(l), _) => Some(l.key()),
-            (None, Some(_)) => Some(OTHER_LANGUAGE),
-            (None, None) => None,
-        });
-        other_language.set(r.other_language.clone().unwrap_or_default());
-        phone.set(r.phone.clone().unwrap_or_default());
-        window_choice.set(r.window.map(|w| w.key()));
-        postcode.set(r.postcode.clone().unwrap_or_default());
-        message.set(r.message.clone().unwrap_or_default());
-        email.set(r.email.clone().unwrap_or_default());
-        key.set_value(queued.key);
-    }
+    // lost and the resident sees what will be sent: once, when the outbox is here (at once on a
+    // device that held requests, as the frame set it up at start).
+    Effect::new(move |filled: Option<bool>| {
+        if filled == Some(true) {
+            return true;
+        }
+        let Some(outbox) = desk.outbox.get() else {
+            return false;
+        };
+        if let Some(queued) = outbox.take() {
+            let r = &queued.request;
+            topic.set(r.service);
+            language.set(match (r.language, &r.other_language) {
+                (Some(l), _) => Some(l.key()),
+                (None, Some(_)) => Some(OTHER_LANGUAGE),
+                (None, None) => None,
+            });
+            other_language.set(r.other_language.clone().unwrap_or_default());
+            phone.set(r.phone.clone().unwrap_or_default());
+            window_choice.set(r.window.map(|w| w.key()));
+            postcode.set(r.postcode.clone().unwrap_or_default());
+            message.set(r.message.clone().unwrap_or_default());
+            email.set(r.email.clone().unwrap_or_default());
+            key.set_value(queued.key);
+        }
+        true
+    });
     // Sent from the outbox while this page is open: show the confirmation.
     Effect::new(move |_| {
+        let Some(outbox) = desk.outbox.get() else {
+            return;
+        };
         if let Some(reference) = outbox.sent.get() {
             outbox.sent.set(None);
             navigate(&format!("/call-me/{reference}"), Default::default());
         }
     });
+    let is_waiting = move || desk.outbox.get().is_some_and(CallbackOutbox::is_waiting);
 
     let request = move || {
         let text = |s: RwSignal<String>| Some(s.get_untracked());
@@ -238,46 +366,42 @@ pub fn CallbackPage() -> impl IntoView {
             ui_language: language_of(i18n.get_locale_untracked()),
         }
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         if sending.get_untracked() {
             return;
         }
         let request = request();
-        if let Err(found) = validate_callback(&request) {
-            problems.set(found.into_iter().map(|p| (p.field, p.code)).collect());
-            attempts.update(|n| *n += 1);
-            return;
-        }
-        problems.set(Vec::new());
-        failed.set(false);
-        // Changed since it was queued: the key would be refused with other answers.
-        if outbox
-            .withdraw(&key.get_value())
-            .is_some_and(|queued| queued != request)
-        {
-            key.set_value(api::new_idempotency_key());
-        }
-        sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::request_callback(&key.get_value(), &request).await;
+            let Ok(outbox) = desk.ready().await else {
+                return;
+            };
+            let found = (outbox.check)(&request);
+            if !found.is_empty() {
+                problems.set(found);
+                attempts.update(|n| *n += 1);
+                return;
+            }
+            problems.set(Vec::new());
+            failed.set(false);
+            sending.set(true);
+            // Changed since it was queued: the key would be refused with other answers.
+            if outbox
+                .withdraw(&key.get_value())
+                .is_some_and(|queued| queued != request)
+            {
+                key.set_value(api::new_idempotency_key());
+            }
+            let result = (outbox.send)(key.get_value(), request.clone()).await;
             sending.set(false);
             match result {
                 Ok(receipt) => {
-                    keep_receipt(&receipt);
                     navigate(
                         &format!("/call-me/{}", receipt.reference),
                         Default::default(),
                     );
                 }
                 Err(SubmitError::Refused(problem)) if !problem.errors.is_empty() => {
-                    problems.set(
-                        problem
-                            .errors
-                            .iter()
-                            .filter_map(|e| Some((field_of(e)?, e.problem())))
-                            .collect(),
-                    );
+                    problems.set((outbox.corrections)(&problem));
                     attempts.update(|n| *n += 1);
                 }
                 // A refusal without a field to correct (a 409: this key went with other answers
@@ -291,6 +415,10 @@ pub fn CallbackPage() -> impl IntoView {
                 Err(_) => failed.set(true),
             }
         });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
     };
 
     let summary = Signal::derive(move || {
@@ -393,7 +521,7 @@ pub fn CallbackPage() -> impl IntoView {
             <TextField id="email" naming=label(|l| td_text!(l, callback.email)) kind=InputKind::Email
                 autocomplete="email" value=email hint=hint(|l| td_text!(l, callback.email_hint))
                 error=problem_of(&[CallbackField::Email])/>
-            <Show when=move || !connection.online.get() && !outbox.is_waiting()>
+            <Show when=move || !connection.online.get() && !is_waiting()>
                 <p class="notice offline-notice">{tr!(i18n, offline.callback_offline)}</p>
             </Show>
             <button type="submit" class="button" disabled=move || sending.get()>
@@ -404,13 +532,14 @@ pub fn CallbackPage() -> impl IntoView {
                 }}
             </button>
             <p role="status" class="send-status">
-                <Show when=move || outbox.is_waiting()>
+                <Show when=move || is_waiting()>
                     {tr!(i18n, offline.callback_waiting)}
                 </Show>
                 <Show when=move || failed.get()>
                     <WithPhoneLinks text=Signal::derive(move || td_text!(i18n.get_locale(), callback.failed).to_string())/>
                 </Show>
             </p>
+            {desk.notice(Callback::new(move |()| send()))}
         </form>
     }
 }
@@ -419,12 +548,11 @@ pub fn CallbackPage() -> impl IntoView {
 pub fn CallbackSent() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let desk = Desk::new();
+    desk.fetch();
     let receipt = move || {
         let reference = params.with(|p| p.get("reference")).unwrap_or_default();
-        storage::read::<Vec<CallbackReceipt>>(RECEIPTS_KEY)
-            .unwrap_or_default()
-            .into_iter()
-            .find(|r| r.reference == reference)
+        (desk.outbox.get()?.receipt)(&reference)
     };
     let title = Signal::derive(move || t_text!(i18n, callback.sent_title).to_string());
     view! {
@@ -446,5 +574,6 @@ pub fn CallbackSent() -> impl IntoView {
                 </div>
             </dl>
         })}
+        {desk.notice(Callback::new(move |()| desk.fetch()))}
     }
 }
