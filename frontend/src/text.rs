@@ -13,6 +13,39 @@ pub fn live(
     move || text(i18n.get_locale())
 }
 
+/// A text chosen by a value (a service's name, a rule's reason), in the chosen language and read
+/// again when it changes. Every such text on a screen is the same closure type, so the code
+/// that renders a reactive text exists once; a `move ||` closure at each call site is a type of
+/// its own, and each brought its own copy of it (about 1.5 KB of raw wasm).
+pub fn live_of(
+    i18n: crate::language::I18n,
+    text: impl Fn(Locale) -> &'static str + Send + Sync + 'static,
+) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    live_dyn(i18n, std::sync::Arc::new(text))
+}
+
+fn live_dyn(
+    i18n: crate::language::I18n,
+    text: std::sync::Arc<dyn Fn(Locale) -> &'static str + Send + Sync>,
+) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    move || text(i18n.get_locale())
+}
+
+/// As `live_of`, for a text built of several (a figure and its unit, an amount).
+pub fn live_string(
+    i18n: crate::language::I18n,
+    text: impl Fn(Locale) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    live_string_dyn(i18n, std::sync::Arc::new(text))
+}
+
+fn live_string_dyn(
+    i18n: crate::language::I18n,
+    text: std::sync::Arc<dyn Fn(Locale) -> String + Send + Sync>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || text(i18n.get_locale())
+}
+
 /// From the frame's table: the home page lists the areas.
 pub fn area_title(locale: Locale, area: Area) -> &'static str {
     match area {

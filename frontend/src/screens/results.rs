@@ -17,8 +17,8 @@ use crate::{
     language::language_of,
     screener::{Screener, path_after, today},
     text::{
-        figure_label, figure_status_label, figure_value, next_step_label, note_text, referral_text,
-        rule_text, service_name, source_title, status_label,
+        figure_label, figure_status_label, figure_value, live_of, live_string, next_step_label,
+        note_text, referral_text, rule_text, service_name, source_title, status_label,
     },
 };
 
@@ -156,18 +156,14 @@ fn Summary(results: Signal<Vec<ServiceResult>>) -> impl IntoView {
 fn SummaryLine(result: ServiceResult) -> impl IntoView {
     let i18n = use_i18n();
     let service = result.service;
-    let outcome = move || {
-        let locale = i18n.get_locale();
-        match result.outcome {
-            Outcome::LikelyEligible => td_text!(locale, screener.outcome_likely),
-            Outcome::MayBeEligible => td_text!(locale, screener.outcome_may_be),
-            Outcome::NotEligible => td_text!(locale, screener.outcome_not),
-            Outcome::NeedMoreAnswers => td_text!(locale, screener.outcome_unfinished),
-        }
-    };
+    let outcome = live_of(i18n, move |locale| match result.outcome {
+        Outcome::LikelyEligible => td_text!(locale, screener.outcome_likely),
+        Outcome::MayBeEligible => td_text!(locale, screener.outcome_may_be),
+        Outcome::NotEligible => td_text!(locale, screener.outcome_not),
+        Outcome::NeedMoreAnswers => td_text!(locale, screener.outcome_unfinished),
+    });
     let amount = result.amount.map(|amount| {
-        move || {
-            let locale = i18n.get_locale();
+        live_string(i18n, move |locale| {
             let per = match amount.period {
                 Period::Year => td_text!(locale, screener.per_year),
                 _ => td_text!(locale, screener.per_month),
@@ -178,11 +174,11 @@ fn SummaryLine(result: ServiceResult) -> impl IntoView {
                 String::new()
             };
             format!(" – {up_to}{} {per}", money(locale, amount.kronur))
-        }
+        })
     });
     view! {
         <li data-service=service.key() data-outcome=group_of(result.outcome)>
-            <a href=format!("#service-{}", service.key())>{move || service_name(i18n.get_locale(), service)}</a>
+            <a href=format!("#service-{}", service.key())>{live_of(i18n, move |l| service_name(l, service))}</a>
             ": " <strong>{outcome}</strong>
             {amount}
         </li>
@@ -210,7 +206,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
     view! {
         <li class="card result" data-service=service.key() id=format!("service-{}", service.key())>
             <h3>
-                {move || service_name(i18n.get_locale(), service)}
+                {live_of(i18n, move |l| service_name(l, service))}
                 <Show when=move || i18n.get_locale() != Locale::is>
                     " " <span class="official-name" lang="is">"(" {official} ")"</span>
                 </Show>
@@ -227,7 +223,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let r = *r;
-                    view! { <p class="referral">{move || referral_text(i18n.get_locale(), r)}</p> }
+                    view! { <p class="referral">{live_of(i18n, move |l| referral_text(l, r))}</p> }
                 })
                 .collect_view()}
             {result
@@ -235,7 +231,7 @@ fn ResultCard(result: ServiceResult) -> impl IntoView {
                 .iter()
                 .map(|n| {
                     let n = *n;
-                    view! { <p class="note">{move || note_text(i18n.get_locale(), n)}</p> }
+                    view! { <p class="note">{live_of(i18n, move |l| note_text(l, n))}</p> }
                 })
                 .collect_view()}
             <Show when=move || result.outcome != Outcome::NotEligible>
@@ -253,11 +249,11 @@ fn AmountLine(amount: Amount) -> impl IntoView {
         <p class="amount">
             <strong>{tr!(i18n, screener.estimated_amount)}</strong> " "
             <Show when=move || amount.up_to>{tr!(i18n, screener.up_to)} " "</Show>
-            <span class="amount-value">{move || money(i18n.get_locale(), amount.kronur)}</span> " "
-            {move || match amount.period {
-                Period::Year => td_text!(i18n.get_locale(), screener.per_year),
-                _ => td_text!(i18n.get_locale(), screener.per_month),
-            }}
+            <span class="amount-value">{live_string(i18n, move |l| money(l, amount.kronur))}</span> " "
+            {live_of(i18n, move |l| match amount.period {
+                Period::Year => td_text!(l, screener.per_year),
+                _ => td_text!(l, screener.per_month),
+            })}
             <Show when=move || amount.estimate>
                 <span class="estimate-note">{tr!(i18n, screener.estimate_note)}</span>
             </Show>
@@ -277,8 +273,8 @@ fn Reason(check: RuleCheck) -> impl IntoView {
     };
     view! {
         <li class=format!("reason reason-{status_class}") data-rule=rule.as_str()>
-            <span class="reason-text">{move || rule_text(i18n.get_locale(), rule)}</span> " "
-            <strong class="reason-status">{move || status_label(i18n.get_locale(), &status)}</strong>
+            <span class="reason-text">{live_of(i18n, move |l| rule_text(l, rule))}</span> " "
+            <strong class="reason-status">{live_of(i18n, move |l| status_label(l, &status))}</strong>
             {(!check.figures.is_empty()).then(|| {
                 let figures = check.figures.clone();
                 let source = check.figures[0].source;
@@ -289,12 +285,12 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                             .map(|f| {
                                 view! {
                                     <li>
-                                        {move || figure_label(i18n.get_locale(), f.figure)} ": "
-                                        <span class="figure-value">{move || figure_value(i18n.get_locale(), &f)}</span>
+                                        {live_of(i18n, move |l| figure_label(l, f.figure))} ": "
+                                        <span class="figure-value">{live_string(i18n, move |l| figure_value(l, &f))}</span>
                                         " ("
-                                        {move || td_text!(i18n.get_locale(), figures.units.year_figure).replace("{year}", &f.year.to_string())}
+                                        {live_string(i18n, move |l| td_text!(l, figures.units.year_figure).replace("{year}", &f.year.to_string()))}
                                         ", "
-                                        {move || figure_status_label(i18n.get_locale(), f.status)}
+                                        {live_of(i18n, move |l| figure_status_label(l, f.status))}
                                         ")"
                                     </li>
                                 }
@@ -302,7 +298,7 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <p class="source">
-                        <a href=source.url rel="noopener" hreflang="is">{move || source_title(i18n.get_locale(), source.id)}</a>
+                        <a href=source.url rel="noopener" hreflang="is">{live_of(i18n, move |l| source_title(l, source.id))}</a>
                         <Show when=move || i18n.get_locale() != Locale::is>
                             " " <span class="official-name" lang="is">"(" {source.title} ")"</span>
                         </Show>
@@ -316,7 +312,7 @@ fn Reason(check: RuleCheck) -> impl IntoView {
 #[component]
 fn NextStepLink(step: NextStep, service: velferd_shared::ServiceId) -> impl IntoView {
     let i18n = use_i18n();
-    let label = move || next_step_label(i18n.get_locale(), step).unwrap_or_default();
+    let label = live_of(i18n, move |l| next_step_label(l, step).unwrap_or_default());
     match step {
         NextStep::None => ().into_any(),
         NextStep::ApplyElsewhere { url } => view! {
