@@ -1278,6 +1278,7 @@ fn main() {
         parts::a_part_that_cannot_be_fetched_is_reported_in_the_residents_language_with_a_retry,
         parts::a_part_opened_from_a_link_that_cannot_be_fetched_is_reported_with_a_retry,
         parts::a_continue_whose_rules_cannot_be_fetched_is_reported_with_a_retry,
+        parts::a_call_back_whose_outbox_cannot_be_fetched_is_reported_with_a_retry,
         parts::a_language_table_that_cannot_be_fetched_is_reported_in_that_language_with_a_retry,
         parts::the_frames_texts_that_cannot_be_fetched_are_reported_in_that_language_with_a_retry,
         parts::a_first_screen_paints_from_its_html_and_the_app_takes_it_over,

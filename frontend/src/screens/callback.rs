@@ -233,19 +233,30 @@ impl Desk {
                 .flatten()
                 .ok_or(PartMissing)
         });
-        match outbox {
-            Ok(outbox) => {
-                self.outbox.try_set(Some(outbox));
-            }
-            Err(PartMissing) => {
-                self.missing.try_set(true);
-            }
+        if let Ok(outbox) = outbox {
+            self.outbox.try_set(Some(outbox));
+        }
+        outbox
+    }
+
+    /// The outbox for what the resident asked for now, or the notice that it cannot be fetched.
+    async fn needed(self) -> Result<CallbackOutbox, PartMissing> {
+        let outbox = self.ready().await;
+        if outbox.is_err() {
+            self.missing.try_set(true);
         }
         outbox
     }
 
     /// Fetches the outbox's part now, for a screen that shows what it keeps.
     fn fetch(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.needed().await;
+        });
+    }
+
+    /// Fetches the outbox's part ahead, saying nothing if it cannot: a Send says so then.
+    fn fetch_ahead(self) {
         leptos::task::spawn_local(async move {
             let _ = self.ready().await;
         });
@@ -308,7 +319,7 @@ pub fn CallbackPage() -> impl IntoView {
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let desk = Desk::new();
-    when_idle(move || desk.fetch());
+    when_idle(move || desk.fetch_ahead());
     let connection = Connection::get();
     // What waits to be sent (or came back refused) is shown in the form, so nothing typed is
     // lost and the resident sees what will be sent: once, when the outbox is here (at once on a
@@ -372,7 +383,7 @@ pub fn CallbackPage() -> impl IntoView {
         }
         let request = request();
         leptos::task::spawn_local(async move {
-            let Ok(outbox) = desk.ready().await else {
+            let Ok(outbox) = desk.needed().await else {
                 return;
             };
             let found = (outbox.check)(&request);

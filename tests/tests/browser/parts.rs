@@ -504,6 +504,61 @@ pub async fn a_continue_whose_rules_cannot_be_fetched_is_reported_with_a_retry(
     Ok(())
 }
 
+/// The call-back form's checking and sending live in the outbox's part, which the form fetches
+/// when idle: a Send that cannot fetch it says so beside the form, keeps what was typed, and Try
+/// again sends once it can be fetched.
+pub async fn a_call_back_whose_outbox_cannot_be_fetched_is_reported_with_a_retry(
+    world: World,
+    lang: &'static str,
+) -> TestResult {
+    let served = ServedCopy::of(world).await?;
+    let language = Language::from_tag(lang).expect("a language of ours");
+    served.take_away("split_outbox.wasm")?;
+    let browser = served.world.browser(Viewport::Mobile).await?;
+    browser.open_in("/call-me", lang).await?;
+    browser
+        .wait_for_text("main h1", &translations::text(language, "callback.title"))
+        .await?;
+    browser.click("label[for='language']").await?;
+    browser.type_into("#phone", "611 2345").await?;
+    browser.click("label[for='window']").await?;
+    // Nothing is said while the resident types, though the part could not be fetched ahead.
+    ensure(
+        browser
+            .script("return !document.querySelector('main [role=alert]')")
+            .await?
+            == true,
+        || "the notice showed before the resident sent anything".to_owned(),
+    )?;
+    browser.click("main form button[type=submit]").await?;
+    shows_the_part_missing_notice(&browser, language).await?;
+    ensure(browser.path().await? == "/call-me", || {
+        "left the form without the outbox".to_owned()
+    })?;
+    let phone = browser
+        .script("return document.getElementById('phone').value")
+        .await?;
+    ensure(phone == "611 2345", || {
+        format!("the phone number typed is gone: {phone}")
+    })?;
+
+    served.put_back("split_outbox.wasm")?;
+    browser.click("main [role=alert] + p button").await?;
+    browser
+        .wait_for_path_starting("/call-me/", std::time::Duration::from_secs(10))
+        .await?;
+    browser
+        .wait_for_text(
+            "main h1",
+            &translations::text(language, "callback.sent_title"),
+        )
+        .await?;
+    browser.wait_for("main .reference").await?;
+    browser.close().await;
+    drop(served);
+    Ok(())
+}
+
 /// A pack that cannot be fetched (a deploy in between, say) costs only its saving: the part's
 /// files are then fetched one by one, and the screen shows.
 pub async fn a_screen_opened_from_a_link_without_its_pack_comes_from_the_parts_own_files(
