@@ -129,7 +129,7 @@ mod outbox {
 /// How the call-back screens, which live in parts, fetch the outbox: through the frame, which
 /// provides this (as it does `Rules`).
 #[derive(Clone, Copy)]
-pub struct CallbackDesk(pub fn() -> Fetching<OutboxSetUp>);
+pub struct OutboxLoader(pub fn() -> Fetching<OutboxSetUp>);
 
 /// Sets up the call-back outbox (under the frame) and hands it over.
 pub type OutboxSetUp = fn() -> crate::screens::callback::CallbackOutbox;
@@ -137,7 +137,7 @@ pub type OutboxSetUp = fn() -> crate::screens::callback::CallbackOutbox;
 /// The loaders of what screens in parts fetch beside their own: the rules, the outbox.
 pub fn provide_loaders() {
     provide_context(Rules(|| Box::pin(rules::path_after())));
-    provide_context(CallbackDesk(|| Box::pin(outbox::callback_outbox())));
+    provide_context(OutboxLoader(|| Box::pin(outbox::callback_outbox())));
 }
 
 /// Where the device keeps drafts, outboxes and receipts. Their code and the parsing of their

@@ -180,7 +180,7 @@ async fn load_all(
     sections: impl Iterator<Item = Section>,
 ) -> Result<(), PartMissing> {
     // Side by side, each polled until done: futures' `join_all` cost the first part 2 KB of raw
-    // wasm for at most seven tables (its path for thirty and more futures too).
+    // wasm for at most six tables (its path for thirty and more futures too).
     let mut loading: Vec<_> = sections
         .map(|section| Box::pin(load_section(locale, section)))
         .collect();

@@ -24,25 +24,19 @@ pub fn live_of(
     live_dyn(i18n, std::sync::Arc::new(text))
 }
 
-fn live_dyn(
-    i18n: crate::language::I18n,
-    text: std::sync::Arc<dyn Fn(Locale) -> &'static str + Send + Sync>,
-) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
-    move || text(i18n.get_locale())
-}
-
 /// As `live_of`, for a text built of several (a figure and its unit, an amount).
 pub fn live_string(
     i18n: crate::language::I18n,
     text: impl Fn(Locale) -> String + Send + Sync + 'static,
 ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    live_string_dyn(i18n, std::sync::Arc::new(text))
+    live_dyn(i18n, std::sync::Arc::new(text))
 }
 
-fn live_string_dyn(
+/// Generic over what the text is only: the call site's function is behind the `Arc`.
+fn live_dyn<T: 'static>(
     i18n: crate::language::I18n,
-    text: std::sync::Arc<dyn Fn(Locale) -> String + Send + Sync>,
-) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    text: std::sync::Arc<dyn Fn(Locale) -> T + Send + Sync>,
+) -> impl Fn() -> T + Clone + Send + Sync + 'static {
     move || text(i18n.get_locale())
 }
 

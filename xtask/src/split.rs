@@ -130,7 +130,7 @@ pub fn residents(dist: &Path) -> Result {
     }
     let loader = String::from_utf8(read(&split.join(LOADER))?)
         .map_err(|_| Failure(format!("{LOADER} is not UTF-8")))?;
-    let loader = loader_as_written_here(&loader)?;
+    let loader = compact_loader(&loader)?;
     for part in parts_opened_from_links() {
         let pack = members_of_pack(&loader, part, &files)?
             .into_iter()
@@ -232,7 +232,7 @@ const LOAD_FILE_DEPENDENCIES: &str = "\", [";
 /// without comments. As written, the loader spelled out the same ten lines for each of its 160
 /// files, and named in a comment the parts that share each chunk: 540 B of brotli of every
 /// first load in the comments, 220 B in the repeated lines.
-fn loader_as_written_here(loader: &str) -> Result<String> {
+fn compact_loader(loader: &str) -> Result<String> {
     let files = loader.matches(LOAD_BEFORE_FILE).count();
     if files == 0 || loader.matches(LOAD_AFTER_FILE).count() != files {
         return fail(format!(
@@ -393,7 +393,7 @@ fn app_folder(index: &str) -> Result<String> {
 
 /// The wasm files the loader (`__wasm_split.js`) fetches for `part`: the part's own file and
 /// the shared chunks it depends on. Read from the loader itself, which loads each part and each
-/// chunk as `loadFile("<file>", [<dependencies>])` (`loader_as_written_here`).
+/// chunk as `loadFile("<file>", [<dependencies>])` (`compact_loader`).
 pub fn part_files(loader: &str, part: &str) -> Result<Vec<String>> {
     let export = format!("export const __wasm_split_load_{part} = ");
     let Some(at) = loader.find(&export) else {
@@ -411,7 +411,7 @@ pub fn part_files(loader: &str, part: &str) -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// The file and the dependencies of the `makeLoad` that `definition` starts with.
+/// The file and the dependencies of the `loadFile` that `definition` starts with.
 fn load_of(definition: &str) -> Result<(String, Vec<String>)> {
     let unreadable = || Failure("__wasm_split.js does not load its files with `loadFile`".into());
     let url = definition.find(LOAD_FILE).ok_or_else(unreadable)? + LOAD_FILE.len();
@@ -488,12 +488,6 @@ fn start_script(loader: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
         }
         tables.insert(language.code().to_owned(), files.into());
     }
-    // Its comments are for whoever reads frontend/start.js, not for every resident's download.
-    let template: String = template
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect();
     Ok(template
         .replace("__GLUE__", &format!("{CRATE}.js"))
         .replace("__MAIN_WASM__", MAIN_WASM)
@@ -538,7 +532,7 @@ fn optimise(input: &Path, output: &Path) -> Result {
 
 /// wasm-bindgen's glue and `start.js`, minified: the glue was 9.5 KB brotli as written, 2 KB of
 /// it comments, spaces and long local names. (The loader is not: `part_files` reads it, and
-/// `loader_as_written_here` leaves little for a minifier.)
+/// `compact_loader` leaves little for a minifier.)
 fn minify(input: &Path, output: &Path) -> Result {
     let (input, output) = (path_arg(input)?, path_arg(output)?);
     let out = format!("--outfile={output}");
@@ -638,7 +632,6 @@ mod tests {
         assert!(!html.contains(ASSETS_MARK));
     }
 
-    /// Two makeLoads as wasm-split-cli 0.2 writes them: a chunk, and the part `check` using it.
     /// A loader as wasm-split-cli 0.2 writes it, for a part `check` and one chunk.
     const WRITTEN_LOADER_OF_CHECK: &str = "/* check */\nconst __chunk_1 = makeLoad(() => {\n    const src = fetch(new URL(\"./chunk_1.wasm\", import.meta.url));\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}\n, []);\n\
             export const __wasm_split_load_check = wrapAsyncCb(makeLoad(() => {\n    const src = fetch(new URL(\"./split_check.wasm\", import.meta.url));\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}\n, [__chunk_1]));\n";
@@ -649,7 +642,7 @@ mod tests {
 
     #[test]
     fn the_loader_loads_every_file_through_one_function_that_asks_start_and_drops_comments() {
-        let loader = loader_as_written_here(WRITTEN_LOADER_OF_CHECK).unwrap();
+        let loader = compact_loader(WRITTEN_LOADER_OF_CHECK).unwrap();
         assert!(loader.ends_with(LOADER_OF_CHECK), "{loader}");
         assert_eq!(loader.matches("fetchFile(new URL(").count(), 1);
         assert!(!loader.contains("/* check */"));
@@ -657,7 +650,7 @@ mod tests {
             part_files(&loader, "check").unwrap(),
             vec!["split_check.wasm", "chunk_1.wasm"]
         );
-        assert!(loader_as_written_here("export const x = 1;").is_err());
+        assert!(compact_loader("export const x = 1;").is_err());
     }
 
     #[test]

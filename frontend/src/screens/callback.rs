@@ -25,7 +25,7 @@ use crate::{
     i18n::*,
     language::language_of,
     offline::Connection,
-    parts::{CallbackDesk, PartMissing, part_missing, when_idle},
+    parts::{OutboxLoader, PartMissing, part_missing, when_idle},
     storage,
     text::{OptionText, problem_message, radio_options, service_name},
 };
@@ -62,7 +62,7 @@ pub struct CallbackOutbox {
 }
 
 // The form reaches the checking, the sending, the keeping and the parsing of records through
-// the outbox's functions only, so that they live in the outbox's part (`parts::CallbackDesk`),
+// the outbox's functions only, so that they live in the outbox's part (`parts::OutboxLoader`),
 // which the form waits for only when it sends: in the form's part they were 10 KB (brotli) of
 // what asking for a call downloads first.
 
@@ -204,7 +204,7 @@ struct Desk {
     outbox: RwSignal<Option<CallbackOutbox>>,
     /// Its part could not be fetched: said beside the form, with the number and a retry.
     missing: RwSignal<bool>,
-    load: CallbackDesk,
+    load: OutboxLoader,
     /// The screen's: a task spawned later has none, and the outbox is set up under the frame
     /// through it.
     owner: StoredValue<Option<Owner>>,
@@ -225,7 +225,7 @@ impl Desk {
         if let Some(outbox) = self.outbox.try_get_untracked().flatten() {
             return Ok(outbox);
         }
-        let CallbackDesk(load) = self.load;
+        let OutboxLoader(load) = self.load;
         let set_up = load().await;
         let outbox = set_up.and_then(|get| {
             self.owner
@@ -321,9 +321,16 @@ pub fn CallbackPage() -> impl IntoView {
     let desk = Desk::new();
     when_idle(move || desk.fetch_ahead());
     let connection = Connection::get();
+    // A Send is under way from the tap until the server or the outbox has answered: a second tap
+    // meanwhile (while the outbox's part comes, say) would send twice.
+    let under_way = StoredValue::new(false);
+    // The resident has typed or chosen something here.
+    let touched = StoredValue::new(false);
     // What waits to be sent (or came back refused) is shown in the form, so nothing typed is
-    // lost and the resident sees what will be sent: once, when the outbox is here (at once on a
-    // device that held requests, as the frame set it up at start).
+    // lost and the resident sees what will be sent: once the outbox is here, which is at once if
+    // the frame set it up before this page opened (the device held requests), else when its part
+    // arrives. By then the resident may have typed or sent: what they typed stays, and a request
+    // that waits still goes by itself.
     Effect::new(move |filled: Option<bool>| {
         if filled == Some(true) {
             return true;
@@ -331,6 +338,9 @@ pub fn CallbackPage() -> impl IntoView {
         let Some(outbox) = desk.outbox.get() else {
             return false;
         };
+        if touched.get_value() || under_way.get_value() {
+            return true;
+        }
         if let Some(queued) = outbox.take() {
             let r = &queued.request;
             topic.set(r.service);
@@ -378,32 +388,37 @@ pub fn CallbackPage() -> impl IntoView {
         }
     };
     let send = move || {
-        if sending.get_untracked() {
+        if under_way.get_value() {
             return;
         }
+        under_way.set_value(true);
         let request = request();
-        leptos::task::spawn_local(async move {
+        // Read now: the resident may have left the page by the time the outbox or the server
+        // answers, and the page's values with it.
+        let mut request_key = key.get_value();
+        let sending_it = async move {
             let Ok(outbox) = desk.needed().await else {
                 return;
             };
             let found = (outbox.check)(&request);
             if !found.is_empty() {
-                problems.set(found);
-                attempts.update(|n| *n += 1);
+                problems.try_set(found);
+                attempts.try_update(|n| *n += 1);
                 return;
             }
-            problems.set(Vec::new());
-            failed.set(false);
-            sending.set(true);
+            problems.try_set(Vec::new());
+            failed.try_set(false);
+            sending.try_set(true);
             // Changed since it was queued: the key would be refused with other answers.
             if outbox
-                .withdraw(&key.get_value())
+                .withdraw(&request_key)
                 .is_some_and(|queued| queued != request)
             {
-                key.set_value(api::new_idempotency_key());
+                request_key = api::new_idempotency_key();
+                key.try_set_value(request_key.clone());
             }
-            let result = (outbox.send)(key.get_value(), request.clone()).await;
-            sending.set(false);
+            let result = (outbox.send)(request_key.clone(), request.clone()).await;
+            sending.try_set(false);
             match result {
                 Ok(receipt) => {
                     navigate(
@@ -412,19 +427,25 @@ pub fn CallbackPage() -> impl IntoView {
                     );
                 }
                 Err(SubmitError::Refused(problem)) if !problem.errors.is_empty() => {
-                    problems.set((outbox.corrections)(&problem));
-                    attempts.update(|n| *n += 1);
+                    problems.try_set((outbox.corrections)(&problem));
+                    attempts.try_update(|n| *n += 1);
                 }
                 // A refusal without a field to correct (a 409: this key went with other answers
                 // whose reply was lost): say so, and send the next try as a new request.
                 Err(SubmitError::Refused(_)) => {
-                    key.set_value(api::new_idempotency_key());
-                    failed.set(true);
+                    key.try_set_value(api::new_idempotency_key());
+                    failed.try_set(true);
                 }
                 // No answer: kept on the device and sent when the connection is back.
-                Err(SubmitError::Unreachable) => outbox.queue(key.get_value(), request),
-                Err(_) => failed.set(true),
+                Err(SubmitError::Unreachable) => outbox.queue(request_key, request),
+                Err(_) => {
+                    failed.try_set(true);
+                }
             }
+        };
+        leptos::task::spawn_local(async move {
+            sending_it.await;
+            under_way.try_set_value(false);
         });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -473,7 +494,7 @@ pub fn CallbackPage() -> impl IntoView {
         <ErrorSummary errors=summary attempts/>
         <PageHeading text=title/>
         <p class="lead">{tr!(i18n, callback.intro)}</p>
-        <form novalidate on:submit=submit>
+        <form novalidate on:submit=submit on:input=move |_| touched.set_value(true)>
             <div class="field">
                 <label class="field-label" for="topic">{tr!(i18n, callback.topic)}</label>
                 <select

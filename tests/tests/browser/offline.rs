@@ -445,8 +445,8 @@ pub async fn a_document_and_a_call_back_wait_on_the_device_and_go_when_the_serve
     browser.open_in(&status, lang).await?;
     browser.wait_for("main .timeline").await?;
     kept_on_the_device(&browser).await?;
-    // The call-back form's texts too, which the status page does not read: the worker keeps them
-    // by itself, from the server.
+    // The call-back form's texts too, of which the status page reads only one table: the worker
+    // fetches the others by itself, from the server, which the test stops next.
     texts_kept_in(&browser, lang).await?;
     let mut violations = Vec::new();
 

@@ -229,8 +229,9 @@ pub async fn a_screen_opened_from_a_link_has_its_part_and_texts_preloaded_and_fe
     Ok(())
 }
 
-/// The help pages read only the frame's texts and their own table: a resident who only reads
-/// about a service downloads none of the other screens' texts to see the page.
+/// The help pages read only the frame's texts and the tables their part names (their own and the
+/// outcomes'): a resident who only reads about a service downloads none of the other screens'
+/// texts to see the page.
 pub async fn a_help_page_asks_for_its_own_texts_and_not_the_other_screens(
     world: World,
 ) -> TestResult {
@@ -523,6 +524,19 @@ pub async fn a_call_back_whose_outbox_cannot_be_fetched_is_reported_with_a_retry
     browser.type_into("#phone", "611 2345").await?;
     browser.click("label[for='window']").await?;
     // Nothing is said while the resident types, though the part could not be fetched ahead.
+    velferd_tests::wait_until(
+        "the outbox's part to be asked for ahead, in vain",
+        std::time::Duration::from_secs(10),
+        || async {
+            let fetched = fetched_wasm(&browser).await?;
+            if fetched.iter().any(|n| n == "split_outbox.wasm") {
+                Ok(())
+            } else {
+                Err(format!("fetched so far: {fetched:?}"))
+            }
+        },
+    )
+    .await?;
     ensure(
         browser
             .script("return !document.querySelector('main [role=alert]')")
