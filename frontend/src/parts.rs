@@ -323,6 +323,19 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(next).await;
 }
 
+/// `part_missing` beside a form while `missing` says that what a tap needed could not be fetched
+/// (the screener's rules, the call-back outbox); Try again hides it and runs `retry`.
+pub fn part_missing_while(missing: RwSignal<bool>, retry: Callback<()>) -> impl IntoView {
+    move || {
+        missing.get().then(|| {
+            part_missing(Callback::new(move |()| {
+                missing.set(false);
+                retry.run(());
+            }))
+        })
+    }
+}
+
 /// That a part (a screen's, or the language's texts) could not be fetched, with the Online
 /// Center's number and Try again: in texts built into the first part, as no table may be here.
 pub fn part_missing(retry: Callback<()>) -> impl IntoView {

@@ -17,22 +17,16 @@ pub fn live(
 /// again when it changes. Every such text on a screen is the same closure type, so the code
 /// that renders a reactive text exists once; a `move ||` closure at each call site is a type of
 /// its own, and each brought its own copy of it (about 1.5 KB of raw wasm).
-pub fn live_of(
+/// A text built of several (a figure and its unit, an amount) is a `String`, one type more.
+pub fn live_of<T: 'static>(
     i18n: crate::language::I18n,
-    text: impl Fn(Locale) -> &'static str + Send + Sync + 'static,
-) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    text: impl Fn(Locale) -> T + Send + Sync + 'static,
+) -> impl Fn() -> T + Clone + Send + Sync + 'static {
     live_dyn(i18n, std::sync::Arc::new(text))
 }
 
-/// As `live_of`, for a text built of several (a figure and its unit, an amount).
-pub fn live_string(
-    i18n: crate::language::I18n,
-    text: impl Fn(Locale) -> String + Send + Sync + 'static,
-) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    live_dyn(i18n, std::sync::Arc::new(text))
-}
-
-/// Generic over what the text is only: the call site's function is behind the `Arc`.
+/// Generic over what the text is only (not over the call site's function, which is behind the
+/// `Arc`), so that its closure is one type per kind of text.
 fn live_dyn<T: 'static>(
     i18n: crate::language::I18n,
     text: std::sync::Arc<dyn Fn(Locale) -> T + Send + Sync>,

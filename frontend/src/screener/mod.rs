@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use velferd_shared::{answers::Answers, rules, validation::Date};
 
 use crate::{
-    parts::{PartMissing, Rules, part_missing},
+    parts::{PartMissing, Rules, part_missing_while},
     router::use_navigate,
     storage,
 };
@@ -114,14 +114,7 @@ impl Onward {
 
     /// Nothing, or that the rules could not be fetched.
     pub fn notice(self) -> impl IntoView {
-        move || {
-            self.rules_missing.get().then(|| {
-                part_missing(Callback::new(move |()| {
-                    self.rules_missing.set(false);
-                    self.go();
-                }))
-            })
-        }
+        part_missing_while(self.rules_missing, Callback::new(move |()| self.go()))
     }
 }
 

@@ -25,7 +25,7 @@ use crate::{
     i18n::*,
     language::language_of,
     offline::Connection,
-    parts::{OutboxLoader, PartMissing, part_missing, when_idle},
+    parts::{OutboxLoader, PartMissing, part_missing_while, when_idle},
     storage,
     text::{OptionText, problem_message, radio_options, service_name},
 };
@@ -264,14 +264,7 @@ impl Desk {
 
     /// That the outbox's part could not be fetched, with `retry`.
     fn notice(self, retry: Callback<()>) -> impl IntoView {
-        move || {
-            self.missing.get().then(|| {
-                part_missing(Callback::new(move |()| {
-                    self.missing.set(false);
-                    retry.run(());
-                }))
-            })
-        }
+        part_missing_while(self.missing, retry)
     }
 }
 

@@ -17,8 +17,8 @@ use crate::{
     language::language_of,
     screener::{Screener, path_after, today},
     text::{
-        figure_label, figure_status_label, figure_value, live_of, live_string, next_step_label,
-        note_text, referral_text, rule_text, service_name, source_title, status_label,
+        figure_label, figure_status_label, figure_value, live_of, next_step_label, note_text,
+        referral_text, rule_text, service_name, source_title, status_label,
     },
 };
 
@@ -163,7 +163,7 @@ fn SummaryLine(result: ServiceResult) -> impl IntoView {
         Outcome::NeedMoreAnswers => td_text!(locale, screener.outcome_unfinished),
     });
     let amount = result.amount.map(|amount| {
-        live_string(i18n, move |locale| {
+        live_of(i18n, move |locale| {
             let per = match amount.period {
                 Period::Year => td_text!(locale, screener.per_year),
                 _ => td_text!(locale, screener.per_month),
@@ -249,7 +249,7 @@ fn AmountLine(amount: Amount) -> impl IntoView {
         <p class="amount">
             <strong>{tr!(i18n, screener.estimated_amount)}</strong> " "
             <Show when=move || amount.up_to>{tr!(i18n, screener.up_to)} " "</Show>
-            <span class="amount-value">{live_string(i18n, move |l| money(l, amount.kronur))}</span> " "
+            <span class="amount-value">{live_of(i18n, move |l| money(l, amount.kronur))}</span> " "
             {live_of(i18n, move |l| match amount.period {
                 Period::Year => td_text!(l, screener.per_year),
                 _ => td_text!(l, screener.per_month),
@@ -286,9 +286,9 @@ fn Reason(check: RuleCheck) -> impl IntoView {
                                 view! {
                                     <li>
                                         {live_of(i18n, move |l| figure_label(l, f.figure))} ": "
-                                        <span class="figure-value">{live_string(i18n, move |l| figure_value(l, &f))}</span>
+                                        <span class="figure-value">{live_of(i18n, move |l| figure_value(l, &f))}</span>
                                         " ("
-                                        {live_string(i18n, move |l| td_text!(l, figures.units.year_figure).replace("{year}", &f.year.to_string()))}
+                                        {live_of(i18n, move |l| td_text!(l, figures.units.year_figure).replace("{year}", &f.year.to_string()))}
                                         ", "
                                         {live_of(i18n, move |l| figure_status_label(l, f.status))}
                                         ")"
